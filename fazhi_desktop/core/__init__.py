@@ -1,0 +1,1 @@
+"""Qt-free core: records and validation, the store, queries, statistics, backups."""

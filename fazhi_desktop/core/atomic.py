@@ -1,0 +1,59 @@
+"""Writing output files whole or not at all: a temporary file beside the target, then a rename.
+
+A document still open in Word (locked on Windows), a full disk or a read-only folder ends in an
+OutputProblem that names the file and the cause in Chinese; no partial file is left behind.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+def explain_os_error(path: Path, exc: OSError) -> str:
+    """A sentence for a clerk: which file, and why it could not be written."""
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC:
+        cause = "磁盘空间已满，请清理磁盘或换一个保存位置"
+    elif code in (errno.EACCES, errno.EPERM):
+        cause = ("没有写入权限，或该文件正被Word/WPS等程序打开，请关闭该文件或换一个保存位置")
+    elif code == errno.EROFS:
+        cause = "保存位置是只读的，请换一个保存位置"
+    elif code == errno.ENOENT:
+        cause = "保存位置的文件夹不存在"
+    elif getattr(exc, "winerror", None) in (32, 33):
+        cause = "该文件正被Word/WPS等程序打开，请关闭后重试"
+    else:
+        cause = exc.strerror or str(exc)
+    return f"无法保存“{path}”：{cause}。"
+
+
+@contextlib.contextmanager
+def atomic_output(target):
+    """Yield a temporary path to write; on success it replaces `target` in one rename."""
+    from .errors import OutputProblem
+
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix,
+                                         dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputProblem(explain_os_error(target, exc)) from exc
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with open(temp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise OutputProblem(explain_os_error(target, exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise

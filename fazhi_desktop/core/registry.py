@@ -1,0 +1,239 @@
+"""The one façade that the GUI, the command line, the benchmarks and the tests go through.
+
+Every business rule about saving, deleting and restoring records lives here (or below), so the
+GUI and the CLI say the same words and cannot disagree about what is allowed.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Optional
+
+from . import records
+from .errors import NotFound, ValidationError
+from .store import Store
+from .validation import check_batch, profile_problems, record_problems
+
+
+class Registry:
+    """An office's registers in one data file."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    @classmethod
+    def open(cls, path, **kw) -> "Registry":
+        return cls(Store.open(path, **kw))
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ----------------------------------------------------------------- profile
+    def profile(self) -> dict:
+        """The office profile with defaults filled in ({} fields when never set up)."""
+        stored = self.store.load_profile() or {}
+        merged = copy.deepcopy(records.PROFILE_DEFAULTS)
+        for key, value in stored.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key].update({k: v for k, v in value.items() if v is not None})
+            elif value is not None:
+                merged[key] = value
+        return merged
+
+    def stored_profile(self) -> Optional[dict]:
+        """The profile exactly as saved, or None before the first-run dialog."""
+        return self.store.load_profile()
+
+    def has_profile(self) -> bool:
+        return self.store.load_profile() is not None
+
+    def set_profile(self, profile: dict) -> dict:
+        problems = profile_problems(profile)
+        if problems:
+            raise ValidationError(problems)
+        self.store.save_profile(profile)
+        return self.profile()
+
+    # ----------------------------------------------------------------- reading
+    def get(self, kind: str, record_id: str, *, include_deleted: bool = False) -> dict:
+        record = self.store.load(kind, record_id, include_deleted=include_deleted)
+        if record is None:
+            raise NotFound(f"找不到{records.kind_label(kind)}记录“{record_id}”（可能已删除）。")
+        return record
+
+    def dump(self, kind: str) -> list:
+        """All live records of a kind in the interchange format, oldest first."""
+        return self.store.load_many(kind)
+
+    def count(self, kind: str) -> int:
+        return self.store.conn.execute(
+            f"SELECT count(*) FROM {kind} WHERE deleted_at IS NULL").fetchone()[0]
+
+    # ----------------------------------------------------------------- writing
+    def validate(self, kind: str, record: dict) -> list:
+        """Problems of one record as the editor shows them (no position prefix)."""
+        problems = record_problems(kind, record)
+        if not problems:
+            problems = self._key_problems(kind, [record])
+        return problems
+
+    def save(self, kind: str, record: dict) -> dict:
+        """Create or update one record; returns it as stored (with id and timestamps)."""
+        problems = self.validate(kind, record)
+        if problems:
+            raise ValidationError(problems)
+        with self.store.transaction():
+            return self._write(kind, record)
+
+    def add_many(self, kind: str, items, *, progress=None, cancelled=None) -> list:
+        """Add or update a whole list in one transaction; the ids in the list's order.
+
+        Either every record lands or none does (a refused item, a cancel, or a crash half-way
+        leave the file as it was).
+        """
+        problems = check_batch(kind, items)
+        if not problems:
+            problems = self._key_problems(kind, items, positions=True)
+        if problems:
+            raise ValidationError(problems)
+        ids = []
+        with self.store.transaction():
+            for i, item in enumerate(items):
+                if cancelled is not None and cancelled():
+                    raise InterruptedError("已取消，未写入任何记录。")
+                ids.append(self._write(kind, item)["id"])
+                if progress is not None:
+                    progress(i + 1, len(items))
+        return ids
+
+    def _write(self, kind: str, record: dict) -> dict:
+        record_id = record.get("id")
+        before = self.store.load(kind, record_id) if record_id else None
+        action = "update" if before else "create"
+        record_id = record_id or str(uuid.uuid4())
+        try:
+            return self.store.write(kind, record, record_id=record_id, action=action,
+                                    before=before)
+        except sqlite3.IntegrityError as exc:
+            raise ValidationError([f"{records.describe_key(kind, record)}已存在，不能重复保存。"]) from exc
+
+    def _key_problems(self, kind: str, items, *, positions: bool = False) -> list:
+        """Duplicate keys against the file, and ids that sit in the recycle bin."""
+        problems = []
+        for pos, item in enumerate(items, 1):
+            where = f"第{pos}条记录：" if positions else ""
+            rid = item.get("id")
+            if rid and self.store.find_seq(kind, rid, deleted=True) is not None:
+                problems.append(f"{where}该记录（id {rid}）在回收站中，请先在回收站恢复后再修改。")
+                continue
+            holder = self.store.find_by_key(kind, item)
+            if holder and holder != rid:
+                problems.append(
+                    f"{where}{records.describe_key(kind, item)}已存在，不能重复登记；"
+                    f"如需修改原记录，请提供其记录编号（id：{holder}）。")
+        return problems
+
+    # ----------------------------------------------------------------- recycle bin
+    def delete(self, kind: str, record_id: str) -> None:
+        """Move a record to the recycle bin (回收站)."""
+        with self.store.transaction():
+            before = self.get(kind, record_id)
+            self.store.set_deleted(kind, record_id, True)
+            self.store.audit(kind, record_id, "delete", before, None)
+
+    def restore(self, kind: str, record_id: str) -> dict:
+        """Bring a record back from the recycle bin, unless its key was taken meanwhile."""
+        with self.store.transaction():
+            record = self.store.load(kind, record_id, include_deleted=True)
+            if record is None or self.store.find_seq(kind, record_id, deleted=True) is None:
+                raise NotFound("回收站中没有这条记录。")
+            holder = self.store.find_by_key(kind, record)
+            if holder:
+                raise ValidationError([
+                    f"无法恢复：{records.describe_key(kind, record)}已被另一条记录使用，"
+                    "请先修改或删除那条记录。"])
+            self.store.set_deleted(kind, record_id, False)
+            self.store.audit(kind, record_id, "restore", None, record)
+        return record
+
+    def recycle_bin(self) -> list:
+        """Deleted records of every kind, newest deletion first: dicts with kind, record, deleted_at."""
+        entries = []
+        for kind in records.KINDS:
+            for row in self.store.conn.execute(
+                    f"SELECT data, id, created_at, updated_at, deleted_at FROM {kind} "
+                    "WHERE deleted_at IS NOT NULL"):
+                record = json.loads(row[0])
+                record.update(id=row[1], created_at=row[2], updated_at=row[3])
+                entries.append({"kind": kind, "record": record, "deleted_at": row[4],
+                                "summary": summarize(kind, record)})
+        entries.sort(key=lambda e: e["deleted_at"], reverse=True)
+        return entries
+
+    def purge(self, kind: str, record_id: str) -> None:
+        """Delete for good one record that is in the recycle bin."""
+        with self.store.transaction():
+            if self.store.find_seq(kind, record_id, deleted=True) is None:
+                raise NotFound("回收站中没有这条记录。")
+            before = self.store.load(kind, record_id, include_deleted=True)
+            self.store.purge(kind, record_id)
+            self.store.audit(kind, record_id, "purge", before, None)
+
+    def empty_recycle_bin(self) -> int:
+        """Delete for good everything in the recycle bin; returns how many records went."""
+        entries = self.recycle_bin()
+        with self.store.transaction():
+            for entry in entries:
+                self.purge(entry["kind"], entry["record"]["id"])
+        return len(entries)
+
+    # ----------------------------------------------------------------- audit trail
+    def audit_log(self, *, record_id: Optional[str] = None, day: Optional[str] = None,
+                  limit: int = 1000) -> list:
+        """Audit entries, newest first; filter by record id and/or by day (YYYY-MM-DD)."""
+        where, params = [], []
+        if record_id:
+            where.append("record_id = ?")
+            params.append(record_id)
+        if day:
+            where.append("substr(at, 1, 10) = ?")
+            params.append(day)
+        sql = "SELECT seq, at, kind, record_id, action, before, after FROM audit"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY seq DESC LIMIT ?"
+        rows = self.store.conn.execute(sql, (*params, limit)).fetchall()
+        return [{"seq": r[0], "at": r[1], "kind": r[2], "record_id": r[3], "action": r[4],
+                 "before": json.loads(r[5]) if r[5] else None,
+                 "after": json.loads(r[6]) if r[6] else None} for r in rows]
+
+    # ----------------------------------------------------------------- settings
+    def setting(self, key: str, default=None):
+        return self.store.get_setting(key, default)
+
+    def set_setting(self, key: str, value) -> None:
+        self.store.set_setting(key, value)
+
+
+def summarize(kind: str, record: dict) -> str:
+    """One line naming a record, for lists such as the recycle bin and the audit trail."""
+    if kind in ("proposal", "suggestion"):
+        return f"{records.describe_key(kind, record)}：{record.get('title', '')}"
+    if kind == "mediation":
+        return f"{record.get('case_number', '')} {record.get('committee', '')}"
+    if kind == "petition":
+        return f"{record.get('unit', '')} {record.get('period', '')}"
+    return str(record.get("id", ""))

@@ -1,0 +1,347 @@
+"""The data file: one SQLite database through sqlite-utils, written only inside transactions.
+
+Pragmas, and why:
+- journal_mode=WAL: readers (the GUI's table) never block the writer, and a crash mid-write
+  leaves the last committed state intact.
+- synchronous=FULL: the promise is "an acknowledged save survives a power cut". In WAL mode
+  NORMAL survives an application crash but may lose the last commits on power loss; FULL syncs
+  the WAL at every commit, which costs a few milliseconds per save and is worth it.
+- foreign_keys=ON, and an explicit BEGIN IMMEDIATE for every write, so that a batch (an import,
+  `add` of a JSON file) lands whole or not at all.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Optional
+
+import sqlite_utils
+
+from . import records, schema, search
+from .dates import default_due_date, now_iso
+from .errors import FileTooNew, NotADatabase, DatabaseProblem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Columns kept beside the JSON for sorting, filtering and statistics, per kind.
+_ITEM_COLUMNS = ("session", "number", "title", "authors", "lead_unit", "assigned_date", "due_date",
+                 "status", "result_class", "satisfaction", "reply_date", "doc_number")
+_MEDIATION_COLUMNS = ("case_number", "committee", "accepted_date", "dispute_type", "source",
+                      "outcome", "amount", "closed_date", "party_names")
+_PETITION_COLUMNS = ("unit", "period") + tuple(name for name, _ in records.PETITION_COUNTS)
+COLUMNS = {
+    "proposal": _ITEM_COLUMNS,
+    "suggestion": _ITEM_COLUMNS,
+    "mediation": _MEDIATION_COLUMNS,
+    "petition": _PETITION_COLUMNS,
+}
+SEARCHABLE = ("proposal", "suggestion", "mediation")
+
+
+def derived_columns(kind: str, record: dict) -> dict:
+    """The indexed columns of a record; effective values (due date, status) filled in."""
+    if kind in ("proposal", "suggestion"):
+        reply = record.get("reply") or {}
+        return {
+            "session": record["session"],
+            "number": record["number"],
+            "title": record["title"],
+            "authors": "、".join(record.get("authors") or []),
+            "lead_unit": record.get("lead_unit"),
+            "assigned_date": record.get("assigned_date"),
+            "due_date": record.get("due_date") or default_due_date(record.get("assigned_date")),
+            "status": record.get("status") or "pending",
+            "result_class": record.get("result_class"),
+            "satisfaction": record.get("satisfaction"),
+            "reply_date": reply.get("date"),
+            "doc_number": reply.get("doc_number"),
+        }
+    if kind == "mediation":
+        return {
+            "case_number": record["case_number"],
+            "committee": record["committee"],
+            "accepted_date": record["accepted_date"],
+            "dispute_type": record["dispute_type"],
+            "source": record.get("source"),
+            "outcome": record.get("outcome") or "pending",
+            "amount": record.get("amount"),
+            "closed_date": record.get("closed_date"),
+            "party_names": "、".join(p.get("name", "") for p in record.get("parties") or []),
+        }
+    row = {"unit": record["unit"], "period": record["period"]}
+    for name, _ in records.PETITION_COUNTS:
+        row[name] = record.get(name) or 0
+    return row
+
+
+def search_text(kind: str, record: dict) -> str:
+    """What a clerk can find a record by, tokenised for the FTS index."""
+    if kind in ("proposal", "suggestion"):
+        reply = record.get("reply") or {}
+        return search.index_text(record.get("title"), " ".join(record.get("authors") or []),
+                                 reply.get("title"), reply.get("opening"), reply.get("body"))
+    if kind == "mediation":
+        names = " ".join(p.get("name", "") for p in record.get("parties") or [])
+        return search.index_text(record.get("case_number"), names, record.get("facts"))
+    return ""
+
+
+def check_file_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite gets to write anything to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(SQLITE_HEADER):
+        raise NotADatabase(f"文件“{path}”不是本软件的数据文件（不是SQLite数据库），未做任何修改。")
+    if len(head) < 100:
+        raise NotADatabase(f"数据文件“{path}”已截断或损坏（文件头不完整），未做任何修改。")
+
+
+def read_user_version(path: Path) -> int:
+    """The schema version of an existing file, read without writing to it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(f"数据文件“{path}”已损坏，无法读取（{exc}），未做任何修改。") from exc
+
+
+class Store:
+    """An open data file. Use `Store.open(path)`; close with `close()` or a `with` block."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    # ----------------------------------------------------------------- opening and migrating
+    @classmethod
+    def open(cls, path, *, backup_dir: Optional[Path] = None) -> "Store":
+        path = Path(path)
+        check_file_header(path)
+        existed = path.exists() and path.stat().st_size > 0
+        version = read_user_version(path) if existed else 0
+        if version > schema.LATEST_VERSION:
+            raise FileTooNew(
+                f"数据文件“{path}”由更新版本的法治办公助手创建（数据版本{version}，本程序支持到"
+                f"{schema.LATEST_VERSION}）。请升级软件后再打开，文件未做任何修改。")
+        if existed and version < schema.LATEST_VERSION:
+            from .backup import backup_before_migration
+            backup_before_migration(path, version, backup_dir=backup_dir)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=10)
+        store = cls(conn, path)
+        try:
+            store._configure()
+            store._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DatabaseProblem(f"无法打开数据文件“{path}”：{exc}") from exc
+        except Exception:
+            conn.close()
+            raise
+        return store
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+
+    def _migrate(self, version: int) -> None:
+        for target, sql, step in schema.MIGRATIONS:
+            if target <= version:
+                continue
+            with self.transaction():
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                if step:
+                    getattr(self, "_" + step)()
+                self.conn.execute(f"PRAGMA user_version={target}")
+
+    def _rebuild_search_index(self) -> None:
+        for kind in SEARCHABLE:
+            self.conn.execute(f"DELETE FROM {kind}_search")
+            for seq, data in self.conn.execute(f"SELECT seq, data FROM {kind}"):
+                self.conn.execute(f"INSERT INTO {kind}_search(rowid, text) VALUES (?, ?)",
+                                  (seq, search_text(kind, json.loads(data))))
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA optimize")
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ----------------------------------------------------------------- transactions
+    @contextlib.contextmanager
+    def transaction(self):
+        """BEGIN IMMEDIATE ... COMMIT; nested use joins the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    # ----------------------------------------------------------------- records
+    def find_seq(self, kind: str, record_id: str, *, deleted: Optional[bool] = False):
+        """The row number of a record by id; deleted=None finds it live or in the bin."""
+        sql = f"SELECT seq, deleted_at FROM {kind} WHERE id = ?"
+        row = self.conn.execute(sql, (record_id,)).fetchone()
+        if row is None:
+            return None
+        if deleted is None or bool(row[1]) == deleted:
+            return row[0]
+        return None
+
+    def find_by_key(self, kind: str, record: dict) -> Optional[str]:
+        """The id of the live record holding this record's natural key, if any."""
+        names = records.KEY_FIELDS[kind]
+        where = " AND ".join(f"{n} = ?" for n in names)
+        row = self.conn.execute(
+            f"SELECT id FROM {kind} WHERE {where} AND deleted_at IS NULL",
+            tuple(record.get(n) for n in names)).fetchone()
+        return row[0] if row else None
+
+    def load(self, kind: str, record_id: str, *, include_deleted: bool = False) -> Optional[dict]:
+        row = self.conn.execute(
+            f"SELECT data, id, created_at, updated_at, deleted_at FROM {kind} WHERE id = ?",
+            (record_id,)).fetchone()
+        if row is None or (row[4] and not include_deleted):
+            return None
+        return _with_meta(row)
+
+    def load_many(self, kind: str, where: str = "deleted_at IS NULL", params=(),
+                  order: str = "seq") -> list:
+        sql = (f"SELECT data, id, created_at, updated_at FROM {kind} WHERE {where} "
+               f"ORDER BY {order}")
+        return [_with_meta(row) for row in self.conn.execute(sql, params)]
+
+    def write(self, kind: str, record: dict, *, record_id: str, action: str,
+              before: Optional[dict]) -> dict:
+        """Insert or replace one record's row, its search text and its audit entry.
+
+        Must be called inside `transaction()`; returns the record as stored (with meta).
+        """
+        assert self._depth, "write() outside a transaction"
+        now = now_iso()
+        body = {k: v for k, v in record.items() if k not in records.META_FIELDS}
+        created = (before or {}).get("created_at") or record.get("created_at") or now
+        columns = derived_columns(kind, body)
+        data = json.dumps(body, ensure_ascii=False)
+        if action == "create":
+            names = ("id",) + tuple(columns) + ("data", "created_at", "updated_at")
+            values = (record_id,) + tuple(columns.values()) + (data, created, now)
+            self.conn.execute(
+                f"INSERT INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                values)
+        else:
+            sets = ", ".join(f"{n} = ?" for n in columns)
+            self.conn.execute(
+                f"UPDATE {kind} SET {sets}, data = ?, updated_at = ? WHERE id = ?",
+                tuple(columns.values()) + (data, now, record_id))
+        seq = self.find_seq(kind, record_id)
+        if kind in SEARCHABLE:
+            self.conn.execute(f"DELETE FROM {kind}_search WHERE rowid = ?", (seq,))
+            self.conn.execute(f"INSERT INTO {kind}_search(rowid, text) VALUES (?, ?)",
+                              (seq, search_text(kind, body)))
+        after = dict(body, id=record_id, created_at=created, updated_at=now)
+        self.audit(kind, record_id, action, before, after)
+        return after
+
+    def set_deleted(self, kind: str, record_id: str, deleted: bool) -> None:
+        assert self._depth
+        value = now_iso() if deleted else None
+        self.conn.execute(f"UPDATE {kind} SET deleted_at = ? WHERE id = ?", (value, record_id))
+
+    def purge(self, kind: str, record_id: str) -> None:
+        assert self._depth
+        seq = self.find_seq(kind, record_id, deleted=None)
+        if kind in SEARCHABLE and seq is not None:
+            self.conn.execute(f"DELETE FROM {kind}_search WHERE rowid = ?", (seq,))
+        self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", (record_id,))
+
+    def audit(self, kind: str, record_id: str, action: str, before, after) -> None:
+        self.conn.execute(
+            "INSERT INTO audit(at, kind, record_id, action, before, after) VALUES (?,?,?,?,?,?)",
+            (now_iso(), kind, record_id, action,
+             json.dumps(before, ensure_ascii=False) if before is not None else None,
+             json.dumps(after, ensure_ascii=False) if after is not None else None))
+
+    # ----------------------------------------------------------------- profile and settings
+    def load_profile(self) -> Optional[dict]:
+        row = self.conn.execute("SELECT data FROM profile WHERE id = 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_profile(self, profile: dict) -> None:
+        with self.transaction():
+            before = self.load_profile()
+            self.conn.execute(
+                "INSERT INTO profile(id, data, updated_at) VALUES (1, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                (json.dumps(profile, ensure_ascii=False), now_iso()))
+            self.audit("profile", "profile", "create" if before is None else "update",
+                       before, profile)
+
+    def get_setting(self, key: str, default=None):
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)))
+
+    def query(self, sql: str, params: Iterable = ()) -> list:
+        """Rows of a read-only query as dicts (sqlite-utils)."""
+        return list(self.db.query(sql, tuple(params)))
+
+
+def _with_meta(row) -> dict:
+    record = json.loads(row[0])
+    return {"id": row[1], **record, "created_at": row[2], "updated_at": row[3]}
+
+
+def _split_sql(sql: str) -> list:
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+def file_size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

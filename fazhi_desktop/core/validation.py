@@ -1,0 +1,176 @@
+"""Checking records against interchange.md, with messages that say where and what, in Chinese.
+
+The same checks serve the command line (a JSON file), the GUI's editor (one record, inline) and
+the Excel import (a row), so a clerk reads the same words wherever data is refused.
+"""
+from __future__ import annotations
+
+import math
+import uuid
+from typing import Iterable, Optional
+
+from . import records
+from .dates import parse_iso_date, parse_iso_month
+from .idcard import id_birth_date, id_number_problem, phone_problem
+from .records import Field
+
+_TYPE_WORDS = {
+    "str": "文字",
+    "int": "整数",
+    "number": "数字",
+    "date": "日期（YYYY-MM-DD）",
+    "month": "月份（YYYY-MM）",
+    "list_str": "文字列表",
+    "list_obj": "列表",
+    "obj": "对象",
+    "enum": "规定的取值",
+    "id_number": "身份证号码",
+    "phone": "电话号码",
+}
+
+
+def _field_problem(fld: Field, value, path: str, problems: list, record: dict) -> None:
+    """Append a problem for one present (non-null) value of a field."""
+    where = f"{path}“{fld.label}”（{fld.name}）"
+    t = fld.type
+    if t in ("str", "id_number", "phone"):
+        if not isinstance(value, str):
+            problems.append(f"{where}：应为文字，实为{_show(value)}")
+            return
+        if fld.required and not value.strip():
+            problems.append(f"{where}：必填，不能为空")
+        elif t == "id_number" and value.strip():
+            bad = id_number_problem(value)
+            if bad:
+                problems.append(f"{where}：身份证号码{value}{bad}")
+            else:
+                given = record.get("birth_date")
+                born = id_birth_date(value.strip())
+                if isinstance(given, str) and parse_iso_date(given) and born and born.isoformat() != given:
+                    problems.append(
+                        f"{where}：身份证号码中的出生日期{born.isoformat()}与出生日期{given}不一致")
+        elif t == "phone" and value.strip():
+            bad = phone_problem(value)
+            if bad:
+                problems.append(f"{where}：“{value}”{bad}")
+    elif t in ("int", "number"):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        if t == "number":
+            ok = ok or (isinstance(value, float) and math.isfinite(value))
+        if not ok:
+            problems.append(f"{where}：应为{_TYPE_WORDS[t]}，实为{_show(value)}")
+        elif fld.minimum is not None and value < fld.minimum:
+            problems.append(f"{where}：应不小于{_num(fld.minimum)}，实为{value}")
+    elif t == "date":
+        if not isinstance(value, str) or parse_iso_date(value) is None:
+            problems.append(f"{where}：不是有效日期（应为YYYY-MM-DD，如2022-08-08），实为{_show(value)}")
+    elif t == "month":
+        if not isinstance(value, str) or parse_iso_month(value) is None:
+            problems.append(f"{where}：不是有效月份（应为YYYY-MM，如2022-08），实为{_show(value)}")
+    elif t == "enum":
+        if value not in fld.choices:
+            allowed = "、".join(f"{k}（{v}）" for k, v in fld.choices.items())
+            problems.append(f"{where}：取值{_show(value)}无效，应为{allowed}之一")
+    elif t == "list_str":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{where}：应为文字列表，如[\"张三\", \"李四\"]，实为{_show(value)}")
+        elif fld.non_empty and not [v for v in value if v.strip()]:
+            problems.append(f"{where}：必填，至少一项")
+    elif t == "obj":
+        if not isinstance(value, dict):
+            problems.append(f"{where}：应为对象（{{…}}），实为{_show(value)}")
+        else:
+            _check_fields(fld.children, value, f"{path}“{fld.label}”中", problems)
+    elif t == "list_obj":
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            problems.append(f"{where}：应为对象列表（[{{…}}, …]），实为{_show(value)}")
+        else:
+            for i, item in enumerate(value, 1):
+                _check_fields(fld.children, item, f"{path}“{fld.label}”第{i}项", problems)
+
+
+def _check_fields(fields: Iterable[Field], data: dict, path: str, problems: list) -> None:
+    for fld in fields:
+        value = data.get(fld.name)
+        if value is None:
+            if fld.required:
+                problems.append(f"{path}缺少必填项“{fld.label}”（{fld.name}）")
+            continue
+        _field_problem(fld, value, path, problems, data)
+
+
+def _show(value) -> str:
+    if isinstance(value, str):
+        return f"“{value}”" if len(value) <= 30 else f"“{value[:30]}…”"
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "是/否值"
+    if isinstance(value, (list, dict)):
+        return "列表" if isinstance(value, list) else "对象"
+    return str(value)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def record_problems(kind: str, record, position: Optional[int] = None) -> list:
+    """All problems of one record; `position` (1-based) prefixes each with 第N条记录."""
+    prefix = f"第{position}条记录：" if position is not None else ""
+    if not isinstance(record, dict):
+        return [f"{prefix}应为一个对象（{{…}}），实为{_show(record)}"]
+    problems: list = []
+    rid = record.get("id")
+    if rid is not None and not _is_uuid(rid):
+        problems.append(f"{prefix}“记录编号”（id）：{_show(rid)}不是有效的UUID")
+    _check_fields(records.FIELDS[kind], record, prefix, problems)
+    if kind == "mediation" and isinstance(record.get("parties"), list):
+        if len(record["parties"]) < 2:
+            problems.append(f"{prefix}“当事人”（parties）：至少需要两方当事人，实为{len(record['parties'])}方")
+    return problems
+
+
+def _is_uuid(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_batch(kind: str, items) -> list:
+    """Problems of a whole file: its form, each record, and keys repeated inside the file."""
+    if kind not in records.KINDS:
+        return [f"未知的记录类型“{kind}”，应为 proposal、suggestion、mediation 或 petition"]
+    if not isinstance(items, list):
+        return [f"文件内容应为记录列表（[{{…}}, …]），实为{_show(items)}"]
+    problems: list = []
+    seen_keys: dict = {}
+    seen_ids: dict = {}
+    for pos, item in enumerate(items, 1):
+        item_problems = record_problems(kind, item, pos)
+        problems.extend(item_problems)
+        if item_problems or not isinstance(item, dict):
+            continue
+        key = records.key_of(kind, item)
+        if key in seen_keys and item.get("id") is None:
+            problems.append(
+                f"第{pos}条记录：{records.describe_key(kind, item)}与第{seen_keys[key]}条重复")
+        seen_keys.setdefault(key, pos)
+        rid = item.get("id")
+        if rid is not None:
+            if rid in seen_ids:
+                problems.append(f"第{pos}条记录：记录编号（id）与第{seen_ids[rid]}条相同")
+            seen_ids.setdefault(rid, pos)
+    return problems
+
+
+def profile_problems(profile) -> list:
+    if not isinstance(profile, dict):
+        return [f"单位设置应为一个对象（{{…}}），实为{_show(profile)}"]
+    problems: list = []
+    _check_fields(records.PROFILE_FIELDS, profile, "单位设置：", problems)
+    return problems

@@ -1,0 +1,1 @@
+"""PySide6 only: the window, pages, models and dialogs over the Qt-free core."""

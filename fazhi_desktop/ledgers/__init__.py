@@ -1,0 +1,1 @@
+"""Qt-free: Excel ledgers (台账) export and import on openpyxl."""

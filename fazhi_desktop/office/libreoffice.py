@@ -5,7 +5,10 @@ conversion beside an open LibreOffice window) never fight over the same profile 
 """
 from __future__ import annotations
 
+import configparser
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +38,41 @@ def find_soffice() -> Optional[str]:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def soffice_version(soffice: str) -> Optional[str]:
+    """"7.4" for the suite at `soffice`, or None when it cannot be told.
+
+    Windows builds keep it in program/version.ini (soffice.exe prints nothing to a console);
+    elsewhere `soffice --version` answers in about a second.
+    """
+    program = Path(os.path.realpath(soffice)).parent
+    for ini in (program / "version.ini", program / "versionrc"):
+        if ini.exists():
+            parser = configparser.ConfigParser(interpolation=None, strict=False)
+            try:
+                parser.read(ini, encoding="utf-8")
+            except (configparser.Error, OSError, UnicodeDecodeError):
+                continue
+            for section in parser.sections():
+                for key in ("MsiProductVersion", "ProductVersion"):
+                    value = parser[section].get(key)
+                    if value:
+                        return _major_minor(value)
+    if sys.platform.startswith("win"):
+        return None
+    try:
+        proc = subprocess.run([soffice, "--version"], capture_output=True, timeout=20,
+                              env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"))
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return _major_minor(proc.stdout.decode("utf-8", "replace"))
+
+
+def _major_minor(text: str) -> Optional[str]:
+    match = re.search(r"(\d+)\.(\d+)", text)
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
 class ConversionFailed(RuntimeError):
     pass
 
@@ -51,10 +89,27 @@ def convert(source, target_format: str, out_dir, *, soffice: Optional[str] = Non
         cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                "--norestore", "--convert-to", target_format, "--outdir", str(out_dir), str(source)]
         env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
-        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired as exc:
+            raise ConversionFailed(
+                f"LibreOffice转换超时（{source.name}，超过{int(timeout)}秒）。") from exc
+        except OSError as exc:
+            raise ConversionFailed(f"无法启动LibreOffice（{soffice}）：{exc.strerror or exc}") from exc
     ext = target_format.split(":")[0]
     produced = out_dir / f"{source.stem}.{ext}"
     if proc.returncode != 0 or not produced.exists():
         detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
         raise ConversionFailed(f"LibreOffice转换失败（{source.name}）：{detail[:300]}")
     return produced
+
+
+def docx_to_pdf(source, target, *, soffice: Optional[str] = None, timeout: float = 180) -> None:
+    """Write `target` (a .pdf) from `source` (a .docx); `target` may have any name.
+
+    LibreOffice names its output after the source, so it converts into a private folder and
+    the caller moves the result into place.
+    """
+    with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
+        produced = convert(source, "pdf", work, soffice=soffice, timeout=timeout)
+        shutil.copyfile(produced, target)

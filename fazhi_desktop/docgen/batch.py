@@ -1,0 +1,146 @@
+"""Many replies in one go: one .docx (and PDF if asked) per proposal or suggestion into a folder.
+
+Qt-free; the GUI runs `make_replies` on a worker thread. A record that cannot be made is listed
+with the reason and the others go on; a cancel stops between records, so every file in the
+folder is whole, and what was made before the cancel stays.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..core import records
+from ..core.atomic import atomic_output
+from ..core.errors import FazhiError
+from .filenames import safe_stem, unique_stem
+
+
+@dataclass
+class BatchItem:
+    """One record's outcome: the files made, or why none was."""
+
+    record_id: str
+    label: str                          # 区政协六届一次会议第28号提案：关于…
+    docx: Optional[Path] = None
+    pdf: Optional[Path] = None
+    problem: Optional[str] = None       # why it failed (Chinese), None when made
+    warnings: list = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    folder: Path
+    total: int
+    made: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def not_reached(self) -> int:
+        """Records left untouched because of a cancel."""
+        return self.total - len(self.made) - len(self.failed)
+
+    def summary(self) -> str:
+        """One sentence for the end of the run."""
+        text = f"已生成{len(self.made)}份答复件"
+        if self.failed:
+            text += f"，{len(self.failed)}份未能生成"
+        if self.cancelled:
+            text += f"；已取消，其余{self.not_reached}份未生成"
+        return text + "。"
+
+    def report_lines(self) -> list:
+        """What was made and what failed and why, one line each (for the list and the CLI)."""
+        lines = [self.summary()]
+        for item in self.made:
+            made = item.docx.name + (f"、{item.pdf.name}" if item.pdf else "")
+            lines.append(f"已生成：{made}")
+            lines += [f"    提示：{w}" for w in item.warnings]
+        for item in self.failed:
+            lines.append(f"未生成：{item.label}——{item.problem}")
+        return lines
+
+
+def reply_problem(kind: str, record: dict) -> Optional[str]:
+    """Why a record cannot yield a reply before trying, or None."""
+    reply = record.get("reply") or {}
+    if not str(reply.get("body") or "").strip():
+        return "没有答复正文，请先在记录的“答复件”中填写答复正文"
+    return None
+
+
+def reply_filename_stem(kind: str, record: dict) -> str:
+    """The reply's own title when the clerk gave one, else 对{session}第{number}号提案的答复."""
+    try:
+        from .replies import default_filename
+
+        name = default_filename(kind, record)
+        return safe_stem(name[:-5] if name.lower().endswith(".docx") else name)
+    except ImportError:  # the document engine's helper is not there; same rule, written here
+        title = (record.get("reply") or {}).get("title") or (
+            f"对{record.get('session', '')}第{record.get('number', '')}号{records.item_word(kind)}的答复")
+        return safe_stem(title)
+
+
+def _default_render(registry, kind, record_id, out_path, *, signer=None):
+    from .replies import render_reply
+
+    return render_reply(registry, kind, record_id, out_path, signer=signer)
+
+
+def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
+                 converter=None, signer: Optional[str] = None,
+                 progress: Optional[Callable] = None, cancelled: Optional[Callable] = None,
+                 render: Optional[Callable] = None) -> BatchResult:
+    """Render each record's reply into `folder`; never raises for one record's problem.
+
+    progress(done, total, text) is called before and after each record; cancelled() is asked
+    between records. `converter` (office.converters.Converter) is needed when pdf=True.
+    """
+    if kind not in ("proposal", "suggestion"):
+        raise ValueError(kind)
+    render = render or _default_render
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = list(record_ids)
+    result = BatchResult(folder=folder, total=len(ids))
+    promised: list = []
+    suffixes = (".docx", ".pdf") if pdf else (".docx",)
+    for index, record_id in enumerate(ids):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        item = BatchItem(record_id=record_id, label=str(record_id))
+        try:
+            record = registry.get(kind, record_id)
+            item.label = f"{records.describe_key(kind, record)}：{record.get('title', '')}"
+            if progress is not None:
+                progress(index, len(ids), f"正在生成（{index + 1}/{len(ids)}）：{item.label}")
+            problem = reply_problem(kind, record)
+            if problem:
+                raise FazhiError(problem)
+            stem = unique_stem(folder, reply_filename_stem(kind, record), suffixes, taken=promised)
+            target = folder / f"{stem}.docx"
+            promised += [folder / f"{stem}{s}" for s in suffixes]
+            with atomic_output(target) as temp:  # whole or nothing, whatever the renderer does
+                outcome = render(registry, kind, record_id, temp, signer=signer)
+            item.docx = target
+            item.warnings = list(getattr(outcome, "warnings", None) or [])
+            if pdf:
+                if converter is None:
+                    item.warnings.append("未找到可转换PDF的办公软件，只生成了Word文档")
+                else:
+                    item.pdf = converter.to_pdf(target, folder / f"{stem}.pdf")
+        except FazhiError as exc:
+            item.problem = str(exc)
+        except Exception as exc:  # an unexpected fault in one record must not stop the others
+            item.problem = f"意外错误：{exc}"
+        if item.docx is not None and item.problem is not None and pdf:
+            # The Word document was made but its PDF was not: keep the .docx, say why.
+            item.warnings.append(f"PDF未生成：{item.problem}")
+            item.problem = None
+        (result.made if item.problem is None else result.failed).append(item)
+        if progress is not None:
+            progress(index + 1, len(ids), item.label)
+    return result

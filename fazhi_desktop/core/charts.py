@@ -1,0 +1,143 @@
+"""Charts of the year's figures as PNG bytes (matplotlib, Agg), for the statistics page and reports.
+
+Qt-free on purpose: the page shows the same picture that the yearly report embeds and that a
+clerk saves as PNG. matplotlib is imported only when a chart is drawn (it takes ~0.3 s), and
+Chinese labels use the first installed CJK font of a list covering Windows, UOS/Kylin and Linux.
+"""
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+from typing import Optional
+
+# Preferred CJK fonts, most common first: Windows, then domestic Linux desktops, then Noto/WQY.
+CJK_FONTS = ("Microsoft YaHei", "SimHei", "DengXian", "Noto Sans CJK SC", "Source Han Sans SC",
+             "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC", "SimSun", "FangSong")
+
+_THIS_YEAR_COLOUR = "#c0282d"   # the red of the red-header documents
+_LAST_YEAR_COLOUR = "#7f8c99"
+_SUCCESS_COLOUR = "#2e7d5b"
+
+
+def cjk_font() -> Optional[str]:
+    """The name of an installed font that has Chinese glyphs, or None."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    return None
+
+
+def _figure(width: float, height: float):
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    font = cjk_font()
+    rc = {"font.family": [font] if font else ["sans-serif"], "axes.unicode_minus": False,
+          "font.size": 10}
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=(width, height), dpi=100)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot(1, 1, 1)
+    return fig, ax, rc
+
+
+def _png(fig, rc, dpi: int) -> bytes:
+    import matplotlib
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(rc):
+        fig.tight_layout()
+        fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def _style(ax, rc) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    font = rc["font.family"][0]
+    for label in ax.get_xticklabels() + ax.get_yticklabels():
+        label.set_fontfamily(font)
+
+
+def petition_trend_png(petition: dict, year: int, *, measure: str = "channel_total",
+                       dpi: int = 120, size=(7.5, 3.6)) -> bytes:
+    """Monthly petitions this year against last year (petition = core.stats.petition_figures).
+
+    measure: 'channel_total' (信访总量, 来信+来访+网上+电话) or 'level_total' (五级信访总量).
+    Months without a report are gaps, not zeros.
+    """
+    fig, ax, rc = _figure(*size)
+    last_key = "last_year_" + measure
+    months = list(range(1, 13))
+    this_year = [m[measure] if m[measure] is not None else math.nan for m in petition["monthly"]]
+    last_year = [m[last_key] if m[last_key] is not None else math.nan for m in petition["monthly"]]
+    what = "信访总量" if measure == "channel_total" else "五级信访总量"
+    font = rc["font.family"][0]
+    ax.plot(months, last_year, color=_LAST_YEAR_COLOUR, linestyle="--", marker="o",
+            markersize=4, label=f"{year - 1}年")
+    ax.plot(months, this_year, color=_THIS_YEAR_COLOUR, marker="o", markersize=5,
+            linewidth=2, label=f"{year}年")
+    ax.set_xticks(months)
+    ax.set_xticklabels([f"{m}月" for m in months])
+    ax.set_xlim(0.5, 12.5)
+    values = [v for v in this_year + last_year if not math.isnan(v)]
+    ax.set_ylim(0, max(values + [0]) * 1.15 + 1)  # headroom so the top point is not cut
+    ax.set_ylabel("件数", fontfamily=font)
+    ax.set_title(f"{year}年{what}月度趋势（与上年对比）", fontfamily=font, fontsize=12)
+    ax.legend(prop={"family": font}, frameon=False, loc="upper right")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    _style(ax, rc)
+    return _png(fig, rc, dpi)
+
+
+def mediation_by_type_png(mediation: dict, year: int, *, dpi: int = 120,
+                          size=(7.5, 3.6)) -> bytes:
+    """Cases accepted per dispute type, with the successful ones (mediation_figures)."""
+    fig, ax, rc = _figure(*size)
+    font = rc["font.family"][0]
+    types = mediation["by_type"]
+    names = [t["type"] for t in types]
+    positions = list(range(len(names)))
+    ax.barh(positions, [t["accepted"] for t in types], color="#e8c4c5", label="受理")
+    ax.barh(positions, [t["success"] for t in types], height=0.45, color=_SUCCESS_COLOUR,
+            label="调解成功")
+    for y, t in zip(positions, types):
+        ax.text(t["accepted"], y, f" {t['accepted']}", va="center", fontfamily=font, fontsize=9)
+    ax.set_yticks(positions)
+    ax.set_yticklabels(names)
+    ax.invert_yaxis()
+    ax.set_xlabel("件数", fontfamily=font)
+    ax.set_title(f"{year}年人民调解案件（按纠纷类型）", fontfamily=font, fontsize=12)
+    if names:
+        ax.set_xlim(0, max(t["accepted"] for t in types) * 1.12 + 1)  # room for the labels
+        ax.legend(prop={"family": font}, frameon=False, loc="upper left",
+                  bbox_to_anchor=(1.0, 1.0))
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    else:
+        ax.text(0.5, 0.5, "本年度无调解案件", transform=ax.transAxes, ha="center",
+                va="center", fontfamily=font, color="#888888")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    _style(ax, rc)
+    ax.grid(axis="y", visible=False)
+    return _png(fig, rc, dpi)
+
+
+def save_png(data: bytes, path) -> Path:
+    """Write a chart to a file, whole or not at all."""
+    from .atomic import atomic_output
+
+    path = Path(path)
+    with atomic_output(path) as temp:
+        temp.write_bytes(data)
+    return path

@@ -1,0 +1,146 @@
+"""Rules of a mediation case: the 30-day judicial-confirmation window, and parties for display.
+
+人民调解法 art. 33: the parties may jointly ask a court for judicial confirmation (司法确认) within
+30 days of the agreement taking effect. The register has no signing date, so the agreement is
+taken to take effect on the case's closing date (结案日期), the day the parties sign it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Optional
+
+from .dates import chinese_date, parse_iso_date
+from .idcard import id_birth_date, mask_id_number, mask_phone
+from .records import PARTY_ROLE
+
+CONFIRMATION_DAYS = 30
+WARN_DAYS = 7     # "closing": a week left, time to remind the parties
+URGENT_DAYS = 3   # "urgent": the last three days
+
+
+@dataclass(frozen=True)
+class ConfirmationWindow:
+    """Where a case stands with respect to judicial confirmation."""
+
+    level: str  # not_applicable / unknown / open / closing / urgent / closed
+    opens: Optional[_dt.date] = None
+    closes: Optional[_dt.date] = None
+    days_left: Optional[int] = None
+    message: str = ""
+
+    @property
+    def warns(self) -> bool:
+        return self.level in ("closing", "urgent", "closed")
+
+
+def has_written_agreement(record: dict) -> bool:
+    agreement = record.get("agreement") or {}
+    return bool(str(agreement.get("terms") or "").strip())
+
+
+def confirmation_window(record: dict, *, today: Optional[_dt.date] = None) -> ConfirmationWindow:
+    """The 司法确认 window of a case: open from the agreement's effect for 30 days.
+
+    The start day is not counted (民事诉讼法 art. 85), so an agreement effective on 3 March can
+    be confirmed up to and including 2 April. When the last day is a Saturday or Sunday the
+    court takes the application on the next working day; the message says so, but the warning
+    keeps to the plain date so that nobody relies on a holiday that may be a working day.
+    """
+    day = today or _dt.date.today()
+    if record.get("outcome") != "success" or not has_written_agreement(record):
+        return ConfirmationWindow("not_applicable",
+                                  message="仅调解成功并达成书面协议的案件可申请司法确认")
+    opens = parse_iso_date(record.get("closed_date") or "")
+    if opens is None:
+        return ConfirmationWindow(
+            "unknown", message="未填写结案日期（协议生效日期），无法计算司法确认期限")
+    closes = opens + _dt.timedelta(days=CONFIRMATION_DAYS)
+    left = (closes - day).days
+    tail = ""
+    if closes.weekday() >= 5:
+        tail = "（期满日为休息日的，顺延至其后第一个工作日）"
+    span = f"{chinese_date(opens)}协议生效，可于{chinese_date(closes)}前共同向人民法院申请司法确认{tail}"
+    if day < opens:
+        return ConfirmationWindow("open", opens, closes, left, span)
+    if left < 0:
+        return ConfirmationWindow(
+            "closed", opens, closes, left,
+            f"司法确认申请期限已于{chinese_date(closes)}届满（已过{-left}天）")
+    if left <= URGENT_DAYS:
+        words = "今天是最后一天" if left == 0 else f"仅剩{left}天"
+        return ConfirmationWindow("urgent", opens, closes, left, f"司法确认申请期限{words}：{span}")
+    if left <= WARN_DAYS:
+        return ConfirmationWindow("closing", opens, closes, left,
+                                  f"司法确认申请期限即将届满（剩{left}天）：{span}")
+    return ConfirmationWindow("open", opens, closes, left, f"剩{left}天：{span}")
+
+
+# ----------------------------------------------------------------------------- parties
+def masked_party(party: dict) -> dict:
+    """A copy of a party with the ID number and phone masked (for tables and documents)."""
+    out = dict(party)
+    if out.get("id_number"):
+        out["id_number"] = mask_id_number(out["id_number"])
+    if out.get("phone"):
+        out["phone"] = mask_phone(out["phone"])
+    return out
+
+
+def masked_record(record: dict) -> dict:
+    """A copy of a case whose parties are all masked."""
+    out = dict(record)
+    out["parties"] = [masked_party(p) for p in record.get("parties") or []]
+    return out
+
+
+def birth_date_of(party: dict) -> Optional[_dt.date]:
+    """The party's birth date: the field, else the one inside the ID number."""
+    given = parse_iso_date(party.get("birth_date") or "")
+    if given:
+        return given
+    number = str(party.get("id_number") or "").strip()
+    return id_birth_date(number) if len(number) == 18 else None
+
+
+def age_on(party: dict, day: _dt.date) -> Optional[int]:
+    born = birth_date_of(party)
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def role_label(party: dict) -> str:
+    return PARTY_ROLE.get(party.get("role") or "", "当事人")
+
+
+def party_particulars(party: dict, *, masked: bool = True) -> str:
+    """'张三，男，汉族，1980年5月1日出生，身份证号码4104**********1234，农民，住…，联系电话138****5678'."""
+    p = masked_party(party) if masked else party
+    parts = [p.get("name") or ""]
+    for key in ("sex", "ethnicity"):
+        if p.get(key):
+            parts.append(p[key])
+    born = birth_date_of(party)
+    if born:
+        parts.append(f"{chinese_date(born)}出生")
+    if p.get("id_number"):
+        parts.append(f"身份证号码{p['id_number']}")
+    if p.get("occupation"):
+        parts.append(p["occupation"])
+    if p.get("address"):
+        parts.append(f"住{p['address']}")
+    if p.get("phone"):
+        parts.append(f"联系电话{p['phone']}")
+    return "，".join(parts)
+
+
+def parties_by_role(record: dict) -> list:
+    """(role label, [parties]) in the order 申请人, 被申请人, 第三人, keeping the clerk's order inside."""
+    groups = []
+    for role in ("applicant", "respondent", "third_party", None):
+        members = [p for p in record.get("parties") or []
+                   if (p.get("role") if p.get("role") in PARTY_ROLE else None) == role]
+        if members:
+            groups.append((PARTY_ROLE.get(role, "当事人"), members))
+    return groups

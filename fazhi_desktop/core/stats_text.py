@@ -114,14 +114,18 @@ def report_lines(figures: dict) -> list:
     year = figures["year"]
     p, s, both = figures["proposal"], figures["suggestion"], figures["items_combined"]
     sat_p, sat_s = fmt_percent(p["satisfaction_rate"]), fmt_percent(s["satisfaction_rate"])
-    satisfaction = (f"满意率均为{sat_p}" if sat_p == sat_s
-                    else f"满意率分别为{sat_s}、{sat_p}")
+    if p["satisfaction_rate"] is None and s["satisfaction_rate"] is None:
+        satisfaction = ""   # no feedback recorded: say nothing rather than "满意率—"
+    elif sat_p == sat_s:
+        satisfaction = f"，满意率均为{sat_p}"
+    else:
+        satisfaction = f"，满意率分别为{sat_s}、{sat_p}"
     lines = [
         f"{year}年度统计数据",
         "",
         "一、人大代表建议和政协委员提案",
         f"办理人大代表建议{s['received']}件，政协委员提案{p['received']}件，"
-        f"办结率{fmt_percent(both['completion_rate'])}，{satisfaction}",
+        f"办结率{fmt_percent(both['completion_rate'])}{satisfaction}",
     ]
     lines += item_lines("建议", "人大代表", s)
     lines += item_lines("提案", "政协委员", p)

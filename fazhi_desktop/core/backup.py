@@ -1,43 +1,413 @@
-"""Copies of the data file through SQLite's online backup API (never a file copy of a WAL file)."""
+"""Backups of the data file through SQLite's online backup API (never a file copy of a WAL file).
+
+Each copy is verified (integrity_check) before it gets its final name, carries a note of what it
+holds (reason, time, record counts) in its own settings table, and the folder is thinned by
+rotation: everything from the last 24 hours, then 7 daily, 4 weekly and 12 monthly copies.
+"""
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import json
+import os
+import re
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .errors import DatabaseProblem
 
-def default_backup_dir(db_path: Path) -> Path:
+# Reason code -> the word in the file name and in the list a clerk reads.
+REASONS = {
+    "daily": "自动",
+    "migration": "升级前",
+    "import": "导入前",
+    "manual": "手动",
+    "restore": "恢复前",
+}
+SETTING_BACKUP_DIR = "backup_dir"  # registry setting: a folder chosen by the clerk (USB, share)
+INFO_KEY = "backup_info"  # settings row written into each copy (never into the live file)
+KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
+KEEP_ALL_HOURS = 24
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<word>[^-.]+)\.sqlite3$")
+_KIND_TABLES = ("proposal", "suggestion", "mediation", "petition")
+
+
+class BackupProblem(DatabaseProblem):
+    """A backup could not be written, verified or restored; the message says which and why."""
+
+
+@dataclass
+class BackupInfo:
+    """One backup file as the list in the settings dialog shows it."""
+
+    path: Path
+    created: _dt.datetime
+    reason: str  # a key of REASONS
+    size: int
+    counts: dict = field(default_factory=dict)  # kind -> live records
+    warnings: list = field(default_factory=list)  # e.g. the chosen folder was unavailable
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+    def describe(self) -> str:
+        counts = "，".join(f"{_KIND_WORDS[k]}{n}条" for k, n in self.counts.items() if k in _KIND_WORDS)
+        return (f"{self.created:%Y年%m月%d日 %H:%M}（{self.reason_label}）"
+                f" {self.size / 1048576:.1f} MB{('：' + counts) if counts else ''}")
+
+
+_KIND_WORDS = {"proposal": "提案", "suggestion": "建议", "mediation": "调解", "petition": "信访"}
+
+
+# --------------------------------------------------------------------------- where
+def default_backup_dir(db_path) -> Path:
     """The backups folder beside the data file."""
     return Path(db_path).resolve().parent / "backups"
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """A consistent copy of `source` at `target`, verified with an integrity check."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+def configured_backup_dir(db_path) -> Optional[Path]:
+    """The folder chosen in the settings (registry setting `backup_dir`), read without writing."""
     try:
-        dst = sqlite3.connect(str(partial))
-        try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
+        conn = _connect_ro(Path(db_path))
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING_BACKUP_DIR,)).fetchone()
+        value = json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        value = None
     finally:
-        src.close()
-    if ok != "ok":
+        conn.close()
+    return Path(value) if value else None
+
+
+def backup_dir(db_path, folder=None) -> tuple:
+    """(folder to use, warnings): the chosen folder if reachable, else the one beside the data."""
+    chosen = Path(folder) if folder else configured_backup_dir(db_path)
+    if chosen is None:
+        return default_backup_dir(db_path), []
+    try:
+        chosen.mkdir(parents=True, exist_ok=True)
+        probe = chosen / ".fazhi-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return chosen, []
+    except OSError as exc:
+        fallback = default_backup_dir(db_path)
+        return fallback, [f"备份位置“{chosen}”暂时无法写入（{exc.strerror or exc}，如U盘未插入或网络共享未连接），"
+                          f"本次已备份到数据文件旁的“{fallback}”。"]
+
+
+# --------------------------------------------------------------------------- writing
+def backup_now(db_path, reason: str = "manual", *, folder=None, out=None,
+               rotate: bool = True) -> BackupInfo:
+    """Copy the data file now; `out` writes exactly that file instead (outside the rotation).
+
+    Raises BackupProblem (Chinese message) when the copy cannot be written or fails its check;
+    no partial file is left behind.
+    """
+    db_path = Path(db_path)
+    if reason not in REASONS:
+        raise ValueError(reason)
+    now = _dt.datetime.now().replace(microsecond=0)
+    warnings: list = []
+    if out is not None:
+        target = Path(out)
+    else:
+        target_dir, warnings = backup_dir(db_path, folder)
+        target = target_dir / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{REASONS[reason]}.sqlite3"
+        n = 1
+        while target.exists():  # two backups in the same second
+            n += 1
+            target = target_dir / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{REASONS[reason]}{n}.sqlite3"
+    info = {"reason": reason, "created": now.isoformat(), "source": str(db_path.resolve())}
+    copy_database(db_path, target, info=info)
+    if rotate and out is None:
+        rotate_backups(target.parent, keep=target)
+    result = read_backup_info(target)
+    result.warnings = warnings
+    return result
+
+
+def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) -> Path:
+    """A consistent copy of `source` at `target`, verified with integrity_check, then renamed."""
+    target = Path(target)
+    partial = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        raise RuntimeError(f"备份校验失败：{ok}")
-    partial.replace(target)
+        src = _connect_ro(Path(source))
+        try:
+            dst = sqlite3.connect(str(partial), isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+                if info is not None:
+                    _write_info(dst, src, info)
+                ok = dst.execute("PRAGMA integrity_check").fetchall()
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if [r[0] for r in ok] != ["ok"]:
+            raise BackupProblem(f"备份“{target}”写入后校验失败（{ok[0][0]}），原数据文件未做任何修改，"
+                                "请检查数据文件（fazhi-desktop check）。")
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except sqlite3.DatabaseError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise BackupProblem(f"无法备份到“{target}”：{_explain_sqlite(exc)}。原数据文件未做任何修改。") from exc
+    except OSError as exc:
+        from .atomic import explain_os_error
+
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise BackupProblem("备份失败：" + explain_os_error(target, exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
     return target
+
+
+def _write_info(dst: sqlite3.Connection, src: sqlite3.Connection, info: dict) -> None:
+    """Record counts and the reason inside the copy, so a list of backups opens nothing big."""
+    has_settings = dst.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone()
+    if not has_settings:
+        return
+    info = dict(info, counts=count_records(dst),
+                user_version=dst.execute("PRAGMA user_version").fetchone()[0])
+    dst.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                "SET value = excluded.value", (INFO_KEY, json.dumps(info, ensure_ascii=False)))
+
+
+def count_records(conn: sqlite3.Connection) -> dict:
+    """Live records per kind (tables that do not exist count as absent)."""
+    counts = {}
+    for kind in _KIND_TABLES:
+        try:
+            counts[kind] = conn.execute(
+                f"SELECT count(*) FROM {kind} WHERE deleted_at IS NULL").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    return counts
 
 
 def backup_before_migration(db_path: Path, version: int, *,
                             backup_dir: Optional[Path] = None) -> Path:
-    """The copy taken before the schema of an existing file is upgraded."""
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = backup_dir or default_backup_dir(db_path)
-    target = folder / f"{Path(db_path).stem}-升级前-v{version}-{stamp}.sqlite3"
-    return copy_database(Path(db_path), target)
+    """The copy taken before the schema of an existing file is upgraded (Store.open calls it)."""
+    return backup_now(db_path, "migration", folder=backup_dir).path
+
+
+def backup_on_start(db_path, *, folder=None) -> Optional[BackupInfo]:
+    """The automatic backup at start: at most one a day (any backup taken today counts)."""
+    today = _dt.date.today()
+    target_dir, _ = backup_dir(db_path, folder)
+    for existing in list_backups(db_path, folder=target_dir, with_counts=False):
+        if existing.created.date() == today:
+            return None
+    return backup_now(db_path, "daily", folder=folder)
+
+
+# --------------------------------------------------------------------------- listing and rotation
+def list_backups(db_path, *, folder=None, with_counts: bool = True) -> list:
+    """Backups of this data file in its backup folder, newest first."""
+    target_dir = Path(folder) if folder else backup_dir(db_path)[0]
+    stem = Path(db_path).stem
+    found = []
+    if not target_dir.is_dir():
+        return found
+    for path in target_dir.iterdir():
+        match = _NAME.match(path.name)
+        if not match or match["stem"] != stem:
+            continue
+        found.append(read_backup_info(path) if with_counts else _info_from_name(path))
+    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return found
+
+
+def _info_from_name(path: Path) -> BackupInfo:
+    match = _NAME.match(path.name)
+    created = _dt.datetime.fromtimestamp(path.stat().st_mtime)
+    reason = "manual"
+    if match:
+        created = _dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        word = match["word"].rstrip("0123456789")
+        reason = next((k for k, v in REASONS.items() if v == word), "manual")
+    return BackupInfo(path=path, created=created, reason=reason, size=path.stat().st_size)
+
+
+def read_backup_info(path) -> BackupInfo:
+    """Date, reason, size and record counts of one backup file (the note inside, else counted)."""
+    path = Path(path)
+    result = _info_from_name(path)
+    try:
+        conn = _connect_ro(path)
+    except sqlite3.Error:
+        return result
+    try:
+        note = None
+        with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (INFO_KEY,)).fetchone()
+            note = json.loads(row[0]) if row else None
+        if note:
+            result.reason = note.get("reason", result.reason)
+            with contextlib.suppress(ValueError, TypeError):
+                result.created = _dt.datetime.fromisoformat(note["created"])
+            result.counts = note.get("counts") or {}
+        else:
+            result.counts = count_records(conn)
+    finally:
+        conn.close()
+    return result
+
+
+def rotate_backups(folder, *, keep: Optional[Path] = None, now: Optional[_dt.datetime] = None) -> list:
+    """Delete backups beyond the rotation; returns the deleted paths. The newest is never deleted."""
+    folder = Path(folder)
+    now = now or _dt.datetime.now()
+    by_stem: dict = {}
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match:
+            by_stem.setdefault(match["stem"], []).append(_info_from_name(path))
+    deleted = []
+    for backups in by_stem.values():
+        for info in backups_to_delete(backups, now=now):
+            if keep is not None and info.path == keep:
+                continue
+            with contextlib.suppress(OSError):
+                info.path.unlink()
+                deleted.append(info.path)
+    return deleted
+
+
+def backups_to_delete(backups: list, *, now: _dt.datetime) -> list:
+    """The thinning rule: keep the newest, all of the last 24 hours, then the newest backup of
+    each of 7 days, of 4 further weeks and of 12 further months; the rest go."""
+    ordered = sorted(backups, key=lambda b: (b.created, b.path.name), reverse=True)
+    days, weeks, months = set(), set(), set()
+    slots = dict(KEEP)
+    doomed = []
+    for i, info in enumerate(ordered):
+        day = info.created.date()
+        week = day.isocalendar()[:2]
+        month = (day.year, day.month)
+        recent = now - info.created < _dt.timedelta(hours=KEEP_ALL_HOURS)
+        if i == 0 or recent:
+            keep = True
+        elif day not in days and slots["daily"] > 0:
+            slots["daily"] -= 1
+            keep = True
+        elif week not in weeks and slots["weekly"] > 0:
+            slots["weekly"] -= 1
+            keep = True
+        elif month not in months and slots["monthly"] > 0:
+            slots["monthly"] -= 1
+            keep = True
+        else:
+            keep = False
+        if keep:
+            days.add(day)
+            weeks.add(week)
+            months.add(month)
+        else:
+            doomed.append(info)
+    return doomed
+
+
+# --------------------------------------------------------------------------- restoring
+def verify_backup(path) -> None:
+    """Raise BackupProblem unless `path` is a whole SQLite file of this app."""
+    from .health import check_file
+
+    finding = check_file(Path(path), thorough=True)
+    if finding is not None:
+        raise BackupProblem(f"不能用“{path}”恢复：{finding.message}")
+
+
+def restore_backup(db_path, backup_path, *, folder=None) -> dict:
+    """Make the data file the content of `backup_path`.
+
+    A healthy current file is first backed up (reason 恢复前); a damaged one is kept renamed
+    (fazhi.sqlite3.损坏-YYYYMMDD-HHMM), never overwritten. The copy goes in through the backup
+    API in one transaction, so a crash half-way leaves the old content. The caller holds the
+    writer lock (core/lock.py) or knows no window has the file open.
+    Returns {"before_backup": Path|None, "damaged_kept": Path|None}.
+    """
+    from .health import check_file, set_aside
+
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    verify_backup(backup_path)
+    if backup_path.resolve() == db_path.resolve():
+        raise BackupProblem("不能用数据文件自身恢复，请选择一个备份文件。")
+    before, kept = None, None
+    if db_path.exists():
+        if check_file(db_path) is None:
+            before = backup_now(db_path, "restore", folder=folder).path
+        else:
+            kept = set_aside(db_path)
+    try:
+        src = _connect_ro(backup_path)
+        try:
+            dst = sqlite3.connect(str(db_path), isolation_level=None, timeout=10)
+            try:
+                dst.execute("PRAGMA busy_timeout=10000")
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+                dst.execute("PRAGMA synchronous=FULL")
+                with contextlib.suppress(sqlite3.Error):
+                    dst.execute("DELETE FROM settings WHERE key = ?", (INFO_KEY,))
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupProblem(f"恢复失败：{_explain_sqlite(exc)}。" + (
+            f"原数据文件已备份为“{before}”。" if before else "")) from exc
+    return {"before_backup": before, "damaged_kept": kept}
+
+
+# --------------------------------------------------------------------------- helpers
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never changes the file (see health.open_readonly)."""
+    from .health import open_readonly
+
+    return open_readonly(path)
+
+
+def _explain_sqlite(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "数据文件正被另一个程序写入，请稍后重试"
+    if "malformed" in text or "not a database" in text:
+        return "文件已损坏或不是数据库"
+    if "disk is full" in text or "full" in text:
+        return "磁盘空间已满"
+    if "readonly" in text or "read-only" in text:
+        return "保存位置是只读的或没有写入权限"
+    return text
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(str(folder), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -127,6 +127,9 @@ class Store:
     @classmethod
     def open(cls, path, *, backup_dir: Optional[Path] = None) -> "Store":
         path = Path(path)
+        from .health import ensure_usable  # read-only start-up check: damaged/foreign/too new
+
+        ensure_usable(path)
         check_file_header(path)
         existed = path.exists() and path.stat().st_size > 0
         version = read_user_version(path) if existed else 0

@@ -1,0 +1,1 @@
+"""Dialogs: first-run profile, and (other engineers) import, export, about."""

@@ -1,0 +1,33 @@
+"""First run: a short dialog that sets up the office (单位设置) before the registers open."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from ..widgets.profile_form import ProfileForm
+
+
+class FirstRunProfileDialog(QDialog):
+    """Asks the authority's names, document code, signers and contact; saved via the core."""
+
+    def __init__(self, registry, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("首次使用：填写单位信息")
+        intro = QLabel("欢迎使用法治办公助手。请先填写本单位的基本信息，生成答复件时会用到。"
+                       "以后可在“单位设置”中修改和补充。", self)
+        intro.setWordWrap(True)
+        self.form = ProfileForm(registry, self, short=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.button(QDialogButtonBox.Ok).setText("保存并开始使用")
+        buttons.button(QDialogButtonBox.Cancel).setText("退出")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+    def accept(self) -> None:
+        if self.form.save():
+            super().accept()

@@ -1,0 +1,1 @@
+"""The proposal/suggestion editor: basic fields, communication log, reply."""

@@ -1,0 +1,298 @@
+"""The editor of one proposal or suggestion: 基本信息, 沟通记录 and 答复件 tabs, saved through
+registry.save with the core's problems shown in red under the form and on the fields.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCompleter, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from ...core import queries, records
+from ...core.dates import default_due_date
+from ...core.errors import FazhiError, ValidationError
+from ..widgets.fields import DateField, ListField, LongTextField, TextField, make_field
+from ..widgets.form import BoundForm, ProblemLabel
+from .communications import CommunicationTable
+from .reply_defaults import reply_placeholders
+
+LEFT_KEYS = ("session", "number", "title", "authors", "group", "lead_unit", "co_units")
+RIGHT_KEYS = ("assigned_date", "due_date", "status", "result_class", "satisfaction", "notes")
+REPLY_KEYS = ("doc_number", "title", "opening", "addressee", "signers", "signature", "date",
+              "contact_unit", "contact_phone", "contact_person", "cc", "printed_by", "printed_date")
+_PLACEHOLDERS = {"session": "如：区政协六届一次会议", "number": "如：28",
+                 "title": "如：关于加强法治政府建设", "lead_unit": "如：湛河区司法局"}
+
+
+class RecordEditor(QDialog):
+    """Edit (record_id given) or create a record of `kind`; emits saved(id) and deleted(id)."""
+
+    saved = Signal(str)
+    deleted = Signal(str)
+
+    def __init__(self, registry, kind: str, record_id: Optional[str] = None, parent=None):
+        super().__init__(parent)
+        self.registry, self.kind = registry, kind
+        self.dirty = False
+        self.due_auto = True  # the due date follows the assignment date until the clerk sets it
+        self.fields = records.field_map(kind)
+        self.form = BoundForm(self, nested_labels={"答复件": "reply", "沟通记录": "communications"})
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._basic_tab(), "基本信息")
+        self.communications = CommunicationTable(self)
+        self.form.bind("communications", self.communications)
+        self.tabs.addTab(self.communications, "沟通记录")
+        self.tabs.addTab(self._reply_tab(), "答复件")
+        self.problems = ProblemLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(self._buttons())
+        self.form.changed.connect(self._mark_dirty)
+        self.widget("assigned_date").changed.connect(self._assigned_changed)
+        self.widget("due_date").changed.connect(self._due_edited)
+        for key in ("session", "number", "title", "authors"):
+            self.widget(key).changed.connect(self._refresh_placeholders)
+        self.resize(1100, 720)
+        self.load(record_id)
+
+    # ------------------------------------------------------------- building
+    def widget(self, key: str):
+        return self.form.widgets[key]
+
+    def _field_widget(self, key: str, parent):
+        fld = self.fields[key]
+        widget = make_field(fld, parent, long_text=key == "notes")
+        if isinstance(widget, TextField) and key in _PLACEHOLDERS:
+            widget.setPlaceholderText(_PLACEHOLDERS[key])
+        if isinstance(widget, ListField):
+            widget.list.setMaximumHeight(80)
+        self.form.bind(key, widget)
+        return widget
+
+    def _label(self, key: str) -> str:
+        fld = self.fields[key]
+        return fld.label + ("＊" if fld.required else "") + "："
+
+    def _basic_tab(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        left, right = QFormLayout(), QFormLayout()
+        for key in LEFT_KEYS:
+            left.addRow(self._label(key), self._field_widget(key, page))
+        for key in RIGHT_KEYS:
+            right.addRow(self._label(key), self._field_widget(key, page))
+        self.due_hint = QLabel("", page)
+        self.due_hint.setStyleSheet("color: #666;")
+        right.insertRow(2, "", self.due_hint)
+        sessions = queries.distinct_values(self.registry.store.conn, self.kind, "session")
+        completer = QCompleter(sessions, self)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchContains)
+        self.widget("session").setCompleter(completer)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        note = QLabel("＊为必填项。办理期限不填时按交办日期后三个月计算。", page)
+        note.setStyleSheet("color: #666;")
+        grid.addWidget(note, 1, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+        return page
+
+    def _reply_tab(self) -> QWidget:
+        splitter = QSplitter(Qt.Horizontal, self)
+        left = QWidget(splitter)
+        form = QFormLayout(left)
+        for key in REPLY_KEYS:
+            fld = _REPLY_FIELDS[key]
+            widget = make_field(fld, left)
+            if isinstance(widget, ListField):
+                widget.list.setMaximumHeight(70)
+            self.form.bind(f"reply.{key}", widget)
+            form.addRow(fld.label + "：", widget)
+        body_box = QWidget(splitter)
+        body_layout = QVBoxLayout(body_box)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(QLabel("答复正文（每段一行；行首“一、”“（一）”“1.”“（1）”为各级标题）：", body_box))
+        self.body = LongTextField(body_box)
+        self.body.setPlaceholderText("在此输入或粘贴答复正文……")
+        self.form.bind("reply.body", self.body)
+        body_layout.addWidget(self.body, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(body_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 640])
+        return splitter
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        specs = (("new", "新建", "新建一条记录（Ctrl+N）", self.new_record),
+                 ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
+                 ("reply", "生成答复件", "保存后生成答复件（Word）并打开（Ctrl+G）", self.generate_reply),
+                 ("save", "保存", "保存（Ctrl+S）", self.save),
+                 ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
+        self.buttons = {}
+        for name, text, tip, slot in specs:
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            if name == "reply":
+                row.addStretch(1)
+            row.addWidget(button)
+        for keys, slot in ((QKeySequence.Save, self.save), (QKeySequence.New, self.new_record),
+                           ("Ctrl+G", self.generate_reply)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+        return row
+
+    # ------------------------------------------------------------- loading
+    def load(self, record_id: Optional[str]) -> None:
+        if record_id:
+            self.record = self.registry.get(self.kind, record_id)
+        else:
+            self.record = {"status": "pending"}
+        self.form.load(self.record)
+        self.due_auto = not self.record.get("due_date")
+        self._assigned_changed()
+        self._refresh_placeholders()
+        self.problems.show_problems([])
+        self.form.show_problems([])
+        self._set_dirty(False)
+        self.buttons["delete"].setEnabled(bool(record_id))
+        self.tabs.setCurrentIndex(0)
+        self.widget("session").setFocus()
+
+    def _assigned_changed(self) -> None:
+        if not self.due_auto:
+            return
+        due = default_due_date(self.widget("assigned_date").value() or "")
+        self.widget("due_date").set_value(due or "")
+        self.due_hint.setText("（自动：交办日期后三个月，可修改）" if due else "")
+
+    def _due_edited(self) -> None:
+        self.due_auto = not self.widget("due_date").value()
+        if self.due_auto:
+            self._assigned_changed()
+        else:
+            self.due_hint.setText("")
+
+    def _refresh_placeholders(self) -> None:
+        record = self.form.store_into(copy.deepcopy(self.record))
+        shown = reply_placeholders(self.kind, record, self.registry.profile())
+        for key, text in shown["texts"].items():
+            self.widget(f"reply.{key}").setPlaceholderText(text)
+        for key, items in shown["lists"].items():
+            self.widget(f"reply.{key}").set_placeholder_items(items)
+
+    # ------------------------------------------------------------- state
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        what = records.describe_key(self.kind, self.record) if self.record.get("id") else \
+            f"新建{records.kind_label(self.kind)}"
+        self.setWindowTitle(f"{what}{' *' if dirty else ''} — {records.kind_label(self.kind)}")
+
+    def current_record(self) -> dict:
+        """The record as the form shows it (what save would send to the core)."""
+        record = self.form.store_into(copy.deepcopy(self.record))
+        if self.due_auto:
+            record.pop("due_date", None)  # the store computes it; the file keeps what the clerk set
+        return record
+
+    @property
+    def record_id(self) -> Optional[str]:
+        return self.record.get("id")
+
+    # ------------------------------------------------------------- actions
+    def save(self) -> bool:
+        record = self.current_record()
+        problems = self.registry.validate(self.kind, record)
+        if not problems:
+            try:
+                stored = self.registry.save(self.kind, record)
+            except ValidationError as exc:
+                problems = exc.problems
+            except FazhiError as exc:
+                problems = [str(exc)]
+        if problems:
+            self.problems.show_problems(problems)
+            widgets = self.form.show_problems(problems)
+            if widgets:
+                self._show_widget(widgets[0])
+            return False
+        self.record = stored
+        self.problems.show_problems([])
+        self.form.show_problems([])
+        self._set_dirty(False)
+        self.buttons["delete"].setEnabled(True)
+        self.saved.emit(stored["id"])
+        return True
+
+    def _show_widget(self, widget: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget) or self.tabs.widget(index) is widget:
+                self.tabs.setCurrentIndex(index)
+        widget.setFocus()
+
+    def maybe_keep_edits(self) -> bool:
+        """The unsaved-edits guard: True when it is fine to leave (saved or discarded)."""
+        if not self.dirty:
+            return True
+        box = QMessageBox(QMessageBox.Warning, "尚未保存", "这条记录有尚未保存的修改，是否保存？",
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
+        box.button(QMessageBox.Save).setText("保存")
+        box.button(QMessageBox.Discard).setText("不保存")
+        box.button(QMessageBox.Cancel).setText("取消")
+        box.setDefaultButton(QMessageBox.Save)
+        answer = box.exec()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new_record(self) -> None:
+        if self.maybe_keep_edits():
+            self.load(None)
+
+    def delete_record(self) -> None:
+        if not self.record_id:
+            return
+        name = records.describe_key(self.kind, self.record)
+        if QMessageBox.question(self, "删除", f"将{name}移到回收站？\n（可在“回收站”中恢复）",
+                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return
+        record_id = self.record_id
+        self.registry.delete(self.kind, record_id)
+        self.dirty = False
+        self.deleted.emit(record_id)
+        self.done(QDialog.Accepted)
+
+    def generate_reply(self) -> None:
+        if (self.dirty or not self.record_id) and not self.save():
+            return
+        from ..reply_action import generate_reply
+
+        generate_reply(self, self.registry, self.kind, self.record_id)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.maybe_keep_edits():
+            self.dirty = False
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Esc
+        if self.maybe_keep_edits():
+            self.dirty = False
+            super().reject()
+
+
+_REPLY_FIELDS = {f.name: f for f in records.REPLY_FIELDS}

@@ -1,0 +1,105 @@
+"""Starting the window: the Qt application in Chinese, the data file, the first-run profile."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from .. import APP_ID, APP_NAME
+from ..paths import resources_dir
+
+# First installed family wins; Windows has 微软雅黑, UOS/Kylin and our CI have Noto or WQY.
+CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "SimSun")
+FONT_POINT_SIZE = 10
+
+
+def install_chinese_translations(app: QApplication) -> list:
+    """Qt's own zh_CN catalogue (确定/取消 in QMessageBox, QFileDialog); before any widget."""
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    folders = [resources_dir() / "translations",
+               Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))]
+    loaded = []
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        for folder in folders:
+            translator = QTranslator(app)
+            if translator.load(name, str(folder)):
+                app.installTranslator(translator)
+                loaded.append(translator)
+                break
+    app._fazhi_translators = loaded  # keep them alive as long as the app
+    return loaded
+
+
+def choose_font() -> QFont:
+    """A readable default font that has Chinese glyphs."""
+    available = set(QFontDatabase.families())
+    font = QFont()
+    for family in CJK_FAMILIES:
+        if family in available:
+            font = QFont(family)
+            break
+    font.setPointSize(FONT_POINT_SIZE)
+    return font
+
+
+def setup_application(argv: Optional[list] = None) -> QApplication:
+    """The one QApplication, set up for a Chinese clerk (reused when it already exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    if not getattr(app, "_fazhi_ready", False):
+        app.setApplicationName(APP_ID)
+        app.setApplicationDisplayName(APP_NAME)
+        app.setOrganizationName(APP_ID)
+        install_chinese_translations(app)
+        app.setFont(choose_font())
+        app._fazhi_ready = True
+    return app
+
+
+def open_registry_or_explain(db):
+    """The Registry on the chosen file, or None after telling the clerk why it cannot open."""
+    from ..core.errors import FazhiError
+    from ..core.registry import Registry
+    from ..paths import resolve_db_path
+
+    try:
+        path = resolve_db_path(db)
+        return Registry.open(path)
+    except FazhiError as exc:
+        QMessageBox.critical(None, APP_NAME, f"无法打开数据文件。\n\n{exc}")
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME, f"无法打开数据文件：{exc.strerror or exc}")
+    return None
+
+
+def ensure_profile(registry, parent=None) -> bool:
+    """First run: the short profile dialog. False when the clerk closes it without saving."""
+    if registry.has_profile():
+        return True
+    from .dialogs.profile_dialog import FirstRunProfileDialog
+
+    return FirstRunProfileDialog(registry, parent).exec() == QDialog.Accepted
+
+
+def launch_gui(db: Optional[str] = None) -> int:
+    """Open the main window on the data file (--db / FAZHI_DB / default); the exit status."""
+    app = setup_application()
+    registry = open_registry_or_explain(db)
+    if registry is None:
+        return 1
+    try:
+        if not ensure_profile(registry):
+            return 0
+        from .main_window import MainWindow
+
+        window = MainWindow(registry)
+        window.show()
+        return app.exec()
+    finally:
+        registry.close()

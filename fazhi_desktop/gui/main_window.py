@@ -1,0 +1,169 @@
+"""The main window: navigation on the left, one page per register, the data file in the status bar.
+
+Pages come from PAGES, one (title, factory) entry each: a factory takes (registry, window) and
+returns a QWidget with refresh(). Adding a page is one line.
+"""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget)
+
+from .. import APP_NAME
+
+
+def _page(module: str, name: str, fallback_kind: str = None):
+    """A factory for a page class written in another module (by another engineer); if that module
+    is missing, a read-only table of the kind stands in."""
+
+    def factory(registry, window):
+        try:
+            page_class = getattr(importlib.import_module(f"fazhi_desktop.gui.pages.{module}"), name)
+        except (ImportError, AttributeError):
+            from .pages.fallback import ReadOnlyKindPage
+
+            return ReadOnlyKindPage(registry, fallback_kind)
+        return page_class(registry)
+
+    return factory
+
+
+def _home(registry, window):
+    from .pages.home import HomePage
+
+    page = HomePage(registry)
+    page.open_register.connect(window.open_register_filtered)
+    page.open_page.connect(window.show_page)
+    return page
+
+
+def _register(kind: str):
+    def factory(registry, window):
+        from .pages.register import RegisterPage
+
+        return RegisterPage(registry, kind)
+
+    return factory
+
+
+def _recycle_bin(registry, window):
+    from .pages.recycle_bin import RecycleBinPage
+
+    return RecycleBinPage(registry, on_change=window.refresh_all)
+
+
+def _settings(registry, window):
+    from .pages.settings import SettingsPage
+
+    return SettingsPage(registry)
+
+
+PAGES = [
+    ("首页", _home),
+    ("政协提案", _register("proposal")),
+    ("人大建议", _register("suggestion")),
+    ("人民调解", _page("mediation", "MediationPage", "mediation")),
+    ("信访统计", _page("petition", "PetitionPage", "petition")),
+    ("统计", _page("statistics", "StatisticsPage", None)),
+    ("回收站", _recycle_bin),
+    ("单位设置", _settings),
+]
+REGISTER_TITLES = {"proposal": "政协提案", "suggestion": "人大建议"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, registry, parent=None):
+        super().__init__(parent)
+        self.registry = registry
+        self.setWindowTitle(f"{APP_NAME}")
+        self.nav = QListWidget(self)
+        self.nav.setFixedWidth(130)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; border: none; background: #f1f3f6; }"
+                               "QListWidget::item { padding: 10px 14px; }"
+                               "QListWidget::item:selected { background: #1f5fbf; color: white; }")
+        self.stack = QStackedWidget(self)
+        self.pages = {}
+        for title, factory in PAGES:
+            page = factory(registry, self)
+            self.pages[title] = page
+            self.stack.addWidget(page)
+            self.nav.addItem(title)
+        for row in range(self.nav.count()):
+            self.nav.item(row).setToolTip(f"{self.nav.item(row).text()}（Ctrl+{row + 1}）")
+        self.nav.currentRowChanged.connect(self._show_row)
+        splitter = QSplitter(Qt.Horizontal, self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._menus()
+        self.path_label = QLabel(f"数据文件：{registry.path}", self)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.resize(1280, 800)
+        self.nav.setCurrentRow(0)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        quit_action = QAction("退出(&X)", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于(&A)", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        for row in range(min(len(PAGES), 9)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
+            self.addAction(action)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.stack.widget(row)
+        self.stack.setCurrentWidget(page)
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def show_page(self, title: str):
+        row = [t for t, _ in PAGES].index(title)
+        self.nav.setCurrentRow(row)
+        return self.pages[title]
+
+    def open_register_filtered(self, kind: str, what: str) -> None:
+        """Start page shortcut: the register with only the pending / overdue / due-soon rows."""
+        page = self.show_page(REGISTER_TITLES[kind])
+        # "pending" = every open record; TableQuery has no open-only filter, so the register
+        # shows all of them sorted by due date, the open ones with a deadline first.
+        page.show_filtered(overdue=what == "overdue", due_soon=what == "due_soon", status=None)
+        if what == "pending":
+            page.table.horizontalHeader().setSortIndicator(5, Qt.AscendingOrder)
+
+    def refresh_all(self) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "refresh") and page is not self.stack.currentWidget():
+                page.refresh()
+
+    def show_about(self) -> None:
+        try:
+            from .dialogs.about import AboutDialog
+        except ImportError:
+            from .. import __version__
+
+            QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n数据文件：{self.registry.path}")
+            return
+        AboutDialog(self.registry.path, self).exec()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        for page in self.pages.values():
+            editor = getattr(page, "editor", None)
+            if editor is not None and editor.isVisible() and not editor.maybe_keep_edits():
+                event.ignore()
+                return
+        event.accept()

@@ -1,0 +1,1 @@
+"""Table models over the store (ids first, rows on demand)."""

@@ -1,0 +1,266 @@
+"""The register of proposals (政协提案) or suggestions (人大建议): filters, a search box that narrows
+as the clerk types, the lazy table, and the toolbar (新建, 编辑, 删除, 生成答复件, Excel).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Optional
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QTableView, QToolBar, QVBoxLayout, QWidget)
+
+from ...core import queries, records
+from ..editor.record_editor import RecordEditor
+from ..models.register_model import COLUMN_WIDTHS, COLUMNS, RegisterModel
+
+SEARCH_DELAY_MS = 200
+
+
+class RegisterPage(QWidget):
+    """One kind's register; `editor` is the open RecordEditor, if any."""
+
+    def __init__(self, registry, kind: str, parent=None):
+        super().__init__(parent)
+        self.registry, self.kind = registry, kind
+        self.editor: Optional[RecordEditor] = None
+        self.model = RegisterModel(registry, kind, self)
+        self.toolbar = self._toolbar()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("搜索案由、提出人、答复内容（输入两个字即可）")
+        self.search.setToolTip("搜索（Ctrl+F）：输入时自动筛选")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        QShortcut(QKeySequence.Find, self, activated=self.search.setFocus)
+        self.session = QComboBox(self)
+        self.session.setMinimumWidth(170)
+        self.session.setToolTip("按届次（会议）筛选")
+        self.status = self._choice_combo(records.STATUS, "全部状态")
+        self.result_class = self._choice_combo(records.RESULT_CLASS, "全部办理结果")
+        self.overdue = QCheckBox("仅看超期", self)
+        self.due_soon = QCheckBox("14天内到期", self)
+        for box in (self.session, self.status, self.result_class):
+            box.currentIndexChanged.connect(self.apply_filters)
+        for check in (self.overdue, self.due_soon):
+            check.toggled.connect(self.apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for label, widget in (("届次：", self.session), ("状态：", self.status),
+                              ("办理结果：", self.result_class)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(widget)
+        filters.addWidget(self.overdue)
+        filters.addWidget(self.due_soon)
+        self.count_label = QLabel(self)
+        filters.addWidget(self.count_label)
+        self.table = self._table()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    # ------------------------------------------------------------- building
+    def _choice_combo(self, choices: dict, all_text: str) -> QComboBox:
+        box = QComboBox(self)
+        box.addItem(all_text, None)
+        for value, label in choices.items():
+            box.addItem(label, value)
+        return box
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.actions_by_name = {}
+        specs = (("new", "新建", "Ctrl+N", self.new_record),
+                 ("edit", "编辑", "Enter", self.edit_current),
+                 ("delete", "删除", "Delete", self.delete_current),
+                 (None, None, None, None),
+                 ("reply", "生成答复件", "Ctrl+G", self.generate_reply),
+                 (None, None, None, None),
+                 ("import", "导入Excel…", None, self.import_excel),
+                 ("export", "导出Excel…", None, self.export_excel))
+        for name, text, keys, slot in specs:
+            if name is None:
+                bar.addSeparator()
+                continue
+            action = QAction(text, self)
+            action.setToolTip(f"{text}（{keys}）" if keys else text)
+            if keys in ("Ctrl+N", "Ctrl+G"):
+                action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            bar.addAction(action)
+            self.actions_by_name[name] = action
+        return bar
+
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setAlternatingRowColors(False)  # the amber and red rows must stand out
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setSortIndicator(1, Qt.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        table.doubleClicked.connect(lambda _index: self.edit_current())
+        for key in (Qt.Key_Return, Qt.Key_Enter):
+            QShortcut(QKeySequence(key), table, activated=self.edit_current,
+                      context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key_Delete), table, activated=self.delete_current,
+                  context=Qt.WidgetShortcut)
+        return table
+
+    # ------------------------------------------------------------- filtering
+    def refresh(self) -> None:
+        """Reload the session list and the rows (after saves elsewhere, an import, a restore)."""
+        current = self.session.currentData()
+        self.session.blockSignals(True)
+        self.session.clear()
+        self.session.addItem("全部届次", None)
+        for value in queries.distinct_values(self.registry.store.conn, self.kind, "session"):
+            self.session.addItem(value, value)
+        index = self.session.findData(current)
+        self.session.setCurrentIndex(max(index, 0))
+        self.session.blockSignals(False)
+        self.apply_filters()
+
+    def build_query(self) -> queries.TableQuery:
+        old = self.model.query
+        return queries.TableQuery(
+            self.kind, search=self.search.text(), session=self.session.currentData(),
+            status=self.status.currentData(), result_class=self.result_class.currentData(),
+            overdue_only=self.overdue.isChecked(), due_soon_only=self.due_soon.isChecked(),
+            order_by=old.order_by, descending=old.descending)
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        selected = self.current_id()
+        self.model.set_query(self.build_query())
+        total = self.registry.count(self.kind)
+        self.count_label.setText(f"共 {self.model.rowCount()} 条" +
+                                 (f"（全部 {total} 条）" if self.model.rowCount() != total else ""))
+        if selected:
+            self.select_record(selected)
+
+    def show_filtered(self, *, overdue: bool = False, due_soon: bool = False,
+                      status: Optional[str] = None) -> None:
+        """Shortcut from the start page: clear other filters, set these."""
+        for widget in (self.overdue, self.due_soon, self.status, self.session, self.result_class,
+                       self.search):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.session.setCurrentIndex(0)
+        self.result_class.setCurrentIndex(0)
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.overdue.setChecked(overdue)
+        self.due_soon.setChecked(due_soon)
+        for widget in (self.overdue, self.due_soon, self.status, self.session, self.result_class,
+                       self.search):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    # ------------------------------------------------------------- selection
+    def current_id(self) -> Optional[str]:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # ------------------------------------------------------------- actions
+    def _open_editor(self, record_id: Optional[str]) -> None:
+        if self.editor is not None and self.editor.isVisible():
+            if not self.editor.maybe_keep_edits():  # switching records: the same guard
+                self.editor.raise_()
+                return
+            self.editor.load(record_id)
+            self.editor.raise_()
+            return
+        self.editor = RecordEditor(self.registry, self.kind, record_id, self)
+        self.editor.setWindowModality(Qt.NonModal)
+        self.editor.saved.connect(self._after_save)
+        self.editor.deleted.connect(lambda _rid: self.refresh())
+        self.editor.show()
+
+    def _after_save(self, record_id: str) -> None:
+        self.refresh()
+        self.select_record(record_id)
+
+    def new_record(self) -> None:
+        self._open_editor(None)
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self._open_editor(record_id)
+
+    def delete_current(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        record = self.registry.get(self.kind, record_id)
+        name = records.describe_key(self.kind, record)
+        answer = QMessageBox.question(self, "删除", f"将{name}移到回收站？\n（可在“回收站”中恢复）",
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return
+        self.registry.delete(self.kind, record_id)
+        if self.editor is not None and self.editor.record_id == record_id:
+            self.editor.dirty = False
+            self.editor.close()
+        self.refresh()
+
+    def generate_reply(self) -> None:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.generate_reply()
+            return
+        record_id = self.current_id()
+        if not record_id:
+            QMessageBox.information(self, "生成答复件", "请先在表格中选择一条记录。")
+            return
+        from ..reply_action import generate_reply
+
+        generate_reply(self, self.registry, self.kind, record_id)
+
+    def _optional(self, module: str, name: str):
+        """A function or class of a dialog another engineer provides, or None with a message."""
+        try:
+            found = getattr(importlib.import_module(f"fazhi_desktop.gui.dialogs.{module}"), name)
+        except (ImportError, AttributeError):
+            QMessageBox.information(self, "Excel", "本版本尚未包含Excel导入导出功能，请更新软件后再试。")
+            return None
+        return found
+
+    def import_excel(self) -> None:
+        wizard_class = self._optional("import_wizard", "ImportWizard")
+        if wizard_class is not None:
+            wizard = wizard_class(self.registry, self.kind, self)
+            wizard.exec()
+            self.refresh()
+
+    def export_excel(self) -> None:
+        export = self._optional("export_ledger", "export_ledger")
+        if export is not None:
+            export(self, self.registry, self.kind)

@@ -1,0 +1,41 @@
+"""单位设置: every field of the office profile, saved through the core with inline errors."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ..widgets.profile_form import ProfileForm
+
+
+class SettingsPage(QWidget):
+    def __init__(self, registry, parent=None):
+        super().__init__(parent)
+        self.registry = registry
+        self.form = ProfileForm(registry, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.save_button = QPushButton("保存", self)
+        self.save_button.setToolTip("保存单位设置（Ctrl+S）")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("撤销修改", self)
+        self.revert_button.clicked.connect(self.refresh)
+        self.status = QLabel(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.status)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("这些信息用于生成答复件的版头、署名、联系人和抄送。", self))
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        self.form.load()
+        self.status.clear()
+
+    def save(self) -> bool:
+        ok = self.form.save()
+        self.status.setText("已保存。" if ok else "")
+        return ok

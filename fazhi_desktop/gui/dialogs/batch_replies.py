@@ -1,0 +1,183 @@
+"""批量生成答复件: the selected proposals or suggestions rendered into one folder off the GUI thread,
+with progress and 取消, then the list of what was made and what failed and why.
+
+The register page's toolbar calls `open_batch_dialog(parent, registry, kind, record_ids)`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ...core import records
+from ...docgen.batch import BatchResult, make_replies
+from ..ops import run_in_background
+from ..preview import converter_for, preview_document
+from ..reply_action import OUTPUT_DIR_SETTING
+
+PDF_SETTING = "batch_pdf"
+_FAILED_COLOUR = QColor("#b3261e")
+
+
+class BatchRepliesDialog(QDialog):
+    """Choose a folder (and PDF), start, watch progress, then read the outcome per record."""
+
+    def __init__(self, registry, kind: str, record_ids, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.registry, self.kind, self.record_ids = registry, kind, list(record_ids)
+        self.result: Optional[BatchResult] = None
+        self.op = None
+        self.converter = converter_for(registry)
+        word = records.item_word(kind)
+        self.setWindowTitle("批量生成答复件")
+        self.setMinimumWidth(640)
+
+        intro = QLabel(f"将为所选的 {len(self.record_ids)} 件{word}各生成一份答复件（Word文档），"
+                       f"文件以答复标题命名，保存到下面的文件夹。", self)
+        intro.setWordWrap(True)
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setText(registry.setting(OUTPUT_DIR_SETTING) or str(Path.home()))
+        browse = QPushButton("选择…", self)
+        browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel("保存到：", self))
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+
+        self.pdf_box = QCheckBox(self)
+        if self.converter is not None:
+            self.pdf_box.setText(f"同时生成PDF（使用 {self.converter.display_name}）")
+            self.pdf_box.setChecked(bool(registry.setting(PDF_SETTING)))
+        else:
+            self.pdf_box.setText("同时生成PDF（未找到LibreOffice、WPS或Word，无法生成）")
+            self.pdf_box.setEnabled(False)
+
+        self.summary = QLabel("", self)
+        self.summary.setWordWrap(True)
+        self.results = QTreeWidget(self)
+        self.results.setHeaderLabels(["结果", "答复件 / 未生成的原因"])
+        self.results.setRootIsDecorated(False)
+        self.results.setColumnWidth(0, 90)
+        self.results.itemDoubleClicked.connect(self._preview_item)
+        self.results.itemSelectionChanged.connect(self._update_buttons)
+        self.results.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.start_button = self.buttons.addButton("开始生成", QDialogButtonBox.AcceptRole)
+        self.preview_button = self.buttons.addButton("预览所选", QDialogButtonBox.ActionRole)
+        self.folder_button = self.buttons.addButton("打开文件夹", QDialogButtonBox.ActionRole)
+        self.close_button = self.buttons.addButton("关闭", QDialogButtonBox.RejectRole)
+        self.start_button.clicked.connect(self.start)
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.folder_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.reject)
+        self.start_button.setEnabled(bool(self.record_ids))
+        self.preview_button.hide()
+        self.folder_button.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.pdf_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.buttons)
+        if not self.record_ids:
+            self.summary.setText(f"请先在表格中选择要生成答复件的{word}（可按住Ctrl或Shift多选）。")
+
+    # ------------------------------------------------------------------ running
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择答复件的保存文件夹", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def start(self) -> None:
+        folder = Path(self.folder_edit.text().strip()).expanduser()
+        if not self.folder_edit.text().strip():
+            self.summary.setText("请先选择保存答复件的文件夹。")
+            return
+        want_pdf = self.pdf_box.isChecked() and self.converter is not None
+        self.registry.set_setting(OUTPUT_DIR_SETTING, str(folder))
+        if self.converter is not None:
+            self.registry.set_setting(PDF_SETTING, want_pdf)
+        self.start_button.setEnabled(False)
+        self.summary.setText("正在生成……")
+        registry, kind, ids, converter = self.registry, self.kind, self.record_ids, self.converter
+
+        def op(progress):
+            return make_replies(registry, kind, ids, folder, pdf=want_pdf, converter=converter,
+                                progress=progress.update, cancelled=progress.cancelled)
+
+        self.op = run_in_background(self, op, title="批量生成答复件", on_success=self.show_result,
+                                    on_failure=self._failed)
+
+    def _failed(self, exc) -> None:
+        self.start_button.setEnabled(True)
+        self.summary.setText(f"批量生成未完成：{exc}")
+
+    def show_result(self, result: BatchResult) -> None:
+        self.result = result
+        self.summary.setText(result.summary())
+        self.results.clear()
+        for item in result.made:
+            files = item.docx.name + (f"，{item.pdf.name}" if item.pdf else "")
+            row = QTreeWidgetItem(["已生成", files])
+            row.setData(0, Qt.UserRole, str(item.docx))
+            if item.warnings:
+                row.setToolTip(1, "\n".join(item.warnings))
+                row.setText(1, files + "（" + "；".join(item.warnings) + "）")
+            self.results.addTopLevelItem(row)
+        for item in result.failed:
+            row = QTreeWidgetItem(["未生成", f"{item.label}——{item.problem}"])
+            row.setToolTip(1, row.text(1))
+            for column in (0, 1):
+                row.setForeground(column, QBrush(_FAILED_COLOUR))
+            self.results.addTopLevelItem(row)
+        self.results.show()
+        self.folder_button.show()
+        self.preview_button.show()
+        self.start_button.hide()
+        self.close_button.setText("完成")
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ afterwards
+    def _selected_document(self) -> Optional[Path]:
+        items = self.results.selectedItems()
+        path = items[0].data(0, Qt.UserRole) if items else None
+        return Path(path) if path else None
+
+    def _update_buttons(self) -> None:
+        self.preview_button.setEnabled(self._selected_document() is not None)
+
+    def _preview_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        path = item.data(0, Qt.UserRole)
+        if path:
+            self._preview(Path(path))
+
+    def preview_selected(self) -> None:
+        path = self._selected_document()
+        if path is not None:
+            self._preview(path)
+
+    def _preview(self, docx_path: Path):
+        pdf = docx_path.with_suffix(".pdf")
+        source = pdf if pdf.exists() and self.result and any(
+            i.pdf == pdf for i in self.result.made) else docx_path
+        return preview_document(self, source, registry=self.registry, converter=self.converter)
+
+    def open_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+
+def open_batch_dialog(parent, registry, kind: str, record_ids) -> BatchRepliesDialog:
+    """Show the batch dialog for the selected records (non-modal; it deletes itself when closed)."""
+    dialog = BatchRepliesDialog(registry, kind, record_ids, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog

@@ -59,7 +59,7 @@ def cmd_check(args) -> int:
         print(f"技术信息：{finding.detail}")
     backups = [b for d in backup_dirs(path) for b in list_backups(path, folder=d, with_counts=False)]
     if finding.can_restore and backups:
-        newest = max(backups, key=lambda b: b.created)
+        newest = max(backups, key=lambda b: b.order)
         print(f"最近的备份：{newest.path}（{newest.created:%Y-%m-%d %H:%M}）。"
               f"恢复命令：fazhi-desktop --db \"{path}\" restore \"{newest.path}\"")
     return EXIT_FAILED
@@ -91,7 +91,7 @@ def cmd_backups(args) -> int:
     if not found:
         print("没有找到备份。")
         return EXIT_OK
-    for info in sorted(found, key=lambda b: b.created, reverse=True):
+    for info in sorted(found, key=lambda b: b.order, reverse=True):
         print(f"{info.describe()}\t{info.path}")
     return EXIT_OK
 

@@ -48,6 +48,11 @@ class BackupInfo:
     size: int
     counts: dict = field(default_factory=dict)  # kind -> live records
     warnings: list = field(default_factory=list)  # e.g. the chosen folder was unavailable
+    mtime_ns: int = 0  # orders two backups taken within the same second
+
+    @property
+    def order(self) -> tuple:
+        return (self.created.replace(microsecond=0), self.mtime_ns, self.path.name)
 
     @property
     def reason_label(self) -> str:
@@ -228,7 +233,7 @@ def list_backups(db_path, *, folder=None, with_counts: bool = True) -> list:
         if not match or match["stem"] != stem:
             continue
         found.append(read_backup_info(path) if with_counts else _info_from_name(path))
-    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    found.sort(key=lambda b: b.order, reverse=True)
     return found
 
 
@@ -240,7 +245,9 @@ def _info_from_name(path: Path) -> BackupInfo:
         created = _dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
         word = match["word"].rstrip("0123456789")
         reason = next((k for k, v in REASONS.items() if v == word), "manual")
-    return BackupInfo(path=path, created=created, reason=reason, size=path.stat().st_size)
+    stat = path.stat()
+    return BackupInfo(path=path, created=created, reason=reason, size=stat.st_size,
+                      mtime_ns=stat.st_mtime_ns)
 
 
 def read_backup_info(path) -> BackupInfo:
@@ -291,7 +298,7 @@ def rotate_backups(folder, *, keep: Optional[Path] = None, now: Optional[_dt.dat
 def backups_to_delete(backups: list, *, now: _dt.datetime) -> list:
     """The thinning rule: keep the newest, all of the last 24 hours, then the newest backup of
     each of 7 days, of 4 further weeks and of 12 further months; the rest go."""
-    ordered = sorted(backups, key=lambda b: (b.created, b.path.name), reverse=True)
+    ordered = sorted(backups, key=lambda b: b.order, reverse=True)
     days, weeks, months = set(), set(), set()
     slots = dict(KEEP)
     doomed = []
@@ -302,6 +309,8 @@ def backups_to_delete(backups: list, *, now: _dt.datetime) -> list:
         recent = now - info.created < _dt.timedelta(hours=KEEP_ALL_HOURS)
         if i == 0 or recent:
             keep = True
+            if day not in days and slots["daily"] > 0:
+                slots["daily"] -= 1  # it is that day's daily copy as well
         elif day not in days and slots["daily"] > 0:
             slots["daily"] -= 1
             keep = True

@@ -228,7 +228,7 @@ def newest_good_backup(path):
     candidates = []
     for folder in backup_dirs(path):
         candidates.extend(list_backups(path, folder=folder, with_counts=False))
-    candidates.sort(key=lambda b: b.created, reverse=True)
+    candidates.sort(key=lambda b: b.order, reverse=True)
     for info in candidates:
         if check_file(info.path, thorough=True) is None:
             from .backup import read_backup_info

@@ -1,0 +1,86 @@
+"""`report --year YYYY --out FILE.docx [--pdf]`: the yearly rule-of-law report's draft.
+
+Also home of the `--pdf` option that `render` shares: the PDF is written beside the .docx by the
+office suite found on the machine (office.converters).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import sys
+from pathlib import Path
+
+from . import EXIT_FAILED, open_registry
+
+
+def add_pdf_argument(parser) -> None:
+    parser.add_argument("--pdf", action="store_true",
+                        help="同时在Word文档旁生成同名PDF（使用本机的LibreOffice、WPS或Word）")
+
+
+def write_pdf_beside(registry, docx_path) -> int:
+    """Convert `docx_path` to X.pdf beside it; prints the outcome; an exit status."""
+    from ..core.errors import FazhiError
+    from ..office import converters
+
+    converter = converters.find_converter(registry.setting(converters.SETTING_KEY))
+    if converter is None:
+        print(f"Word文档已生成，但未生成PDF：{converters.NONE_FOUND}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        pdf = converter.to_pdf(docx_path)
+    except FazhiError as exc:
+        print(f"Word文档已生成，但未生成PDF：{exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"已生成PDF：{pdf}（{converter.display_name}）")
+    return 0
+
+
+def register(sub) -> None:
+    cmd = sub.add_parser("report", help="生成年度法治政府建设情况报告（上行文，数据取自各登记簿）")
+    cmd.add_argument("--year", type=int, required=True, metavar="YYYY", help="报告年度，如2022")
+    cmd.add_argument("--out", required=True, metavar="FILE.docx", help="输出的Word文档")
+    cmd.add_argument("--number", default="", metavar="发文字号", help="如 平湛司〔2023〕3号")
+    cmd.add_argument("--signer", action="append", default=None, metavar="姓名",
+                     help="签发人（可重复；默认取单位设置中的签发人）")
+    cmd.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="成文日期（默认今天）")
+    cmd.add_argument("--to", default=None, metavar="主送机关", help="默认取单位设置中的年度报告主送机关")
+    add_pdf_argument(cmd)
+    cmd.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args) -> int:
+    from ..core.errors import ValidationError
+    from ..docgen.report import ReportOptions, render_report
+
+    problems = []
+    if not 1900 <= args.year <= 2999:
+        problems.append(f"年度“{args.year}”无效，应为四位年份，如2022")
+    if args.date:
+        try:
+            _dt.date.fromisoformat(args.date)
+        except ValueError:
+            problems.append(f"成文日期“{args.date}”无效，应为YYYY-MM-DD，如2023-01-15")
+    out = Path(args.out)
+    if out.suffix.lower() != ".docx":
+        problems.append(f"输出文件“{args.out}”应以.docx结尾")
+    if args.number and not re.search(r"〔\d{4}〕[1-9]\d*号$", args.number):
+        problems.append(f"发文字号“{args.number}”格式不对，应如“平湛司〔2023〕3号”"
+                        "（年份用六角括号〔〕，不加“第”，序号不编虚位）")
+    if problems:
+        raise ValidationError(problems)
+    options = ReportOptions(year=args.year, doc_number=args.number, signers=args.signer,
+                            date=args.date, addressee=args.to)
+    with open_registry(args) as registry:
+        if not registry.has_profile():
+            raise ValidationError(["尚未填写单位设置（发文机关、主送机关等），"
+                                   "请先用 profile 命令或在程序的“设置”中填写"])
+        result = render_report(registry, options, out)
+        print(f"已生成：{result.path}")
+        if result.fill_count:
+            print(f"文中有{result.fill_count}处“【请填写：…】”（黄色底纹）需要补充，其余数据取自登记簿。")
+        for warning in result.warnings:
+            print(f"提示：{warning}")
+        if args.pdf:
+            return write_pdf_beside(registry, out)
+    return 0

@@ -1,0 +1,52 @@
+"""The report's sentences carry the registers' figures in the seeds' phrasing."""
+from __future__ import annotations
+
+from fazhi_desktop.core.registry import Registry
+from fazhi_desktop.core.stats import year_figures
+from fazhi_desktop.docgen import report_text
+
+from .conftest import HAND
+
+
+def test_sentences_quote_the_hand_counted_figures(year_db):
+    with Registry.open(year_db) as registry:
+        figures = year_figures(registry, 2022)
+    assert report_text.item_sentence(figures) == (
+        f"全年办理人大代表建议{HAND['suggestions']}件、政协委员提案{HAND['proposals']}件，"
+        f"办结率{HAND['completion']}，人大代表建议满意率{HAND['sat_s']}、政协委员提案满意率{HAND['sat_p']}。")
+    assert report_text.mediation_sentence(figures) == (
+        f"全年受理调处各类矛盾纠纷{HAND['cases']}件，调处成功{HAND['success']}件，"
+        f"调处成功率{HAND['success_rate']}。")
+    assert report_text.petition_sentence(figures) == (
+        f"全年信访总量{HAND['channel']}件，同比{HAND['channel_yoy']}；"
+        f"京省市区乡五级信访总量{HAND['level']}件，同比{HAND['level_yoy']}。")
+
+
+def test_equal_satisfaction_is_said_once_as_seed_004_does():
+    figures = {"proposal": {"received": 84, "satisfaction_rate": 100.0},
+               "suggestion": {"received": 26, "satisfaction_rate": 100.0},
+               "items_combined": {"completion_rate": 100.0}}
+    assert report_text.item_sentence(figures) == "全年办理人大代表建议26件、政协委员提案84件，办结率100%，满意率均为100%。"
+
+
+def test_a_first_year_without_last_year_leaves_the_comparison_to_the_clerk(tmp_path):
+    with Registry.open(tmp_path / "new.sqlite3") as registry:
+        registry.add_many("petition", [{"unit": "乡", "period": "2022-01", "letters": 3, "to_county": 1}])
+        figures = year_figures(registry, 2022)
+    sentence = report_text.petition_sentence(figures)
+    assert sentence.startswith("全年信访总量3件；京省市区乡五级信访总量1件【请填写：")
+    assert "同比" not in sentence.split("【")[0]
+    assert "（2022年已填报1月）" in sentence
+
+
+def test_no_petition_figures_at_all_is_a_marked_gap(tmp_path):
+    with Registry.open(tmp_path / "empty.sqlite3") as registry:
+        figures = year_figures(registry, 2022)
+    assert report_text.petition_sentence(figures).startswith("【请填写：2022年尚未填报信访统计")
+
+
+def test_we_is_said_as_the_authority_would():
+    assert report_text.we("湛河区司法局") == "我局"
+    assert report_text.we("中站区人民政府") == "我区"
+    assert report_text.we("某某县人民政府") == "我县"
+    assert report_text.we("姚孟街道") == "我街道"

@@ -1,0 +1,128 @@
+"""One writer: a second window on the same file is refused in Chinese, a dead owner's lock is
+taken over, a share without locking is reported; the command line relies on SQLite's locking."""
+from __future__ import annotations
+
+import errno
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fazhi_desktop.core import lock
+from fazhi_desktop.core.registry import Registry
+from .conftest import proposal, run_cli, write_json
+
+posix_only = pytest.mark.skipif(sys.platform.startswith("win"), reason="uses SIGKILL")
+
+
+def test_a_second_window_is_refused_with_the_first_ones_pid(db_path):
+    with lock.WriterLock(db_path):
+        with pytest.raises(lock.AlreadyOpen) as refused:
+            lock.WriterLock(db_path).acquire()
+        assert "已在另一个法治办公助手窗口中打开" in str(refused.value)
+        assert refused.value.pid is not None and str(refused.value.pid) in str(refused.value)
+        assert lock.is_locked(db_path)
+    assert not lock.is_locked(db_path)
+    with lock.WriterLock(db_path):  # free again once the first window closed
+        pass
+
+
+def _hold_lock_in_child(db_path: Path):
+    code = ("import sys, time\n"
+            "from fazhi_desktop.core.lock import WriterLock\n"
+            "WriterLock(sys.argv[1]).acquire()\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db_path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+@posix_only
+def test_another_process_holding_the_file_refuses_and_its_crash_frees_it(db_path):
+    proc = _hold_lock_in_child(db_path)
+    try:
+        with pytest.raises(lock.AlreadyOpen) as refused:
+            lock.WriterLock(db_path).acquire()
+        assert refused.value.pid == proc.pid
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    assert lock.read_owner(db_path)[0] == proc.pid  # the stale pid is still written there...
+    with lock.WriterLock(db_path) as taken:  # ...but the dead process's lock is recovered
+        assert taken.held
+
+
+def test_a_stale_lock_file_with_a_dead_pid_does_not_block(db_path):
+    lock.lock_path(db_path).write_text('{"pid": 999999, "host": "old-pc"}'.ljust(200))
+    with lock.WriterLock(db_path) as taken:
+        assert taken.held
+        assert lock.read_owner(db_path)[0] != 999999
+
+
+def test_a_network_share_is_reported_instead_of_locked(db_path, monkeypatch):
+    monkeypatch.setattr(lock, "network_filesystem", lambda path: "cifs")
+    with pytest.raises(lock.LockUnsupported) as refused:
+        lock.WriterLock(db_path).acquire()
+    assert "网络共享" in str(refused.value) and "复制到本机硬盘" in str(refused.value)
+
+
+def test_a_file_system_without_locks_is_reported(db_path, monkeypatch):
+    def no_locks(fd):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock, "_lock", no_locks)
+    with pytest.raises(lock.LockUnsupported, match="不支持文件锁定"):
+        lock.WriterLock(db_path).acquire()
+
+
+def test_network_mounts_are_recognised_from_the_mount_table(tmp_path, monkeypatch):
+    import builtins
+    import io
+
+    table = f"server:/share {tmp_path} nfs4 rw 0 0\n/dev/vda / ext4 rw 0 0\n"
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: io.StringIO(table)
+                        if f == "/proc/mounts" else real_open(f, *a, **k))
+    if sys.platform.startswith("win"):
+        pytest.skip("Windows asks GetDriveTypeW")
+    assert lock.network_filesystem(tmp_path / "office.sqlite3") == "nfs4"
+    assert lock.network_filesystem(Path("/usr/lib")) is None
+
+
+def test_each_data_file_has_its_own_window_name(tmp_path):
+    a = lock.instance_name(tmp_path / "a.sqlite3")
+    assert a == lock.instance_name(tmp_path / "sub" / ".." / "a.sqlite3")
+    assert a != lock.instance_name(tmp_path / "b.sqlite3")
+    assert a.startswith("fazhi-desktop-") and len(a) < 40  # QLocalServer names stay short
+
+
+@posix_only
+def test_the_command_line_adds_safely_while_a_window_writes(db_path, tmp_path):
+    """Decision: `add` does not take the window's lock; SQLite (WAL, BEGIN IMMEDIATE,
+    busy_timeout) serialises the two writers, and both sets of records are kept."""
+    with Registry.open(db_path) as window:
+        window.save("proposal", proposal(1))
+    proc = _hold_lock_in_child(db_path)
+    try:
+        items = write_json(tmp_path / "batch.json", [proposal(n) for n in range(100, 160)])
+        writer = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sys\nfrom fazhi_desktop.core.registry import Registry\n"
+             "sys.path.insert(0, sys.argv[2])\n"
+             "from tests.safety.conftest import proposal\n"
+             "r = Registry.open(sys.argv[1])\n"
+             "[r.save('proposal', proposal(n)) for n in range(2, 80)]\n",
+             str(db_path), str(Path(__file__).resolve().parents[2])])
+        result = run_cli("--db", db_path, "add", "proposal", items)
+        assert writer.wait(60) == 0
+        assert result.returncode == 0, result.stderr
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    with Registry.open(db_path) as registry:
+        assert registry.count("proposal") == 1 + 78 + 60

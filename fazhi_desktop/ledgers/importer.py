@@ -1,0 +1,288 @@
+"""Importing a ledger: every row converted, checked and placed; then all-or-nothing, or the good
+rows in and the bad rows back to the clerk in a workbook with a 问题 column.
+
+One pass over the sheet. The records go to Registry.add_many in chunks inside one outer
+transaction (Store.transaction nests), so memory stays bounded for 100,000 rows and a problem,
+a cancel or a crash anywhere leaves the data file exactly as it was.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..core import records
+from ..core.errors import ValidationError
+from ..core.validation import record_problems
+from .bad_rows import write_bad_rows
+from .columns import PARTY_ROLES, column_by_key
+from .problems import RowProblem, locate
+from .reader import LedgerSheet, open_ledger
+from .values import ValueProblem, build_record, convert
+
+CHUNK = 500
+PREVIEW_ROWS = 200
+EXISTING_CHOICES = ("update", "skip")
+
+
+class ImportRefused(ValidationError):
+    """The import was refused as a whole; `report` says everything found."""
+
+    def __init__(self, problems, report: "ImportReport"):
+        super().__init__(problems)
+        self.report = report
+
+
+@dataclass
+class ImportOptions:
+    mapping: Optional[dict] = None  # column index -> column key; None: detected
+    existing: Optional[str] = None  # "update", "skip", or None: an existing record is a problem
+    keep_good: bool = False  # import the good rows, return the bad ones
+    bad_rows_path: Optional[Path] = None  # where the bad rows go (with keep_good)
+    sheet: Optional[str] = None
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    path: Path
+    sheet: str = ""
+    header_row: int = 0
+    headers: dict = field(default_factory=dict)  # col index -> header text
+    mapping: dict = field(default_factory=dict)  # col index -> column key
+    ignored: dict = field(default_factory=dict)  # col index -> header text not imported
+    rows: int = 0
+    problems: list = field(default_factory=list)  # RowProblem
+    bad_rows: list = field(default_factory=list)  # Excel row numbers with a problem
+    existing: list = field(default_factory=list)  # (Excel row, description) already in the file
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    written: bool = False
+    bad_rows_path: Optional[Path] = None
+    preview: list = field(default_factory=list)  # (Excel row, {key: value}) of the first rows
+
+    @property
+    def good(self) -> int:
+        return self.rows - len(self.bad_rows)
+
+    def problem_lines(self) -> list:
+        return [str(p) for p in self.problems]
+
+    def summary(self) -> str:
+        """One paragraph for the clerk."""
+        label = records.kind_label(self.kind)
+        text = (f"工作表“{self.sheet}”（表头在第{self.header_row}行）共{self.rows}行数据，"
+                f"{self.good}行无误，{len(self.bad_rows)}行有问题。")
+        if self.existing:
+            text += f"其中{len(self.existing)}条{label}记录已存在。"
+        if self.written:
+            text += f"已导入：新增{self.created}条，更新{self.updated}条，跳过{self.skipped}条。"
+            if self.bad_rows_path:
+                text += f"有问题的行已另存为“{self.bad_rows_path}”。"
+        return text
+
+
+def scan(registry, kind: str, path, options: Optional[ImportOptions] = None, *,
+         progress: Optional[Callable] = None, cancelled: Optional[Callable] = None) -> ImportReport:
+    """Read and check everything without writing: what an import would do (--dry-run)."""
+    return _run(registry, kind, path, options or ImportOptions(), write=False,
+                progress=progress, cancelled=cancelled)
+
+
+def import_ledger(registry, kind: str, path, options: Optional[ImportOptions] = None, *,
+                  progress: Optional[Callable] = None,
+                  cancelled: Optional[Callable] = None) -> ImportReport:
+    """Import; raises ImportRefused (nothing written) when a row is bad and keep_good is off."""
+    return _run(registry, kind, path, options or ImportOptions(), write=True,
+                progress=progress, cancelled=cancelled)
+
+
+def _run(registry, kind, path, options, *, write, progress, cancelled) -> ImportReport:
+    if options.existing not in (None, *EXISTING_CHOICES):
+        raise ValueError(options.existing)
+    path = Path(path)
+    report = ImportReport(kind=kind, path=path)
+    with open_ledger(path, kind, mapping=options.mapping, sheet=options.sheet) as sheet:
+        _describe(sheet, report)
+        if not write:
+            _each_row(registry, sheet, options, report, progress, cancelled, sink=None)
+            return report
+        with registry.store.transaction():
+            sink = _Sink(registry, kind)
+            bad = _each_row(registry, sheet, options, report, progress, cancelled, sink)
+            sink.flush()
+            if report.problems and not options.keep_good:
+                raise ImportRefused(report.problem_lines(), report)
+            if bad and options.bad_rows_path:
+                # Inside the transaction: if the bad rows cannot be saved, nothing is imported.
+                write_bad_rows(options.bad_rows_path, sheet, bad)
+                report.bad_rows_path = Path(options.bad_rows_path)
+            report.written = True
+    return report
+
+
+def _describe(sheet: LedgerSheet, report: ImportReport) -> None:
+    report.sheet = sheet.sheet
+    report.header_row = sheet.header.row
+    report.headers = dict(sheet.header.headers)
+    report.mapping = dict(sheet.header.mapping)
+    report.ignored = {i: h for i, h in sheet.header.headers.items()
+                      if i not in sheet.header.mapping}
+
+
+class _Sink:
+    """Collects good records and hands them to add_many in chunks (one outer transaction)."""
+
+    def __init__(self, registry, kind):
+        self.registry, self.kind = registry, kind
+        self.items, self.rows = [], []
+
+    def add(self, row: int, record: dict) -> None:
+        self.items.append(record)
+        self.rows.append(row)
+        if len(self.items) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        try:
+            self.registry.add_many(self.kind, self.items)
+        except ValidationError as exc:  # a check here that the row pass missed: name the rows
+            lines = []
+            for line in exc.problems:
+                for pos, row in enumerate(self.rows, 1):
+                    line = line.replace(f"第{pos}条记录：", f"第{row}行：", 1) \
+                        if line.startswith(f"第{pos}条记录：") else line
+                lines.append(line)
+            raise ValidationError(lines) from exc
+        self.items, self.rows = [], []
+
+
+def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progress,
+              cancelled, sink) -> list:
+    """Convert and check every row; good rows to `sink`; returns [(row, cells, reasons)]."""
+    kind = sheet.kind
+    mapped = {i: column_by_key(kind, k) for i, k in sheet.header.mapping.items() if k != "seq"}
+    seen_keys: dict = {}
+    bad = []
+    total = sheet.total_rows
+    for number, cells in sheet.rows():
+        if cancelled is not None and cancelled():
+            raise InterruptedError("已取消导入，未写入任何记录。")
+        report.rows += 1
+        row_problems, record = _read_row(kind, sheet, mapped, number, cells)
+        action = "create"
+        if not row_problems:
+            action, record, key_problems = _key_problems(
+                registry, kind, sheet, mapped, number, record, options, seen_keys, report)
+            row_problems += key_problems
+        if len(report.preview) < PREVIEW_ROWS:
+            report.preview.append((number, _preview(mapped, cells)))
+        if action == "skip":
+            report.skipped += 1
+        elif row_problems:
+            report.problems.extend(row_problems)
+            report.bad_rows.append(number)
+            if options.keep_good:
+                bad.append((number, list(cells), [p.reason if not p.column else
+                                                  f"{p.column}列（{p.header}）：{p.reason}"
+                                                  for p in row_problems]))
+        elif sink is not None and (options.keep_good or not report.problems):
+            sink.add(number, record)
+            if record.get("id"):
+                report.updated += 1
+            else:
+                report.created += 1
+        if progress is not None and report.rows % 200 == 0:
+            progress(report.rows, total, f"已读取{report.rows}行")
+    if progress is not None:
+        progress(report.rows, report.rows, f"已读取{report.rows}行")
+    return bad
+
+
+def _read_row(kind, sheet, mapped, number, cells) -> tuple:
+    problems, values = [], {}
+    for index, col in mapped.items():
+        raw = cells[index] if index < len(cells) else None
+        try:
+            values[col.key] = convert(col, raw)
+        except ValueProblem as exc:
+            problems.append(RowProblem(sheet.sheet, number, str(exc), sheet.letter(index),
+                                       sheet.header.headers.get(index, col.header)))
+    record = build_record(kind, values)
+    if problems:
+        return problems, record
+    for message in record_problems(kind, record):
+        index, reason = locate(message, mapped, record)
+        if index is None:
+            problems.append(RowProblem(sheet.sheet, number, reason))
+        else:
+            problems.append(RowProblem(sheet.sheet, number, reason, sheet.letter(index),
+                                       sheet.header.headers.get(index, mapped[index].header)))
+    return problems, record
+
+
+def _key_problems(registry, kind, sheet, mapped, number, record, options, seen_keys,
+                  report) -> tuple:
+    """(action, record, problems): a key repeated in the sheet, or already in the data file
+    (update / skip / a problem)."""
+    key = records.key_of(kind, record)
+    key_index = next((i for i, c in mapped.items() if c.key == records.KEY_FIELDS[kind][-1]), None)
+    letter = sheet.letter(key_index) if key_index is not None else None
+    header = sheet.header.headers.get(key_index) if key_index is not None else None
+    what = records.describe_key(kind, record)
+    if key in seen_keys:
+        return "create", record, [RowProblem(sheet.sheet, number,
+                                             f"{what}与第{seen_keys[key]}行重复", letter, header)]
+    seen_keys[key] = number
+    holder = registry.store.find_by_key(kind, record)
+    if holder is None:
+        return "create", record, []
+    report.existing.append((number, what))
+    if options.existing == "skip":
+        return "skip", record, []
+    if options.existing == "update":
+        return "update", merge_into(registry.get(kind, holder), record, mapped), []
+    return "create", record, [RowProblem(sheet.sheet, number,
+                       f"{what}已存在于数据文件中；请选择“更新已有记录”或“跳过已有记录”"
+                       "（命令行：--existing update 或 --existing skip）", letter, header)]
+
+
+def merge_into(existing: dict, incoming: dict, mapped: dict) -> dict:
+    """The stored record with the ledger's values laid over it.
+
+    A ledger carries only some fields, and an empty cell may just mean the clerk never typed
+    it: fields the sheet has no value for keep what the data file holds (the reply text, the
+    communications, a party's address).
+    """
+    merged = {k: copy.deepcopy(v) for k, v in existing.items()
+              if k not in ("created_at", "updated_at")}
+    for key, value in incoming.items():
+        if key == "parties":
+            merged["parties"] = _merge_parties(existing.get("parties") or [], value)
+        elif isinstance(value, dict):
+            merged.setdefault(key, {})
+            merged[key] = dict(merged[key] or {}, **value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _merge_parties(old: list, new: list) -> list:
+    result = []
+    for party in new:
+        match = next((p for p in old if p.get("name") == party.get("name")
+                      and (p.get("role") or party.get("role")) == party.get("role")), None)
+        result.append(dict(match or {}, **party))
+    return result
+
+
+def _preview(mapped: dict, cells) -> dict:
+    return {col.key: cells[i] for i, col in mapped.items() if i < len(cells)}
+
+
+__all__ = ["ImportOptions", "ImportReport", "ImportRefused", "scan", "import_ledger",
+           "merge_into", "PARTY_ROLES"]

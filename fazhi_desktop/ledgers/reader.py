@@ -1,0 +1,138 @@
+"""Reading a clerk's workbook row by row in bounded memory: the sheet and header row found,
+formulas as their cached values, merged cells carried down.
+
+openpyxl's read-only mode streams the rows but does not expose merged ranges, and a normal load
+of 100,000 rows takes gigabytes. The ranges live in the sheet XML's <mergeCells> element after
+<sheetData>; merges.py scans the decompressed bytes for it, which costs one pass at disk speed
+and a few kilobytes of memory whatever the sheet's size.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from .columns import columns
+from .headers import HEADER_SEARCH_ROWS, HeaderMatch, find_header, missing_required, score
+from .merges import CarryDown, merged_ranges
+from .values import normalize_text
+from .workbook_file import UnreadableWorkbook, check_workbook_file
+
+TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+
+
+@dataclass
+class LedgerSheet:
+    """An open sheet of a workbook with its header found."""
+
+    path: Path
+    kind: str
+    sheet: str
+    header: HeaderMatch
+    total_rows: int  # data rows below the header as the sheet's dimension says (may be 0)
+    _workbook: object = None
+    _worksheet: object = None
+    _member: Optional[str] = None
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def width(self) -> int:
+        return max(list(self.header.headers) + [-1]) + 1
+
+    def letter(self, index: int) -> str:
+        return get_column_letter(index + 1)
+
+    def rows(self) -> Iterator[tuple]:
+        """(Excel row number, cell values) for every data row below the header; blank rows and
+        合计 rows skipped, merged cells carried down."""
+        ranges = merged_ranges(self.path, self._member) if self._member else []
+        carry = CarryDown(ranges)
+        first = self.header.row + 1
+        for number, cells in enumerate(
+                self._worksheet.iter_rows(min_row=first, values_only=True), first):
+            cells = carry.apply(number, list(cells))
+            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+                continue
+            if _is_total_row(cells):
+                continue
+            yield number, cells
+
+
+def _is_total_row(cells) -> bool:
+    for value in cells:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        text = normalize_text(str(value))
+        return text.startswith(TOTAL_WORDS)
+    return False
+
+
+def open_ledger(path, kind: str, *, mapping: Optional[dict] = None,
+                sheet: Optional[str] = None) -> LedgerSheet:
+    """Open `path`, find the sheet and header for `kind`; UnreadableWorkbook when it cannot.
+
+    `mapping` (column index -> column key) replaces the detected one (the wizard's choice).
+    """
+    path = Path(path)
+    check_workbook_file(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about data validation, styles etc.
+            workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged XML
+        raise UnreadableWorkbook(path, f"文件已损坏或不是有效的Excel工作簿（{type(exc).__name__}）") from exc
+    try:
+        return _choose_sheet(path, kind, workbook, mapping, sheet)
+    except BaseException:
+        workbook.close()
+        raise
+
+
+def _choose_sheet(path, kind, workbook, mapping, wanted) -> LedgerSheet:
+    best = None
+    any_rows = False
+    for ws in workbook.worksheets:
+        if wanted and ws.title != wanted:
+            continue
+        if getattr(ws, "sheet_state", "visible") != "visible" and not wanted:
+            continue
+        first = [tuple(r) for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+        if any(any(c is not None and str(c).strip() for c in r) for r in first):
+            any_rows = True
+        header = find_header(kind, first)
+        if header and (best is None or score(header) > score(best[1])):
+            best = (ws, header)
+    if best is None:
+        if not any_rows:
+            raise UnreadableWorkbook(path, "工作表是空的，没有任何数据")
+        names = "、".join(c.header for c in columns(kind) if not c.is_counter)
+        raise UnreadableWorkbook(
+            path, f"前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头（应有一行列名，如{names}）")
+    ws, header = best
+    if mapping is not None:
+        header.mapping = {int(k): v for k, v in mapping.items() if v}
+        header.duplicates = {}
+    missing = missing_required(kind, header.mapping)
+    if missing:
+        found = "、".join(header.headers.values())
+        raise UnreadableWorkbook(
+            path, f"工作表“{ws.title}”第{header.row}行的表头缺少必需的列："
+                  f"{'、'.join(c.header for c in missing)}（表头为：{found}）")
+    total = max((ws.max_row or 0) - header.row, 0)
+    return LedgerSheet(path=Path(path), kind=kind, sheet=ws.title, header=header,
+                       total_rows=total, _workbook=workbook, _worksheet=ws,
+                       _member=getattr(ws, "_worksheet_path", None))

@@ -1,0 +1,127 @@
+"""How a ledger sheet looks and prints: fonts, thin borders, CJK column widths, A4 landscape one
+page wide, title and header rows repeated on every page, page numbers in the footer.
+
+Streamed (write-only) sheets write columns, panes and sheet properties before the first row,
+so `prepare_sheet` must run before any row is appended; the page setup, the autofilter and
+the print titles are written at save time.
+"""
+from __future__ import annotations
+
+import copy
+import unicodedata
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+FOOTER = "第 &P 页，共 &N 页"
+BODY_FONT = "宋体"
+HEAD_FONT = "黑体"
+DATE_FORMAT = "yyyy-mm-dd"
+MONTH_FORMAT = 'yyyy"年"m"月"'
+MONEY_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0.0%"
+MIN_WIDTH = 6
+PAPER_A4 = 9  # the paperSize code of A4 in SpreadsheetML
+
+_thin = Side(style="thin", color="000000")
+_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+STYLES = {
+    "title": dict(font=Font(name=HEAD_FONT, size=16, bold=True),
+                  alignment=Alignment(horizontal="center", vertical="center")),
+    "header": dict(font=Font(name=HEAD_FONT, size=10, bold=True), border=_BORDER,
+                   fill=PatternFill("solid", fgColor="D9E1F2"),
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "text": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                 alignment=Alignment(vertical="center")),
+    "wrap": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                 alignment=Alignment(vertical="center", wrap_text=True)),
+    "center": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                   alignment=Alignment(horizontal="center", vertical="center")),
+    "date": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER, number_format=DATE_FORMAT,
+                 alignment=Alignment(horizontal="center", vertical="center")),
+    "month": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                  number_format=MONTH_FORMAT,
+                  alignment=Alignment(horizontal="center", vertical="center")),
+    "money": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                  number_format=MONEY_FORMAT, alignment=Alignment(vertical="center")),
+    "percent": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                    number_format=PERCENT_FORMAT,
+                    alignment=Alignment(horizontal="center", vertical="center")),
+    "total": dict(font=Font(name=HEAD_FONT, size=10, bold=True), border=_BORDER,
+                  fill=PatternFill("solid", fgColor="F2F2F2"),
+                  alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "problem": dict(font=Font(name=BODY_FONT, size=10, color="C00000"), border=_BORDER,
+                    alignment=Alignment(vertical="center", wrap_text=True)),
+}
+
+
+class CellMaker:
+    """Styled write-only cells, fast: the style is built once per name and copied.
+
+    Setting font/border/alignment on each of a million cells goes through openpyxl's style
+    lookup every time (several times slower); copying the prototype's style array is cheap.
+    """
+
+    def __init__(self, ws):
+        self.ws = ws
+        self._protos = {}
+
+    def __call__(self, value, style: str) -> WriteOnlyCell:
+        proto = self._protos.get(style)
+        if proto is None:
+            proto = WriteOnlyCell(self.ws)
+            for attr, setting in STYLES[style].items():
+                setattr(proto, attr, setting)
+            self._protos[style] = proto
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell._style = copy.copy(proto._style)
+        return cell
+
+
+def display_width(value) -> float:
+    """Width in Excel character units: a CJK character takes two, a Latin one one."""
+    if value is None:
+        return 0
+    text = value if isinstance(value, str) else str(value)
+    widest = 0.0
+    for line in text.split("\n"):
+        width = sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.05 for ch in line)
+        widest = max(widest, width)
+    return widest
+
+
+def prepare_sheet(ws, widths: list, *, header_row: int, freeze: bool = True) -> None:
+    """Column widths, frozen header, A4 landscape fitted to one page wide; before any row."""
+    for index, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(index)].width = max(MIN_WIDTH, round(width + 1.5, 1))
+    if freeze:
+        ws.freeze_panes = f"A{header_row + 1}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.size = 9
+    ws.print_title_rows = f"1:{header_row}"
+
+
+def finish_sheet(ws, *, header_row: int, last_col: int, last_data_row: int) -> None:
+    """The autofilter over the header and data rows (not the totals row)."""
+    if last_data_row >= header_row:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(last_col)}{last_data_row}"
+
+
+def title_row(ws, make: CellMaker, text: str, width: int, height: float = 30) -> None:
+    """Row 1: the title, merged across the table."""
+    ws.row_dimensions[1].height = height
+    ws.append([make(text, "title")])
+    if width > 1:
+        ws.merged_cells.add(f"A1:{get_column_letter(width)}1")

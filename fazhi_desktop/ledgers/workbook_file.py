@@ -1,0 +1,98 @@
+"""Telling a real .xlsx from the files clerks pick by mistake, before openpyxl sees them.
+
+A renamed Word file, an old .xls, a CSV, a password-protected workbook (an OLE compound file
+holding an EncryptedPackage) or an empty file each get a sentence saying what the file is and
+what to do, instead of a zipfile traceback.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..core.errors import ValidationError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+SAVE_AS_XLSX = "请在Excel或WPS表格中打开，“另存为”Excel工作簿（*.xlsx）后再导入"
+
+
+class UnreadableWorkbook(ValidationError):
+    """The file cannot be imported; the single problem says why, in Chinese."""
+
+    def __init__(self, path, reason: str):
+        super().__init__([f"无法导入“{Path(path).name}”：{reason}。未做任何修改。"])
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def check_workbook_file(path) -> None:
+    """Raise UnreadableWorkbook unless `path` looks like an .xlsx/.xlsm workbook."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise UnreadableWorkbook(path, "文件不存在") from None
+    except OSError as exc:
+        raise UnreadableWorkbook(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+    if size == 0:
+        raise UnreadableWorkbook(path, "文件是空的（0字节）")
+    if head.startswith(OLE_MAGIC):
+        raise UnreadableWorkbook(path, _ole_reason(path))
+    if head.startswith(ZIP_MAGIC):
+        _check_zip(path)
+        return
+    if _looks_like_text(path):
+        raise UnreadableWorkbook(path, f"这是文本文件（如CSV），不是Excel工作簿；{SAVE_AS_XLSX}")
+    raise UnreadableWorkbook(path, f"这不是Excel工作簿（.xlsx）；{SAVE_AS_XLSX}")
+
+
+def _ole_reason(path: Path) -> str:
+    # The stream names sit in the compound file's directory, in UTF-16; reading the first
+    # megabytes finds them without an OLE library.
+    with open(path, "rb") as fh:
+        data = fh.read(8 * 1024 * 1024)
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        return "工作簿设置了打开密码（已加密）；请在Excel或WPS中输入密码打开，取消密码后另存为.xlsx再导入"
+    if _utf16("WordDocument") in data:
+        return "这是Word文档（.doc），不是Excel工作簿"
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return f"这是旧版Excel工作簿（.xls），本软件只能读取.xlsx格式；{SAVE_AS_XLSX}"
+    if _utf16("PowerPoint Document") in data:
+        return "这是PowerPoint演示文稿，不是Excel工作簿"
+    return f"这是旧版Office文件，不是.xlsx格式的Excel工作簿；{SAVE_AS_XLSX}"
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        raise UnreadableWorkbook(path, "文件已损坏（不是完整的.xlsx压缩包），请重新保存或重新拷贝") from None
+    if "xl/workbook.xml" in names:
+        return
+    if "word/document.xml" in names:
+        raise UnreadableWorkbook(path, "这是Word文档（.docx），不是Excel工作簿")
+    if "ppt/presentation.xml" in names:
+        raise UnreadableWorkbook(path, "这是PowerPoint演示文稿，不是Excel工作簿")
+    if "content.xml" in names:
+        raise UnreadableWorkbook(path, f"这是OpenDocument（.ods/.odt）文件；{SAVE_AS_XLSX}")
+    raise UnreadableWorkbook(path, "这是一个压缩包，不是Excel工作簿")
+
+
+def _looks_like_text(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        sample = fh.read(4096)
+    if b"\x00" in sample:
+        return False
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            sample.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start > len(sample) - 4:  # a character cut at the sample's end
+                return True
+    return False

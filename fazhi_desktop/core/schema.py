@@ -134,10 +134,55 @@ CREATE TABLE draft (
 );
 """
 
+# Version 3: speed at 100,000 records per register (docs/performance.md).
+# - Search: step 2's positional pair index stored a tokenised copy of every text (3x the text)
+#   and answered 4-character queries by merging position lists of very common pairs. It is
+#   replaced by two contentless tables (core/search.py): distinct pairs without positions for
+#   1-2 character queries, SQLite's trigram tokenizer for 3+ characters.
+# - Tables: every sortable column gets a partial index that also carries the filter columns, so
+#   any sort with any filter reads one narrow index in order and never the wide rows.
+_SEARCH_V3 = """
+CREATE VIRTUAL TABLE {kind}_pairs USING fts5(
+    text, content='', detail=none, columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE {kind}_trigrams USING fts5(
+    text, content='', detail=full, columnsize=0, tokenize='trigram case_sensitive 1');
+DROP TABLE {kind}_search;
+"""
+_ITEM_FILTERS = ("session", "status", "result_class", "assigned_date", "reply_date", "due_date")
+_ITEM_SORTS = ("session", "number", "title", "authors", "lead_unit", "due_date", "status",
+               "result_class", "assigned_date", "updated_at")
+_MEDIATION_FILTERS = ("committee", "dispute_type", "outcome", "accepted_date")
+_MEDIATION_SORTS = ("case_number", "committee", "accepted_date", "dispute_type", "outcome",
+                    "amount", "party_names", "closed_date", "updated_at")
+
+
+def _sort_indexes(kind: str, sorts: tuple, filters: tuple) -> str:
+    statements = []
+    for column in sorts:
+        # seq right after the column: the index then yields ORDER BY column, seq as it stands.
+        covered = ", ".join((column, "seq") + tuple(f for f in filters if f != column))
+        statements.append(f"CREATE INDEX {kind}_by_{column} ON {kind}({covered}) "
+                          "WHERE deleted_at IS NULL;")
+    return "\n".join(statements) + "\n"
+
+
+_V3 = (
+    "".join(_SEARCH_V3.format(kind=kind) for kind in ("proposal", "suggestion", "mediation"))
+    + _sort_indexes("proposal", _ITEM_SORTS, _ITEM_FILTERS)
+    + _sort_indexes("suggestion", _ITEM_SORTS, _ITEM_FILTERS)
+    + _sort_indexes("mediation", _MEDIATION_SORTS, _MEDIATION_FILTERS)
+    + """
+DROP INDEX proposal_due;
+DROP INDEX suggestion_due;
+CREATE INDEX petition_by_updated_at ON petition(updated_at, seq, unit, period) WHERE deleted_at IS NULL;
+"""
+)
+
 # (version, SQL, Python step run after the SQL inside the same transaction or None)
 MIGRATIONS = [
     (1, _V1, None),
     (2, _V2, "rebuild_search_index"),
+    (3, _V3, "build_substring_index"),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -78,7 +78,7 @@ def derived_columns(kind: str, record: dict) -> dict:
 
 
 def search_text(kind: str, record: dict) -> str:
-    """What a clerk can find a record by, tokenised for the FTS index."""
+    """Schema step 2's token text (step 3 replaced that index: see search.index)."""
     if kind in ("proposal", "suggestion"):
         reply = record.get("reply") or {}
         return search.index_text(record.get("title"), " ".join(record.get("authors") or []),
@@ -179,6 +179,12 @@ class Store:
                 self.conn.execute(f"INSERT INTO {kind}_search(rowid, text) VALUES (?, ?)",
                                   (seq, search_text(kind, json.loads(data))))
 
+    def _build_substring_index(self) -> None:
+        """Schema step 3: fill the pair and trigram search tables (core/search.py)."""
+        for kind in SEARCHABLE:
+            rows = self.conn.execute(f"SELECT seq, data FROM {kind}")
+            search.rebuild(self.conn, kind, ((seq, json.loads(data)) for seq, data in rows))
+
     @property
     def version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -264,6 +270,11 @@ class Store:
         created = (before or {}).get("created_at") or record.get("created_at") or now
         columns = derived_columns(kind, body)
         data = json.dumps(body, ensure_ascii=False)
+        # The search index keeps no text (contentless): removing the old entry needs the text it
+        # was indexed from, so read it before the row changes.
+        indexed = None
+        if action != "create" and kind in SEARCHABLE:
+            indexed = before or self.load(kind, record_id, include_deleted=True)
         if action == "create":
             names = ("id",) + tuple(columns) + ("data", "created_at", "updated_at")
             values = (record_id,) + tuple(columns.values()) + (data, created, now)
@@ -277,9 +288,9 @@ class Store:
                 tuple(columns.values()) + (data, now, record_id))
         seq = self.find_seq(kind, record_id)
         if kind in SEARCHABLE:
-            self.conn.execute(f"DELETE FROM {kind}_search WHERE rowid = ?", (seq,))
-            self.conn.execute(f"INSERT INTO {kind}_search(rowid, text) VALUES (?, ?)",
-                              (seq, search_text(kind, body)))
+            if indexed is not None:
+                search.unindex(self.conn, kind, seq, indexed)
+            search.index(self.conn, kind, seq, body)
         after = dict(body, id=record_id, created_at=created, updated_at=now)
         self.audit(kind, record_id, action, before, after)
         return after
@@ -291,9 +302,9 @@ class Store:
 
     def purge(self, kind: str, record_id: str) -> None:
         assert self._depth
-        seq = self.find_seq(kind, record_id, deleted=None)
-        if kind in SEARCHABLE and seq is not None:
-            self.conn.execute(f"DELETE FROM {kind}_search WHERE rowid = ?", (seq,))
+        row = self.conn.execute(f"SELECT seq, data FROM {kind} WHERE id = ?", (record_id,)).fetchone()
+        if kind in SEARCHABLE and row is not None:
+            search.unindex(self.conn, kind, row[0], json.loads(row[1]))
         self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", (record_id,))
 
     def audit(self, kind: str, record_id: str, action: str, before, after) -> None:

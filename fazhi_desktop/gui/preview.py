@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMessageBox, QToolBar, QVBoxLayout,
@@ -25,7 +25,8 @@ from ..office import converters
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
-MAX_PRINT_DPI = 600  # a 600 dpi A4 page is ~140 MB as an image; beyond that no printer gains
+MAX_PRINT_DPI = 600  # beyond this no office printer shows a difference in text
+PRINT_BAND_PX = 1024  # pages are rendered in bands of this height
 
 
 class PdfPreview(QWidget):
@@ -204,24 +205,36 @@ class PdfPreview(QWidget):
         sent = 0
         try:
             paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-            device_per_point = printer.resolution() / 72.0
-            for copy in range(copies):
-                for n, index in enumerate(pages):
+            for _copy in range(copies):
+                for index in pages:
                     if sent:
                         printer.newPage()
-                    size_pt = self.document.pagePointSize(index)
-                    image = self.document.render(
-                        index, QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72)))
-                    # Place the page at its true size from the paper's corner: the PDF holds
-                    # the document's own margins, so nothing is scaled to fit.
-                    target = QRect(round(paper.left()), round(paper.top()),
-                                   round(size_pt.width() * device_per_point),
-                                   round(size_pt.height() * device_per_point))
-                    painter.drawImage(target, image)
+                    self._paint_page(painter, index, dpi, paper.left(), paper.top(),
+                                     printer.resolution() / dpi)
                     sent += 1
         finally:
             painter.end()
         return sent
+
+    def _paint_page(self, painter: QPainter, index: int, dpi: int, left: float, top: float,
+                    device_per_pixel: float) -> None:
+        """Render one page at `dpi` in horizontal bands and draw it at its true size.
+
+        The page is placed from the paper's corner, unscaled: the PDF carries the document's
+        own margins. Bands keep memory low (a whole 600 dpi page would be ~140 MB at once).
+        """
+        size_pt = self.document.pagePointSize(index)
+        width = round(size_pt.width() * dpi / 72)
+        height = round(size_pt.height() * dpi / 72)
+        options = QPdfDocumentRenderOptions()
+        options.setScaledSize(QSize(width, height))
+        for y in range(0, height, PRINT_BAND_PX):
+            band = min(PRINT_BAND_PX, height - y)
+            options.setScaledClipRect(QRect(0, y, width, band))
+            image = self.document.render(index, QSize(width, band), options)
+            target = QRectF(left, top + y * device_per_pixel, width * device_per_pixel,
+                            band * device_per_pixel)
+            painter.drawImage(target, image)
 
     # ------------------------------------------------------------------ saving
     def save_pdf(self, target) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import docx
 import docx.shared
 import pytest
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QMarginsF, QRectF, QSize
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -83,6 +83,32 @@ def test_printing_sends_every_page_on_a4(preview, tmp_path):
     assert page_size_mm(out) == (210, 297)
     # the pages go out as images at the printer's resolution, in order
     assert printer.resolution() >= 300
+
+
+def _ink_box(pdf_path, page: int) -> tuple:
+    """Bounding box (in 1/30 inch) of the dark pixels of a page, rendered by Qt PDF."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(pdf_path))
+    size = document.pagePointSize(page)
+    image = document.render(page, QSize(round(size.width() * 30 / 72), round(size.height() * 30 / 72)))
+    dark = [(x, y) for y in range(image.height()) for x in range(image.width())
+            if image.pixelColor(x, y).lightness() < 128]
+    document.close()
+    return (min(x for x, _ in dark), min(y for _, y in dark), max(x for x, _ in dark),
+            max(y for _, y in dark))
+
+
+def test_printed_pages_keep_the_text_where_the_document_has_it(preview, tmp_path, three_pages):
+    printer = preview.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "打印.pdf"
+    printer.setOutputFileName(str(out))
+    preview.print_to(printer)
+    for page in (0, 2):
+        original, printed = _ink_box(three_pages, page), _ink_box(out, page)
+        assert all(abs(a - b) <= 1 for a, b in zip(original, printed)), (original, printed)
 
 
 def test_printing_a_page_range_sends_only_those_pages(preview, tmp_path):

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from fazhi_desktop.core import schema
-from fazhi_desktop.core.errors import FileTooNew, NotADatabase
+from fazhi_desktop.core.errors import DatabaseProblem
 from fazhi_desktop.core.registry import Registry
 from fazhi_desktop.core.store import Store
 
@@ -48,20 +48,23 @@ def test_migration_from_version_1_backs_up_first_and_keeps_records(tmp_path):
         # the search index was built for records that existed before the migration
         from fazhi_desktop.core.queries import TableQuery, seqs
         assert len(seqs(registry.store.conn, TableQuery("proposal", search="矫正"))) == 1
-    backups = list((tmp_path / "backups").glob("old-升级前-v1-*.sqlite3"))
+    from fazhi_desktop.core.backup import list_backups
+    backups = [b for b in list_backups(path) if b.reason == "migration"]
     assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
+    copy = sqlite3.connect(backups[0].path)
     assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
     assert copy.execute("SELECT count(*) FROM proposal").fetchone()[0] == 1
 
 
 def test_file_from_a_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "new.sqlite3"
+    Store.open(path).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version={schema.LATEST_VERSION + 1}")
+    conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(FileTooNew) as info:
+    with pytest.raises(DatabaseProblem) as info:
         Store.open(path)
     assert "更新版本" in str(info.value)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
@@ -70,9 +73,9 @@ def test_file_from_a_newer_version_is_refused_untouched(tmp_path):
 def test_a_word_document_renamed_is_refused_untouched(tmp_path):
     path = tmp_path / "fake.sqlite3"
     path.write_bytes(b"PK\x03\x04 this is a docx" * 10)
-    with pytest.raises(NotADatabase) as info:
+    with pytest.raises(DatabaseProblem) as info:
         Store.open(path)
-    assert "不是本软件的数据文件" in str(info.value)
+    assert "不是法治办公助手的数据文件" in str(info.value)
     assert path.read_bytes() == b"PK\x03\x04 this is a docx" * 10
 
 

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -58,14 +58,18 @@ class PdfPreview(QWidget):
                 ("print", "打印…", QKeySequence.Print, self.print_with_dialog),
                 ("save_pdf", "另存为PDF…", QKeySequence.SaveAs, self.save_pdf_with_dialog)):
             action = QAction(text, self)
+            action.setCheckable(name == "fit_width")
             if shortcut is not None:
                 action.setShortcut(shortcut)
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.actions_by_name[name] = action
-            if name in ("next", "fit_width"):
+            if name == "next":
+                self.toolbar.addWidget(self.page_label)
                 self.toolbar.addSeparator()
-                self.toolbar.addWidget(self.page_label if name == "next" else self.zoom_label)
+            elif name == "zoom_in":
+                self.toolbar.addWidget(self.zoom_label)
+            elif name == "fit_width":
                 self.toolbar.addSeparator()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,7 +78,14 @@ class PdfPreview(QWidget):
         self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
         self.view.zoomFactorChanged.connect(self._update_labels)
         self.view.zoomModeChanged.connect(self._update_labels)
+        # Fit-to-width changes the zoom on every resize without a signal: watch the viewport.
+        self.view.viewport().installEventFilter(self)
         self._update_labels()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._update_labels()
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ loading
     def load_pdf(self, path, *, suggested_name: Optional[str] = None) -> None:
@@ -140,7 +151,8 @@ class PdfPreview(QWidget):
         current = self.current_page() + 1 if count else 0
         self.page_label.setText(f" 第 {current} 页 / 共 {count} 页 ")
         fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-        self.zoom_label.setText(" 适合宽度 " if fit else f" {self.zoom_percent()}% ")
+        self.zoom_label.setText(f" {self.zoom_percent()}% ")
+        self.actions_by_name["fit_width"].setChecked(fit)
         has_doc = count > 0
         for name, action in self.actions_by_name.items():
             action.setEnabled(has_doc)

@@ -60,17 +60,20 @@ def test_preview_shows_the_page_count_and_moves_between_pages(preview, qtbot):
 
 
 def test_zoom_in_out_and_back_to_fit_width(preview):
-    assert preview.zoom_label.text().strip() == "适合宽度"
+    assert preview.actions_by_name["fit_width"].isChecked()
     start = preview.zoom_percent()
+    assert preview.zoom_label.text().strip() == f"{start}%"
     preview.actions_by_name["zoom_in"].trigger()
     bigger = preview.zoom_percent()
     assert bigger == pytest.approx(start * 1.25, abs=2)
     assert preview.zoom_label.text().strip() == f"{bigger}%"
+    assert not preview.actions_by_name["fit_width"].isChecked()
     preview.actions_by_name["zoom_out"].trigger()
     preview.actions_by_name["zoom_out"].trigger()
     assert preview.zoom_percent() < start
     preview.actions_by_name["fit_width"].trigger()
-    assert preview.zoom_label.text().strip() == "适合宽度"
+    assert preview.actions_by_name["fit_width"].isChecked()
+    assert preview.zoom_percent() == start
 
 
 def test_printing_sends_every_page_on_a4(preview, tmp_path):

@@ -1,1 +1,53 @@
-"""Qt-free: the GB/T 9704-2012 red-header document engine on python-docx, one module per document kind."""
+"""Qt-free: the GB/T 9704-2012 red-header document engine on python-docx, one module per document kind.
+
+Two levels, both meant for reuse (replies here; mediation agreements, case files and the yearly
+report in their own modules):
+
+1. Declarative — fill an `OfficialDocument` (docgen/model.py) and write it::
+
+       from fazhi_desktop.docgen.model import (OfficialDocument, FileHeader, LetterHeader,
+           Paragraph, Picture, Table, PageBreak, Signature, Colophon, AttachmentPage)
+       from fazhi_desktop.docgen.render import write_document, RenderResult
+
+       doc = OfficialDocument(
+           header=FileHeader(marks=["平顶山市湛河区司法局"], doc_number="平湛司〔2022〕26号",
+                             signers=["杨晓伟"]),          # signers -> upward (上行文) layout
+           title="关于2022年度法治政府建设情况的报告",        # "\n" = manual line break
+           addressee="区委、区政府",
+           body=["一、总体情况\n正文……", Picture("chart.png", 150, "图1 ……")],
+           signature=Signature(["湛河区司法局"], "2022-12-20", sealed=True),
+           notes=["联系人：王丙寅，电话：2818989"],
+           colophon=Colophon(cc=["市司法局"], printed_by="平顶山市湛河区司法局办公室",
+                             printed_date="2022-12-20"),
+           fonts=profile["fonts"])
+       result = write_document(doc, "out.docx")   # RenderResult(path, warnings)
+
+   - header: FileHeader (文件: marks = several names for a joint issue, suffix "文件" or "",
+     copy_number/secrecy/urgency optional) or LetterHeader (信函) or None (no 版头: e.g. a
+     mediation agreement on plain GB/T 9704 pages).
+   - body: str (one paragraph per line; 一、 （一） 1. （1） detected: 黑体/楷体/仿宋, a run-in
+     heading takes its font up to the first 。), Paragraph(text, level=, align=, indent=),
+     Picture(path, width_mm, caption), Table(rows, widths_mm), PageBreak().
+   - corner_mark ("A" top right of page 1) or above_title ("办理结果：A" on the first blank line
+     under the red line); attachments (附件说明 names); attachment_pages (AttachmentPage);
+     signature (sealed: date 4 characters from the right, name centred over it, room for the
+     seal or `seal_image` placed over them; unsealed: GB/T 9704 7.3.5.2); notes (附注, printed
+     in parentheses); colophon (版记 at the bottom of the last page; 信函: no 印发, no lines).
+   - required: elements refused when empty (ValidationError naming them), default
+     ("title", "addressee", "date"); pass e.g. ("title",) for documents without an addressee.
+   - write_document writes exactly the path through core/atomic.py and adds the font
+     substitution warnings of core/fonts.py; bad characters are removed with a warning.
+
+2. Imperative — `Composer` (docgen/composer.py) for documents the model does not cover: a
+   python-docx Document already set up (A4, margins, 22x28 grid, styles, page numbers), with
+   `title()`, `addressee()`, `paragraph()`, `text()`, `picture()`, `table()` (ruled, docgen/
+   tables.py), `page_break()`, `line()/spacer()/blank()` (exact-height lines), `run(text, role,
+   size)` (a run XML in the profile's font for role title/body/heading1/heading2/page_number),
+   `add(xml)`, `save(path)` and `.doc` (the python-docx Document) and `.warnings`. The header,
+   closing and render modules are functions over a Composer: `render.build(doc)` returns the
+   Composer before saving, for a caller that wants to append its own pages.
+
+Layout figures live in docgen/layout.py; replies to proposals and suggestions in
+docgen/replies.py (render_reply, default_filename); the opinion form and 会办意见 in
+docgen/forms.py.
+"""

@@ -1,0 +1,202 @@
+"""Composer: a python-docx document set up for GB/T 9704, with one method per kind of line.
+
+The page (A4, 37/28/26/35 mm, 22 lines x 28 characters), the styles (theme fonts cleared, East
+Asian font explicit, zh-CN) and the page-number footers are prepared on creation; the header
+block, body and closing modules add their elements through `add()`. While the first page's
+header block is laid out, `cursor_pt` tracks the vertical position (all its lines have exact
+heights), so that red lines and the title land where the standard puts them.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Optional
+
+import docx
+from docx.oxml.ns import qn
+
+from ..core.records import DEFAULT_FONTS
+from . import layout as L
+from . import ooxml as X
+from .text import clean, heading_level, split_heading, text_width
+
+ROLE_SIZES = {"title": L.TITLE_PT, "body": L.BODY_PT, "heading1": L.BODY_PT,
+              "heading2": L.BODY_PT, "page_number": L.SMALL_PT}
+LEVEL_ROLES = {1: "heading1", 2: "heading2", 3: "body", 4: "body"}
+INDENT_PT = 2 * L.CHAR_PT  # paragraphs start two characters in
+
+
+class Composer:
+    """One document being built. `letter`: no page number on the first page (信函)."""
+
+    def __init__(self, fonts: Optional[dict] = None, *, letter: bool = False,
+                 page_numbers: bool = True):
+        self.doc = docx.Document()
+        self.fonts = dict(DEFAULT_FONTS)
+        self.fonts.update({k: v for k, v in (fonts or {}).items() if v})
+        self.warnings: list = []
+        self.cursor_pt: Optional[float] = 0.0
+        self.letter = letter
+        self._body = self.doc.element.body
+        self._sect = self._body[-1]
+        self._clear_template()
+        self._setup_page(page_numbers)
+
+    # ----------------------------------------------------------------- basics
+    def font(self, role: str) -> str:
+        return self.fonts.get(role) or DEFAULT_FONTS[role]
+
+    def clean(self, text, where: str) -> str:
+        return clean(text, where, self.warnings)
+
+    def add(self, xml: str):
+        """Append a paragraph or table (XML) to the body; returns the element."""
+        el = X.element(xml) if isinstance(xml, str) else xml
+        self._sect.addprevious(el)
+        return el
+
+    def run(self, text: str, role: str = "body", size: Optional[float] = None, **kw) -> str:
+        return X.run(text, self.font(role), size or ROLE_SIZES[role], **kw)
+
+    def line(self, runs: str, *, height_pt: float = L.LINE_PITCH_PT, **kw):
+        """A paragraph of exact line height; advances the first-page cursor by its lines."""
+        el = self.add(X.paragraph(runs, line_pt=height_pt, **kw))
+        if self.cursor_pt is not None:
+            self.cursor_pt += height_pt
+        return el
+
+    def spacer(self, height_pt: float, runs: str = ""):
+        """An empty paragraph exactly `height_pt` high (may carry anchored shapes)."""
+        if height_pt < 1 and not runs:
+            return None
+        return self.line(runs, height_pt=max(height_pt, 1.0),
+                         mark_rpr=X.rpr(self.font("body"), 1, spacing_pt=0))
+
+    def blank(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.line("")
+
+    def snap_to_grid(self) -> None:
+        """Pad the first-page cursor to the next grid line so the body sits on the grid."""
+        if self.cursor_pt is None:
+            return
+        lines = self.cursor_pt / L.LINE_PITCH_PT
+        pad = (math.ceil(lines - 1e-6) - lines) * L.LINE_PITCH_PT
+        if pad > 0.5:
+            self.spacer(pad)
+
+    def stop_tracking(self) -> None:
+        self.cursor_pt = None
+
+    # ----------------------------------------------------------------- body elements
+    def title(self, text: str) -> None:
+        """2号小标宋, centred; lines as titles.break_title arranges them."""
+        from .titles import break_title
+
+        lines = break_title(self.clean(text, "标题"))
+        self.line(self.run("\n".join(lines), "title"), jc="center",
+                  height_pt=L.LINE_PITCH_PT * len(lines))
+
+    def addressee(self, text: str) -> None:
+        from .text import ensure_colon
+
+        self.line(self.run(ensure_colon(self.clean(text, "主送机关")), "body"))
+
+    def paragraph(self, text: str, *, level: Optional[int] = None, align: Optional[str] = None,
+                  indent: bool = True, where: str = "正文") -> None:
+        """A body paragraph; a heading (一、 （一）) that runs on: only up to 。 in its font."""
+        text = self.clean(text, where).strip("\n")
+        level = heading_level(text) if level is None else level
+        if level in (1, 2):
+            head, rest = split_heading(text)
+            runs = self.run(head, LEVEL_ROLES[level]) + (self.run(rest) if rest else "")
+        else:
+            runs = self.run(text)
+        jc = {"center": "center", "right": "right", "left": "left"}.get(align or "", "both")
+        self.add(X.paragraph(runs, jc=jc, first_pt=INDENT_PT if indent and not align else 0))
+        self.stop_tracking()
+
+    def text(self, text: str, where: str = "正文") -> None:
+        """Several paragraphs, one per line of `text`; empty lines are skipped."""
+        for line in self.clean(text, where).split("\n"):
+            if line.strip():
+                self.paragraph(line.strip(), where=where)
+
+    def picture(self, path, width_mm: float = 150.0, caption: str = "") -> None:
+        width_mm = min(width_mm, L.TEXT_W_MM)
+        el = self.add(X.paragraph("", jc="center", line_pt=None, line_rule="auto"))
+        from docx.shared import Mm
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        DocxParagraph(el, self.doc._body).add_run().add_picture(str(path), width=Mm(width_mm))
+        if caption:
+            self.paragraph(caption, level=0, align="center", where="图片说明")
+        self.stop_tracking()
+
+    def table(self, rows: list, widths_mm: list, *, header_rows: int = 1,
+              size_pt: float = 14.0, row_height_mm: float = 10.0) -> None:
+        from .tables import ruled_table
+
+        self.add(ruled_table(self, rows, widths_mm, header_rows=header_rows, size_pt=size_pt,
+                             row_height_mm=row_height_mm))
+        self.stop_tracking()
+
+    def page_break(self) -> None:
+        self.add(X.paragraph('<w:r><w:br w:type="page"/></w:r>'))
+        self.stop_tracking()
+
+    # ----------------------------------------------------------------- saving
+    def save(self, path) -> None:
+        self.doc.save(str(path))
+
+    # ----------------------------------------------------------------- setup
+    def _clear_template(self) -> None:
+        """Theme fonts in the template override explicit ones (黑体 -> 等线): strip them."""
+        styles = self.doc.styles.element
+        for rfonts in styles.iter(qn("w:rFonts")):
+            for attr in list(rfonts.attrib):
+                if attr.endswith("Theme}") or "Theme" in attr:
+                    del rfonts.attrib[attr]
+        body_font = self.font("body")
+        defaults = styles.find(qn("w:docDefaults"))
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        rpr_default.clear()
+        rpr_default.append(X.element(
+            X.rpr(body_font, L.BODY_PT).replace("<w:rPr>", f"<w:rPr {X.NSDECL}>", 1)))
+        normal = self.doc.styles["Normal"]
+        normal.font.name = body_font
+        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), body_font)
+
+    def _setup_page(self, page_numbers: bool) -> None:
+        section = self.doc.sections[0]
+        from docx.shared import Mm
+
+        section.page_width, section.page_height = Mm(L.PAGE_W_MM), Mm(L.PAGE_H_MM)
+        section.top_margin, section.bottom_margin = Mm(L.TOP_MM), Mm(L.BOTTOM_MM)
+        section.left_margin, section.right_margin = Mm(L.LEFT_MM), Mm(L.RIGHT_MM)
+        section.header_distance = Mm(15)
+        section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+        grid = self._sect.find(qn("w:docGrid"))
+        if grid is None:
+            grid = X.element(f'<w:docGrid {X.NSDECL}/>')
+            self._sect.append(grid)
+        for attr in list(grid.attrib):
+            del grid.attrib[attr]
+        # The line pitch Word's templates carry; no grid type, since LibreOffice doubles the
+        # cells of a linesAndChars grid: exact line spacing and -0.25 pt do the 22 x 28.
+        grid.set(qn("w:linePitch"), str(L.LINE_TWIPS))
+        settings = self.doc.settings.element
+        if settings.find(qn("w:evenAndOddHeaders")) is None:
+            settings.find(qn("w:defaultTabStop")).addprevious(
+                X.element(f'<w:evenAndOddHeaders {X.NSDECL}/>'))
+        from .closing import page_number_footers
+
+        page_number_footers(self, enabled=page_numbers)
+
+
+FOOTER_DISTANCE_MM = 20.0  # tuned so that the dashes sit 7 mm below the text block
+
+
+def measure(text: str, size_pt: float = L.BODY_PT, spacing_pt: float = L.CHAR_SPACING_PT) -> float:
+    """Width of a text in points (half-width digits count half), with character spacing."""
+    return text_width(text) * size_pt + len(text) * spacing_pt

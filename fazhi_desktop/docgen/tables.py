@@ -1,0 +1,115 @@
+"""Tables as WordprocessingML: ruled tables for forms and bodies, borderless ones for layout,
+and the floating 版记 table anchored to the bottom of the page."""
+from __future__ import annotations
+
+from . import layout as L
+from . import ooxml as X
+
+_NO_BORDERS = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right",
+                                                        "insideH", "insideV"))
+
+
+def _tbl(rows_xml: str, widths_pt: list, *, borders: str, tblpr_extra: str = "",
+         cell_margin_pt: float = 0) -> str:
+    widths = [max(1, L.pt_to_twips(w)) for w in widths_pt]
+    margin = L.pt_to_twips(cell_margin_pt)
+    return (
+        f"<w:tbl {X.NSDECL}><w:tblPr>{tblpr_extra}"
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        "</w:tblPr><w:tblGrid>"
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + f"</w:tblGrid>{rows_xml}</w:tbl>"), widths
+
+
+def _cell(width_twips: int, paragraphs: str, *, vmerge: str = "", valign: str = "center",
+          span: int = 1) -> str:
+    props = f'<w:tcW w:w="{width_twips}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if vmerge:
+        props += f'<w:vMerge w:val="{vmerge}"/>' if vmerge == "restart" else "<w:vMerge/>"
+    props += f'<w:vAlign w:val="{valign}"/>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
+
+
+def _row(cells: str, height_pt: float, rule: str = "exact", header: bool = False) -> str:
+    head = "<w:tblHeader/>" if header else ""
+    return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{L.pt_to_twips(height_pt)}" '
+            f'w:hRule="{rule}"/>{head}</w:trPr>{cells}</w:tr>')
+
+
+def layout_table(rows: list, widths_pt: list, *, row_height_pt: float) -> str:
+    """Borderless table; each cell (runs, jc[, vmerge]) holds one exact-height line."""
+    xml_rows = []
+    twips = [max(1, L.pt_to_twips(w)) for w in widths_pt]
+    for cells in rows:
+        parts = []
+        for width, cell in zip(twips, cells):
+            runs, jc = cell[0], cell[1]
+            vmerge = cell[2] if len(cell) > 2 else ""
+            para = X.paragraph(runs, jc=jc, line_pt=row_height_pt)
+            parts.append(_cell(width, para, vmerge=vmerge))
+        xml_rows.append(_row("".join(parts), row_height_pt))
+    xml, _ = _tbl("".join(xml_rows), widths_pt, borders=_NO_BORDERS)
+    return xml
+
+
+def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt: float = 14.0,
+                row_height_mm: float = 10.0, header_role: str = "heading1") -> str:
+    """A ruled table (all lines 0.5 pt); text centred in header rows, justified elsewhere.
+
+    A cell text may be a str or (str, {"span": n, "align": "left"}) for merged cells.
+    """
+    widths_pt = [L.mm_to_pt(w) for w in widths_mm]
+    twips = [max(1, L.pt_to_twips(w)) for w in widths_pt]
+    line = size_pt * 1.5
+    xml_rows = []
+    for r, cells in enumerate(rows):
+        header = r < header_rows
+        parts, col = [], 0
+        for cell in cells:
+            text, opts = (cell, {}) if not isinstance(cell, tuple) else cell
+            span = opts.get("span", 1)
+            width = sum(twips[col:col + span])
+            col += span
+            jc = opts.get("align") or ("center" if header else "left")
+            paras = "".join(
+                X.paragraph(c.run(c.clean(t, "表格"), header_role if header else "body", size_pt,
+                                  spacing_pt=0), jc=jc, line_pt=line)
+                for t in (str(text or "").split("\n") or [""]))
+            parts.append(_cell(width, paras, span=span))
+        xml_rows.append(_row("".join(parts), L.mm_to_pt(row_height_mm), rule="atLeast",
+                             header=header))
+    borders = "".join(X.border(s, 0.5) for s in ("top", "left", "bottom", "right", "insideH",
+                                                  "insideV"))
+    xml, _ = _tbl("".join(xml_rows), widths_pt, borders=borders, cell_margin_pt=4)
+    return xml
+
+
+def floating_bottom_table(rows: list, *, bottom_mm: float, thick: bool = True) -> str:
+    """The 版记: rows of (paragraphs_xml, height_pt), one column as wide as the text block,
+    anchored to the page so that its last line lies on the text block's bottom edge.
+
+    LibreOffice imports a margin-relative floating table inline; a page-relative one stays put.
+    """
+    height = sum(h for _, h in rows)
+    top_twips = L.mm_to_twips(bottom_mm) - L.pt_to_twips(height)
+    tblppr = (f'<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
+              f'w:bottomFromText="0" w:vertAnchor="page" w:horzAnchor="page" w:tblpX="{L.mm_to_twips(L.LEFT_MM)}" '
+              f'w:tblpY="{top_twips}"/><w:tblOverlap w:val="never"/>')
+    if thick:
+        borders = (X.border("top", L.THICK_LINE_PT) + '<w:left w:val="nil"/>'
+                   + X.border("bottom", L.THICK_LINE_PT) + '<w:right w:val="nil"/>'
+                   + X.border("insideH", L.THIN_LINE_PT) + '<w:insideV w:val="nil"/>')
+    else:
+        borders = _NO_BORDERS
+    width = L.TEXT_W_TWIPS
+    xml_rows = "".join(_row(_cell(width, paras), h) for paras, h in rows)
+    xml, _ = _tbl(xml_rows, [L.TEXT_W_PT], borders=borders, tblpr_extra=tblppr)
+    return xml

@@ -177,3 +177,15 @@ def test_without_an_office_suite_the_document_opens_in_the_default_app(qtbot, tm
     assert preview_document(None, source) is None
     assert opened == [source]
     assert "未找到可以把Word文档转换为PDF的办公软件" in told[0]
+
+
+def test_settings_show_the_converter_in_use_and_keep_the_choice(qtbot, registry):
+    from fazhi_desktop.gui.converter_setting import ConverterSetting
+
+    box = ConverterSetting(registry)
+    qtbot.addWidget(box)
+    assert box.choice.currentText() == "自动选择"
+    assert box.in_use.text().startswith("LibreOffice ") and "（/" in box.in_use.text()
+    box.choice.setCurrentIndex(box.choice.findData("word"))
+    assert registry.setting("pdf_converter") == "word"
+    assert "所选的Microsoft Word未找到，改用此项" in box.in_use.text()

@@ -75,41 +75,41 @@ def _item_columns(kind: str) -> tuple:
     group_header = "界别" if kind == "proposal" else "代表团"
     return (
         SEQ,
-        _col(kind, "session", "届次", 16, aliases=("届次", "会议", "会议名称", "届次会议", "会次",
+        _col(kind, "session", "届次", 10, wrap=True, aliases=("届次", "会议", "会议名称", "届次会议", "会次",
                                                   "届别", "提交会议", "会议届次")),
-        _col(kind, "number", "编号", 7, aliases=(
+        _col(kind, "number", "编号", 5, aliases=(
             f"{word}号", f"{word}编号", f"{word}序号", "编号", "案号", "号数", "提案号",
             "建议号", "提案编号", "建议编号"), weak=("序号",)),
-        _col(kind, "title", "案由", 34, wrap=True, aliases=(
+        _col(kind, "title", "案由", 24, wrap=True, aliases=(
             "案由", "标题", f"{word}名称", f"{word}标题", f"{word}题目", "题目", "提案名称",
             "建议名称", "内容", f"{word}内容", "案由标题")),
-        _col(kind, "authors", author_header, 12, wrap=True, aliases=(
+        _col(kind, "authors", author_header, 8, wrap=True, aliases=(
             "提案人", "委员", "提出人", "代表", "领衔人", f"领衔{people}", f"{people}姓名",
             f"提案{people}", "建议人", "提案者", "提出者", "代表姓名", "委员姓名", "姓名",
             f"提出人{people}", "提案人/代表")),
-        _col(kind, "group", group_header, 10, aliases=(
+        _col(kind, "group", group_header, 8, wrap=True, aliases=(
             "界别", "党派", "界别/党派", "党派/界别", "所属界别", "代表团", "所在代表团",
             "所属代表团", "界别/代表团")),
-        _col(kind, "lead_unit", "主办单位", 14, wrap=True, aliases=(
+        _col(kind, "lead_unit", "主办单位", 10, wrap=True, aliases=(
             "主办单位", "承办单位", "办理单位", "责任单位", "主办", "承办", "主办单位（部门）")),
-        _col(kind, "co_units", "协办单位", 14, wrap=True, aliases=(
+        _col(kind, "co_units", "协办单位", 10, wrap=True, aliases=(
             "协办单位", "会办单位", "协办/会办单位", "协办", "会办", "协办单位（部门）")),
         _col(kind, "assigned_date", "交办日期", 11, aliases=("交办日期", "交办时间", "交办")),
         _col(kind, "due_date", "办理期限", 11, aliases=(
             "办理期限", "办结期限", "答复期限", "期限", "截止日期", "办理时限")),
-        _col(kind, "status", "办理状态", 9, aliases=(
+        _col(kind, "status", "办理状态", 7, aliases=(
             "办理状态", "状态", "办理情况", "办理进度", "进展情况", "是否办结", "是否答复")),
-        _col(kind, "result_class", "办理结果", 9, aliases=(
+        _col(kind, "result_class", "办理结果", 6, aliases=(
             "办理结果", "答复类别", "答复类型", "结果类别", "办理类别", "类别", "答复结果",
             "办理结果类别")),
-        _col(kind, "satisfaction", "满意度", 9, aliases=(
+        _col(kind, "satisfaction", "满意度", 8, wrap=True, aliases=(
             "满意度", "满意程度", "委员意见", "代表意见", "反馈意见", "是否满意", "满意情况",
             "测评意见", f"{people}满意度")),
         _col(kind, "reply.date", "答复日期", 11, aliases=("答复日期", "答复时间", "成文日期",
                                                        "答复件日期", "复文日期")),
-        _col(kind, "reply.doc_number", "发文字号", 16, aliases=("发文字号", "文号", "答复文号",
+        _col(kind, "reply.doc_number", "发文字号", 12, wrap=True, aliases=("发文字号", "文号", "答复文号",
                                                             "发文号", "答复件文号")),
-        _col(kind, "notes", "备注", 14, wrap=True, aliases=("备注", "说明", "备考")),
+        _col(kind, "notes", "备注", 10, wrap=True, aliases=("备注", "说明", "备考")),
     )
 
 
@@ -117,16 +117,16 @@ def _mediation_columns() -> tuple:
     kind = "mediation"
     cols = [
         SEQ,
-        _col(kind, "case_number", "案件编号", 18, aliases=(
+        _col(kind, "case_number", "案件编号", 12, wrap=True, aliases=(
             "案件编号", "案号", "编号", "卷号", "调解案号", "案件号", "调解编号", "案卷号")),
-        _col(kind, "committee", "调解委员会", 18, wrap=True, aliases=(
+        _col(kind, "committee", "调解委员会", 12, wrap=True, aliases=(
             "调解委员会", "调委会", "调解组织", "人民调解委员会", "调解机构", "所属调委会")),
-        _col(kind, "mediators", "调解员", 10, wrap=True, aliases=(
+        _col(kind, "mediators", "调解员", 7, wrap=True, aliases=(
             "调解员", "调解人员", "主持调解人", "调解人", "承办调解员")),
         _col(kind, "accepted_date", "受理日期", 11, aliases=(
             "受理日期", "受理时间", "登记日期", "申请日期", "收案日期", "立案日期")),
-        _col(kind, "source", "纠纷来源", 12, aliases=("纠纷来源", "来源", "案件来源", "受理方式")),
-        _col(kind, "dispute_type", "纠纷类型", 10, aliases=(
+        _col(kind, "source", "纠纷来源", 9, wrap=True, aliases=("纠纷来源", "来源", "案件来源", "受理方式")),
+        _col(kind, "dispute_type", "纠纷类型", 8, wrap=True, aliases=(
             "纠纷类型", "纠纷类别", "案件类型", "类型", "纠纷种类", "案由")),
     ]
     role_words = {"applicant": ("申请人", ("申请人", "申请方", "甲方", "当事人（申请人）",
@@ -135,24 +135,24 @@ def _mediation_columns() -> tuple:
                                             "当事人（被申请人）", "被申请人姓名")),
                   "third_party": ("第三人", ("第三人", "第三人姓名"))}
     for role, (word, name_aliases) in role_words.items():
-        cols.append(_col(kind, f"{role}.name", word, 10, wrap=True, aliases=name_aliases,
+        cols.append(_col(kind, f"{role}.name", word, 7, wrap=True, aliases=name_aliases,
                          required=role != "third_party"))
         if role == "third_party":
             continue
-        cols.append(_col(kind, f"{role}.id_number", f"{word}身份证号", 20, wrap=True, aliases=(
+        cols.append(_col(kind, f"{role}.id_number", f"{word}身份证号", 10.5, wrap=True, aliases=(
             f"{word}身份证号码", f"{word}身份证", f"{word}公民身份号码", f"{word}证件号码")))
-        cols.append(_col(kind, f"{role}.phone", f"{word}电话", 13, wrap=True, aliases=(
+        cols.append(_col(kind, f"{role}.phone", f"{word}电话", 7, wrap=True, aliases=(
             f"{word}联系电话", f"{word}手机", f"{word}手机号", f"{word}联系方式")))
     cols += [
-        _col(kind, "facts", "纠纷简要情况", 30, wrap=True, aliases=(
+        _col(kind, "facts", "纠纷简要情况", 18, wrap=True, aliases=(
             "纠纷简要情况", "纠纷事实", "简要案情", "纠纷事实及争议事项", "争议事项", "主要事实",
             "纠纷主要事实", "案情简介", "纠纷情况", "简要情况")),
-        _col(kind, "outcome", "调解结果", 10, aliases=("调解结果", "调解情况", "结果", "处理结果")),
-        _col(kind, "agreement.terms", "协议内容", 24, wrap=True, aliases=(
+        _col(kind, "outcome", "调解结果", 6, wrap=True, aliases=("调解结果", "调解情况", "结果", "处理结果")),
+        _col(kind, "agreement.terms", "协议内容", 14, wrap=True, aliases=(
             "协议内容", "调解协议", "协议主要内容", "协议事项")),
-        _col(kind, "amount", "涉及金额（元）", 11, aliases=(
+        _col(kind, "amount", "涉及金额（元）", 10, aliases=(
             "涉及金额", "金额", "标的额", "协议金额", "涉案金额", "涉及金额（元）")),
-        _col(kind, "performance", "履行情况", 9, aliases=("履行情况", "是否履行", "协议履行情况")),
+        _col(kind, "performance", "履行情况", 6, wrap=True, aliases=("履行情况", "是否履行", "协议履行情况")),
         _col(kind, "closed_date", "结案日期", 11, aliases=(
             "结案日期", "结案时间", "办结日期", "调结日期")),
     ]

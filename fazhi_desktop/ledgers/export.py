@@ -18,7 +18,8 @@ from ..core import records
 
 from ..core.atomic import atomic_output
 from .columns import LEDGER_TITLES, SHEET_NAMES, Column, columns
-from .sheet_style import CellMaker, display_width, finish_sheet, prepare_sheet, title_row
+from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, row_height,
+                          title_row)
 from .values import cell_value
 
 HEADER_ROW = 2
@@ -157,24 +158,34 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows."""
     cols = columns(kind)
     ws = wb.create_sheet(SHEET_NAMES[kind])
-    prepare_sheet(ws, column_widths(cols, sample or [], masked), header_row=HEADER_ROW)
+    widths = column_widths(cols, sample or [], masked)
+    prepare_sheet(ws, widths, header_row=HEADER_ROW)
     make = CellMaker(ws)
     title_row(ws, make, title, len(cols))
+    ws.row_dimensions[HEADER_ROW].height = row_height([c.header for c in cols], widths)
     ws.append([make(c.header, "header") for c in cols])
     styles = [_style_of(c) for c in cols]
+    wrap_widths = [w if c.wrap else 10 ** 6 for c, w in zip(cols, widths)]
     tally = _Tally(kind)
     count = 0
     for count, record in enumerate(items, 1):
         if cancelled is not None and cancelled():
             raise InterruptedError("已取消导出，未生成文件。")
         values = [count if c.is_counter else cell_value(c, record, masked=masked) for c in cols]
+        height = row_height(values, wrap_widths)
+        if height:
+            ws.row_dimensions[HEADER_ROW + count].height = height
         ws.append([make(v, s) for v, s in zip(values, styles)])
+        if height:  # written already: drop it, so 100,000 rows hold no dimension objects
+            del ws.row_dimensions[HEADER_ROW + count]
         tally.add(record)
         if progress is not None and count % 500 == 0:
             progress(count, total, f"已写入{count}条")
     last_data_row = HEADER_ROW + count
     if totals:
-        ws.append([make(v, "total") for v in tally.row(cols, count)])
+        total_cells = tally.row(cols, count)
+        ws.row_dimensions[last_data_row + 1].height = row_height(total_cells, widths)
+        ws.append([make(v, "total") for v in total_cells])
     finish_sheet(ws, header_row=HEADER_ROW, last_col=len(cols), last_data_row=last_data_row)
     if progress is not None:
         progress(count, count, f"已写入{count}条")

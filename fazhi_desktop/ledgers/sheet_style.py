@@ -22,7 +22,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = 'yyyy"年"m"月"'
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.0%"
-MIN_WIDTH = 6
+MIN_WIDTH = 4.5
+LINE_HEIGHT = 13.5  # points per line of 10-point 宋体
 PAPER_A4 = 9  # the paperSize code of A4 in SpreadsheetML
 
 _thin = Side(style="thin", color="000000")
@@ -96,7 +97,7 @@ def display_width(value) -> float:
 def prepare_sheet(ws, widths: list, *, header_row: int, freeze: bool = True) -> None:
     """Column widths, frozen header, A4 landscape fitted to one page wide; before any row."""
     for index, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(index)].width = max(MIN_WIDTH, round(width + 1.5, 1))
+        ws.column_dimensions[get_column_letter(index)].width = max(MIN_WIDTH, round(width + 1, 1))
     if freeze:
         ws.freeze_panes = f"A{header_row + 1}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -125,3 +126,19 @@ def title_row(ws, make: CellMaker, text: str, width: int, height: float = 30) ->
     ws.append([make(text, "title")])
     if width > 1:
         ws.merged_cells.add(f"A1:{get_column_letter(width)}1")
+
+
+def row_height(values, widths) -> float | None:
+    """The height a row needs for its wrapped text (None: one line, the default).
+
+    Excel and LibreOffice do not grow a row to fit wrapped text when they open a file, so the
+    ledger sets it; the estimate counts a CJK character as two units of the column's width.
+    """
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and value:
+            per_line = max(width, 1)
+            count = sum(max(1, -(-int(display_width(part) + 0.5) // int(per_line)))
+                        for part in value.split("\n"))
+            lines = max(lines, count)
+    return lines * LINE_HEIGHT + 3 if lines > 1 else None

@@ -131,7 +131,9 @@ def cell_value(col: Column, record: dict, *, masked: bool = True):
         month = parse_iso_month(value)
         return _dt.date(month[0], month[1], 1) if month else value
     if col.type == "enum":
-        return (col.choices or {}).get(value, value)
+        label = (col.choices or {}).get(value, value)
+        # "D类（留作参考）" is "D类" in a ledger column six characters wide; both import back.
+        return re.sub(r"（.*?）$", "", label) if col.field_name == "result_class" else label
     if col.type == "list_str":
         return LIST_JOIN.join(value)
     return value

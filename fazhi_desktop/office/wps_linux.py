@@ -44,7 +44,12 @@ def wps_version(wps: str) -> Optional[str]:
 
 
 def rpc_available() -> bool:
-    """True when pywpsrpc is installed and a desktop session can host WPS."""
+    """True when pywpsrpc is installed and a desktop session can host WPS.
+
+    Not in a frozen bundle: pywpsrpc is not shipped there, and it needs a Python to run in.
+    """
+    if getattr(sys, "frozen", False):
+        return False
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         return False
     try:
@@ -55,30 +60,44 @@ def rpc_available() -> bool:
         return False
 
 
-WPS_FORMAT_PDF = 17  # wdFormatPDF; WPS's Writer API mirrors Word's
+def docx_to_pdf(source, target, *, timeout: float = 180) -> None:
+    """Convert in a child process: pywpsrpc loads Qt 5, which must not meet our Qt 6."""
+    import subprocess
+
+    cmd = [sys.executable, "-m", __name__, str(Path(source).resolve()), str(Path(target).resolve())]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise RuntimeError(f"WPS转换超时（超过{int(timeout)}秒）") from exc
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(detail[-1] if detail else f"WPS转换失败（退出码{proc.returncode}）")
 
 
-def docx_to_pdf(source, target) -> None:
-    """Open `source` in a hidden WPS Writer through RPC and save it as PDF at `target`."""
-    from pywpsrpc.rpcwpsapi import createWpsRpcInstance, wpsapi  # optional, Linux only
-    from pywpsrpc import common
+def _convert_here(source: str, target: str) -> None:
+    """The child's work: a hidden WPS Writer opens `source` read-only and saves it as PDF."""
+    from pywpsrpc import RpcProxy  # optional, Linux only
+    from pywpsrpc.common import S_OK
+    from pywpsrpc.rpcwpsapi import createWpsRpcInstance, wpsapi
 
     hr, rpc = createWpsRpcInstance()
-    if common.FAILED(hr):
-        raise RuntimeError("无法启动WPS文字（RPC）。")
-    hr, app = rpc.getWpsApplication()
-    if common.FAILED(hr):
-        raise RuntimeError("无法连接WPS文字（RPC）。")
+    if hr != S_OK:
+        raise RuntimeError("无法启动WPS文字（RPC）")
+    app = RpcProxy(rpc.getWpsApplication(), True)  # True: failures raise
     try:
         app.Visible = False
-        hr, doc = app.Documents.Open(str(Path(source).resolve()), ReadOnly=True)
-        if common.FAILED(hr):
-            raise RuntimeError(f"WPS无法打开“{Path(source).name}”。")
+        doc = app.Documents.Open(source, ReadOnly=True)
         try:
-            hr = doc.SaveAs2(str(Path(target).resolve()), FileFormat=wpsapi.wdFormatPDF)
-            if common.FAILED(hr):
-                raise RuntimeError(f"WPS无法另存为PDF（“{Path(source).name}”）。")
+            doc.SaveAs2(target, FileFormat=wpsapi.wdFormatPDF)
         finally:
             doc.Close(wpsapi.wdDoNotSaveChanges)
     finally:
-        app.Quit(wpsapi.wdDoNotSaveChanges)
+        app.Quit()
+
+
+if __name__ == "__main__":
+    try:
+        _convert_here(sys.argv[1], sys.argv[2])
+    except Exception as exc:  # reported to the parent on stderr, last line
+        print(f"WPS转换失败：{exc}", file=sys.stderr)
+        raise SystemExit(1)

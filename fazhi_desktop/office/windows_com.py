@@ -60,12 +60,19 @@ def docx_to_pdf(progid: str, source, target) -> None:
         raise RuntimeError("缺少pywin32组件，无法调用Word/WPS转换PDF，请重新安装本程序。") from exc
     source, target = str(Path(source).resolve()), str(Path(target).resolve())
     pythoncom.CoInitialize()  # each worker thread needs its own COM apartment
-    app = None
+    app, private = None, False
     try:
         # DispatchEx starts a private instance: the clerk's open Word windows are not touched.
-        app = win32com.client.DispatchEx(progid)
-        app.Visible = False
-        app.DisplayAlerts = 0
+        # Some WPS builds register no separate local server; then share the running one.
+        try:
+            app = win32com.client.DispatchEx(progid)
+            private = True
+        except Exception:
+            app = win32com.client.Dispatch(progid)
+            private = False
+        if private:  # a shared instance is the clerk's: leave its window and prompts alone
+            app.Visible = False
+            app.DisplayAlerts = 0
         doc = app.Documents.Open(source, False, True)  # FileName, ConfirmConversions, ReadOnly
         try:
             try:
@@ -77,7 +84,9 @@ def docx_to_pdf(progid: str, source, target) -> None:
     finally:
         if app is not None:
             try:
-                app.Quit()
+                # Never quit an instance the clerk is working in (shared, with documents open).
+                if private or app.Documents.Count == 0:
+                    app.Quit(WD_DO_NOT_SAVE_CHANGES)
             except Exception:  # the instance may already be gone; nothing left to clean
                 pass
         pythoncom.CoUninitialize()

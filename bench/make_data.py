@@ -45,12 +45,12 @@ PROFILE = {
 }
 
 
-def db_path(scale: float) -> Path:
-    return DATA_DIR / f"bench-s{scale:g}.sqlite3"
+def db_path(scale: float, data_dir: Path = DATA_DIR) -> Path:
+    return Path(data_dir) / f"bench-s{scale:g}.sqlite3"
 
 
-def info_path(scale: float) -> Path:
-    return DATA_DIR / f"bench-s{scale:g}.json"
+def info_path(scale: float, data_dir: Path = DATA_DIR) -> Path:
+    return Path(data_dir) / f"bench-s{scale:g}.json"
 
 
 def _date(g: TextGen, year: int, first_month: int = 1, last_month: int = 12) -> dt.date:
@@ -180,19 +180,20 @@ def _add(registry: Registry, kind: str, records_iter, total: int, log) -> None:
         registry.add_many(kind, chunk)
 
 
-def build(scale: float = 1.0, *, rebuild: bool = False, log=print) -> Path:
+def build(scale: float = 1.0, *, rebuild: bool = False, data_dir: Path = DATA_DIR, log=print) -> Path:
     """The data file for `scale`, built if missing (or if rebuild); returns its path."""
-    path = db_path(scale)
-    if path.exists() and info_path(scale).exists() and not rebuild:
+    path = db_path(scale, data_dir)
+    info = info_path(scale, data_dir)
+    if path.exists() and info.exists() and not rebuild:
         return path
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), info_path(scale)):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), info):
         stale.unlink(missing_ok=True)
     total = max(10, int(FULL * scale))
     g = TextGen(seed=20260101)
     started = time.perf_counter()
     timings = {}
-    with Registry.open(path, backup_dir=DATA_DIR / "backups") as registry:
+    with Registry.open(path, backup_dir=path.parent / "backups") as registry:
         registry.set_profile(PROFILE)
         for kind in ("proposal", "suggestion", "mediation"):
             t0 = time.perf_counter()
@@ -207,10 +208,10 @@ def build(scale: float = 1.0, *, rebuild: bool = False, log=print) -> Path:
         registry.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         registry.store.conn.execute("ANALYZE")
     seconds = time.perf_counter() - started
-    info = {"scale": scale, "records_per_kind": total, "petition_rows": len(units) * len(months),
+    summary = {"scale": scale, "records_per_kind": total, "petition_rows": len(units) * len(months),
             "build_seconds": round(seconds, 1), "build_seconds_by_kind": timings,
             "size_bytes": path.stat().st_size, "built_at": dt.datetime.now(dt.timezone.utc).isoformat()}
-    info_path(scale).write_text(json.dumps(info, ensure_ascii=False, indent=2), "utf-8")
+    info.write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
     log(f"built {path} in {seconds:.0f} s, {path.stat().st_size / 2**20:.0f} MiB")
     return path
 

@@ -7,6 +7,7 @@ no widget writes SQL.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -163,8 +164,11 @@ def seqs(conn, q: TableQuery, *, today: Optional[_dt.date] = None) -> list:
     """Row numbers of the matching live records in display order."""
     found = []
     for sql, params in seq_statements(q, today=today):
-        found += [row[0] for row in conn.execute(sql, params)]
+        found.extend(map(_first, conn.execute(sql, params)))
     return found
+
+
+_first = operator.itemgetter(0)
 
 
 _ROW_COLUMNS = {

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Optional
 
 _RUN = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits of any script
 SEARCHABLE = ("proposal", "suggestion", "mediation")
@@ -48,9 +49,10 @@ def _index_values(texts) -> tuple:
     runs = [run for text in texts if text for run in _runs(str(text))]
     pairs = set()
     for run in runs:
-        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+        pairs.update(map(str.__add__, run, run[1:]))
         pairs.add(run[-1])  # so that a one-character query finds the run's last character
-    return " ".join(sorted(pairs)), " ".join(runs)
+    # Order does not matter: detail=none keeps no positions, only which records hold a pair.
+    return " ".join(pairs), " ".join(runs)
 
 
 def index(conn, kind: str, seq: int, record: dict) -> None:
@@ -67,6 +69,15 @@ def unindex(conn, kind: str, seq: int, record: dict) -> None:
                  (seq, pairs))
     conn.execute(f"INSERT INTO {kind}_trigrams({kind}_trigrams, rowid, text) "
                  "VALUES ('delete', ?, ?)", (seq, trigrams))
+
+
+def reindex(conn, kind: str, seq: int, old: Optional[dict], new: dict) -> None:
+    """Replace a record's entry after an edit; nothing to do when its searchable text is unchanged."""
+    if old is not None:
+        if record_texts(kind, old) == record_texts(kind, new):
+            return
+        unindex(conn, kind, seq, old)
+    index(conn, kind, seq, new)
 
 
 def rebuild(conn, kind: str, rows) -> None:

@@ -18,7 +18,6 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Optional
 
-import sqlite_utils
 
 from . import records, schema, search
 from .dates import default_due_date, now_iso
@@ -120,8 +119,18 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self._depth = 0
+
+    @property
+    def db(self):
+        """sqlite-utils over the same connection, made on first use: importing sqlite-utils
+        (which pulls in numpy when installed) costs ~0.3 s of every start-up otherwise."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ----------------------------------------------------------------- opening and migrating
     @classmethod
@@ -288,9 +297,7 @@ class Store:
                 tuple(columns.values()) + (data, now, record_id))
         seq = self.find_seq(kind, record_id)
         if kind in SEARCHABLE:
-            if indexed is not None:
-                search.unindex(self.conn, kind, seq, indexed)
-            search.index(self.conn, kind, seq, body)
+            search.reindex(self.conn, kind, seq, indexed, body)
         after = dict(body, id=record_id, created_at=created, updated_at=now)
         self.audit(kind, record_id, action, before, after)
         return after

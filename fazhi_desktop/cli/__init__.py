@@ -15,7 +15,7 @@ from typing import Optional
 from .. import APP_NAME, __version__
 
 # Modules under fazhi_desktop.cli that add commands; each has register(subparsers).
-COMMAND_MODULES = ("records", "profile", "stats", "safety", "report", "ledgers")
+COMMAND_MODULES = ("records", "profile", "stats", "safety", "report", "ledgers", "render")
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 

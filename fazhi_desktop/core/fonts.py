@@ -120,19 +120,22 @@ def is_installed(font: str) -> Optional[bool]:
 
 
 def substitute_for(font: str) -> Optional[str]:
-    """The font that will print instead of a missing one."""
-    for candidate in FALLBACKS.get(font, ()) + GENERIC_FALLBACKS:
-        if is_installed(candidate):
-            return candidate
-    if shutil.which("fc-match"):
+    """The font that will print instead of a missing one: fontconfig's choice where it
+    decides (Linux: LibreOffice and WPS use it), else Word's usual fallbacks."""
+    if not sys.platform.startswith("win") and shutil.which("fc-match"):
         try:
             out = subprocess.run(["fc-match", "-f", "%{family}", f"{font}:lang=zh-cn"],
                                  capture_output=True, timeout=10, text=True,
                                  encoding="utf-8", errors="replace").stdout
-            return out.split(",")[0].strip() or None
+            if out.strip():
+                return out.split(",")[0].strip()
         except (OSError, subprocess.SubprocessError):
-            return None
+            pass
+    for candidate in FALLBACKS.get(font, ()) + GENERIC_FALLBACKS:
+        if is_installed(candidate):
+            return candidate
     return None
+
 
 
 @dataclass

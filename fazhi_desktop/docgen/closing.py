@@ -119,7 +119,7 @@ def attachment_page(c: Composer, page: AttachmentPage) -> None:
 
 def colophon(c: Composer, col: Colophon, *, letter: bool = False) -> None:
     """版记 on the last page, its last line on the text block's bottom edge."""
-    from .tables import floating_bottom_table
+    from .tables import bottom_table_box
 
     size = L.SMALL_PT
     rows = []
@@ -144,10 +144,9 @@ def colophon(c: Composer, col: Colophon, *, letter: bool = False) -> None:
         rows.append((para, COLOPHON_LINE_PT + COLOPHON_PAD_PT))
     if not rows:
         return
-    c.add(floating_bottom_table(rows, bottom_mm=L.PAGE_H_MM - L.BOTTOM_MM, thick=not letter))
-    # A paragraph after the table (a document cannot end with one); one point high, so it
-    # never spills onto a page of its own.
-    c.add(X.paragraph("", line_pt=1, mark_rpr=X.rpr(c.font("body"), 1, spacing_pt=0)))
+    box = bottom_table_box(rows, bottom_mm=L.PAGE_H_MM - L.BOTTOM_MM, thick=not letter)
+    # Anchored in a last paragraph one point high, which never spills onto a page of its own.
+    c.add(X.paragraph(box, line_pt=1, mark_rpr=X.rpr(c.font("body"), 1, spacing_pt=0)))
 
 
 def page_number_footers(c: Composer, *, enabled: bool = True) -> None:

@@ -68,6 +68,7 @@ def build(doc: OfficialDocument) -> Composer:
     header.title_area(c, doc.above_title)
     c.title(doc.title)
     c.stop_tracking()
+    c.blank(1)  # the addressee one blank line below the title
     if doc.addressee:
         c.addressee(doc.addressee)
     add_blocks(c, doc.body)

@@ -92,17 +92,15 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
     return xml
 
 
-def floating_bottom_table(rows: list, *, bottom_mm: float, thick: bool = True) -> str:
-    """The 版记: rows of (paragraphs_xml, height_pt), one column as wide as the text block,
-    anchored to the page so that its last line lies on the text block's bottom edge.
+def bottom_table_box(rows: list, *, bottom_mm: float, thick: bool = True) -> str:
+    """The 版记: rows of (paragraphs_xml, height_pt) in a one-column table as wide as the text
+    block, inside a text box anchored to the page so its last line lies on `bottom_mm`.
 
-    LibreOffice imports a margin-relative floating table inline; a page-relative one stays put.
+    Returns a run. Text wraps above and below the box, so a last page too full for the 版记
+    moves it (with its anchor paragraph) to a page of its own. LibreOffice imports a floating
+    table (w:tblpPr) as wide as the text block inline; a page-anchored text box stays put.
     """
     height = sum(h for _, h in rows)
-    top_twips = L.mm_to_twips(bottom_mm) - L.pt_to_twips(height)
-    tblppr = (f'<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
-              f'w:bottomFromText="0" w:vertAnchor="page" w:horzAnchor="page" w:tblpX="{L.mm_to_twips(L.LEFT_MM)}" '
-              f'w:tblpY="{top_twips}"/><w:tblOverlap w:val="never"/>')
     if thick:
         borders = (X.border("top", L.THICK_LINE_PT) + '<w:left w:val="nil"/>'
                    + X.border("bottom", L.THICK_LINE_PT) + '<w:right w:val="nil"/>'
@@ -111,5 +109,9 @@ def floating_bottom_table(rows: list, *, bottom_mm: float, thick: bool = True) -
         borders = _NO_BORDERS
     width = L.TEXT_W_TWIPS
     xml_rows = "".join(_row(_cell(width, paras), h) for paras, h in rows)
-    xml, _ = _tbl(xml_rows, [L.TEXT_W_PT], borders=borders, tblpr_extra=tblppr)
-    return xml
+    table, _ = _tbl(xml_rows, [L.TEXT_W_PT], borders=borders)
+    # A text box's content must end with a paragraph.
+    content = table + X.paragraph("", line_pt=1)
+    box = X.text_box(content, x_mm=L.LEFT_MM, y_mm=bottom_mm - L.pt_to_mm(height),
+                     width_mm=L.TEXT_W_MM, height_mm=L.pt_to_mm(height), name="版记")
+    return box.replace("<wp:wrapNone/>", "<wp:wrapTopAndBottom/>")

@@ -1,0 +1,50 @@
+"""`render proposal|suggestion ID --out FILE.docx`: the reply (or opinion form, 会办意见) as Word."""
+from __future__ import annotations
+
+import sys
+
+from . import EXIT_OK, EXIT_REFUSED, open_registry
+
+DOCUMENTS = {"reply": "答复件", "opinion-form": "征询意见表", "assist": "会办意见"}
+
+
+def register(sub) -> None:
+    render = sub.add_parser("render", help="生成答复件（Word文档）")
+    render.add_argument("kind", choices=("proposal", "suggestion"), metavar="KIND",
+                        help="proposal / suggestion")
+    render.add_argument("record_id", metavar="ID", help="记录编号（id）")
+    render.add_argument("--out", required=True, metavar="FILE.docx", help="保存到的文件")
+    render.add_argument("--signer", metavar="姓名", help="联名提出时，给其中一位提出人的答复")
+    render.add_argument("--document", choices=tuple(DOCUMENTS), default="reply",
+                        help="reply（答复件，默认）/ opinion-form（征询意见表）/ assist（会办意见）")
+    render.set_defaults(handler=cmd_render)
+
+
+def cmd_render(args) -> int:
+    from ..core.errors import NotFound
+
+    with open_registry(args) as registry:
+        try:
+            result = _render(registry, args)
+        except NotFound as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_REFUSED
+    for line in result.warnings:
+        print(f"提示：{line}", file=sys.stderr)
+    print(str(result.path))
+    return EXIT_OK
+
+
+def _render(registry, args):
+    if args.document == "opinion-form":
+        from ..docgen.forms import render_opinion_form
+
+        return render_opinion_form(registry, args.kind, args.record_id, args.out,
+                                   signer=args.signer)
+    if args.document == "assist":
+        from ..docgen.forms import render_assist_opinion
+
+        return render_assist_opinion(registry, args.kind, args.record_id, args.out)
+    from ..docgen.replies import render_reply
+
+    return render_reply(registry, args.kind, args.record_id, args.out, signer=args.signer)

@@ -1,0 +1,152 @@
+"""Document numbers (发文字号) such as 平湛司〔2022〕27号: proposing the next free one, recording
+those handed out so none is given twice, and checking a number a clerk typed.
+
+A number counts as used when it is in the doc_number table (handed out by `reserve`) or written
+in any proposal's or suggestion's reply (also those in the recycle bin: the paper went out).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Optional
+
+from .dates import now_iso
+from .errors import ValidationError
+
+NUMBER_RE = re.compile(r"^(?P<code>[^〔〕\[\]()（）【】\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
+_LOOSE = re.compile(
+    r"^(?P<code>.*?)\s*[〔\[(（【［]\s*(?P<year>\d{2,4})\s*[〕\])）】］]\s*第?\s*(?P<serial>\d+)\s*号?$")
+REPLY_KINDS = ("proposal", "suggestion")
+
+
+def format_number(code: str, year: int, serial: int) -> str:
+    return f"{code}〔{year}〕{serial}号"
+
+
+def parse_number(text: str) -> Optional[tuple]:
+    """(code, year, serial) of a well-formed number, else None."""
+    m = NUMBER_RE.match((text or "").strip())
+    return (m["code"], int(m["year"]), int(m["serial"])) if m else None
+
+
+def format_problems(text: str) -> list:
+    """Why a typed number is not in the form 代字〔YYYY〕N号 (Chinese; empty when it is)."""
+    text = (text or "").strip()
+    if not text or parse_number(text):
+        return []
+    problems = []
+    loose = _LOOSE.match(text)
+    if re.search(r"[\[\]()（）【】［］]", text):
+        problems.append("年份应使用六角括号〔〕，不能用[]、()、【】等括号")
+    elif "〔" not in text or "〕" not in text:
+        problems.append("年份应写在六角括号〔〕中，如平湛司〔2022〕27号")
+    if "第" in text:
+        problems.append("发文字号中不加“第”字")
+    if loose:
+        if len(loose["year"]) != 4:
+            problems.append("年份应写全四位数字，如2022")
+        if loose["serial"].startswith("0"):
+            problems.append("序号不编虚位（写1，不写01或001）")
+        if not text.endswith("号"):
+            problems.append("发文字号应以“号”字结尾")
+        if not loose["code"].strip():
+            problems.append("缺少机关代字")
+    if not problems:
+        problems.append("格式应为“机关代字〔年份〕序号号”，如平湛司〔2022〕27号")
+    suggestion = ""
+    if loose and loose["code"].strip() and len(loose["year"]) == 4:
+        suggestion = f"，应写作“{format_number(loose['code'].strip(), int(loose['year']), int(loose['serial']))}”"
+    return [f"发文字号“{text}”格式不规范：{'；'.join(problems)}{suggestion}。"]
+
+
+def _holders(registry, number: str) -> list:
+    """(kind, record_id) of everything that already carries `number`."""
+    found = []
+    parsed = parse_number(number)
+    conn = registry.store.conn
+    if parsed:
+        for kind, rid in conn.execute(
+                "SELECT kind, record_id FROM doc_number WHERE code = ? AND year = ? AND serial = ?",
+                parsed):
+            found.append((kind, rid))
+    for kind in REPLY_KINDS:
+        for (rid,) in conn.execute(f"SELECT id FROM {kind} WHERE doc_number = ?", (number,)):
+            found.append((kind, rid))
+    return found
+
+
+def used_serials(registry, code: str, year: int) -> set:
+    conn = registry.store.conn
+    serials = {row[0] for row in conn.execute(
+        "SELECT serial FROM doc_number WHERE code = ? AND year = ?", (code, year))}
+    prefix = f"{code}〔{year}〕"
+    for kind in REPLY_KINDS:
+        for (number,) in conn.execute(
+                f"SELECT doc_number FROM {kind} WHERE doc_number LIKE ?", (prefix + "%",)):
+            parsed = parse_number(number)
+            if parsed and parsed[0] == code and parsed[1] == year:
+                serials.add(parsed[2])
+    return serials
+
+
+def next_doc_number(registry, code: str, year: int) -> str:
+    """The number after the highest used one for this code and year (1 for a new year).
+    A proposal only: `reserve_doc_number` hands it out."""
+    used = used_serials(registry, code, year)
+    return format_number(code, year, max(used, default=0) + 1)
+
+
+def reserve_doc_number(registry, code: str, year: int, *, kind: Optional[str] = None,
+                       record_id: Optional[str] = None) -> str:
+    """Hand out the next free number and record it, in one transaction: never twice."""
+    if not (code or "").strip():
+        raise ValidationError(["单位设置中未填写机关代字，无法编发文字号。"])
+    store = registry.store
+    with store.transaction():
+        number = next_doc_number(registry, code, year)
+        serial = parse_number(number)[2]
+        store.conn.execute(
+            "INSERT INTO doc_number(code, year, serial, kind, record_id, issued_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (code, year, serial, kind, record_id, now_iso()))
+    return number
+
+
+def record_doc_number(registry, number: str, *, kind: Optional[str] = None,
+                      record_id: Optional[str] = None) -> None:
+    """Register a typed number as handed out (refused when malformed or used elsewhere)."""
+    problems = check_doc_number(registry, number, kind=kind, record_id=record_id)
+    if problems:
+        raise ValidationError(problems)
+    code, year, serial = parse_number(number)
+    try:
+        with registry.store.transaction():
+            registry.store.conn.execute(
+                "INSERT OR IGNORE INTO doc_number(code, year, serial, kind, record_id, issued_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (code, year, serial, kind, record_id, now_iso()))
+    except sqlite3.IntegrityError as exc:
+        raise ValidationError([f"发文字号“{number}”已被使用。"]) from exc
+
+
+def check_doc_number(registry, number: str, *, kind: Optional[str] = None,
+                     record_id: Optional[str] = None) -> list:
+    """Chinese warnings for a typed number: malformed, or already used by another record.
+    The record's own earlier use (same kind and id) is not a conflict."""
+    number = (number or "").strip()
+    if not number:
+        return []
+    problems = format_problems(number)
+    if problems:
+        return problems
+    from .records import describe_key
+
+    for holder_kind, holder_id in _holders(registry, number):
+        if holder_id and holder_id == record_id and (holder_kind in (None, kind)):
+            continue
+        what = "另一份文件"
+        if holder_kind in REPLY_KINDS and holder_id:
+            row = registry.store.load(holder_kind, holder_id, include_deleted=True)
+            if row:
+                what = describe_key(holder_kind, row) + "的答复"
+        return [f"发文字号“{number}”已被{what}使用，请换一个号（下一个可用：" +
+                f"{next_doc_number(registry, *parse_number(number)[:2])}）。"]
+    return []

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from openpyxl import Workbook
-
 from ..core.atomic import atomic_output
-from .sheet_style import CellMaker, display_width, finish_sheet, prepare_sheet, title_row
+from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, streamed_workbook,
+                          title_row)
 
 PROBLEM_HEADER = "问题"
 ROW_HEADER = "原行号"
@@ -18,7 +17,12 @@ def write_bad_rows(path, sheet, bad: list) -> None:
     width = max([sheet.width] + [len(cells) for _row, cells, _reasons in bad])
     headers = [sheet.header.headers.get(i, "") for i in range(width)]
     widths = [min(max(display_width(h), 8), 30) for h in headers] + [8, 50]
-    wb = Workbook(write_only=True)
+    with atomic_output(path) as temp, streamed_workbook() as wb:
+        _fill(wb, sheet, bad, width, headers, widths)
+        wb.save(temp)
+
+
+def _fill(wb, sheet, bad, width, headers, widths) -> None:
     ws = wb.create_sheet("有问题的行")
     prepare_sheet(ws, widths, header_row=2)
     make = CellMaker(ws)
@@ -31,5 +35,3 @@ def write_bad_rows(path, sheet, bad: list) -> None:
                    for v in cells]
                   + [make(row, "center"), make("\n".join(reasons), "problem")])
     finish_sheet(ws, header_row=2, last_col=width + 2, last_data_row=2 + len(bad))
-    with atomic_output(path) as temp:
-        wb.save(temp)

@@ -129,20 +129,20 @@ def _mediation_columns() -> tuple:
         _col(kind, "dispute_type", "纠纷类型", 8, wrap=True, aliases=(
             "纠纷类型", "纠纷类别", "案件类型", "类型", "纠纷种类", "案由")),
     ]
-    role_words = {"applicant": ("申请人", ("申请人", "申请方", "甲方", "当事人（申请人）",
-                                         "申请人姓名")),
-                  "respondent": ("被申请人", ("被申请人", "被申请方", "乙方",
-                                            "当事人（被申请人）", "被申请人姓名")),
-                  "third_party": ("第三人", ("第三人", "第三人姓名"))}
-    for role, (word, name_aliases) in role_words.items():
-        cols.append(_col(kind, f"{role}.name", word, 7, wrap=True, aliases=name_aliases,
-                         required=role != "third_party"))
-        if role == "third_party":
-            continue
-        cols.append(_col(kind, f"{role}.id_number", f"{word}身份证号", 10.5, wrap=True, aliases=(
-            f"{word}身份证号码", f"{word}身份证", f"{word}公民身份号码", f"{word}证件号码")))
-        cols.append(_col(kind, f"{role}.phone", f"{word}电话", 7, wrap=True, aliases=(
-            f"{word}联系电话", f"{word}手机", f"{word}手机号", f"{word}联系方式")))
+    role_words = {"applicant": ("申请人", ("申请方", "甲方")),
+                  "respondent": ("被申请人", ("被申请方", "乙方"))}
+    for role, (word, others) in role_words.items():
+        prefixes = (word,) + others
+        cols.append(_col(kind, f"{role}.name", word, 7, wrap=True, required=True, aliases=(
+            *prefixes, f"当事人（{word}）", *(f"{p}姓名" for p in prefixes))))
+        cols.append(_col(kind, f"{role}.id_number", f"{word}身份证号", 10.5, wrap=True,
+                         aliases=tuple(f"{p}{w}" for p in prefixes for w in (
+                             "身份证号", "身份证号码", "身份证", "公民身份号码", "证件号码"))))
+        cols.append(_col(kind, f"{role}.phone", f"{word}电话", 7, wrap=True,
+                         aliases=tuple(f"{p}{w}" for p in prefixes for w in (
+                             "电话", "联系电话", "手机", "手机号", "联系方式"))))
+    cols.append(_col(kind, "third_party.name", "第三人", 7, wrap=True, required=False,
+                     aliases=("第三人", "第三人姓名")))
     cols += [
         _col(kind, "facts", "纠纷简要情况", 18, wrap=True, aliases=(
             "纠纷简要情况", "纠纷事实", "简要案情", "纠纷事实及争议事项", "争议事项", "主要事实",

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from openpyxl import Workbook
-
 from ..core import records
 
 from ..core.atomic import atomic_output
 from .columns import LEDGER_TITLES, SHEET_NAMES, Column, columns
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, row_height,
-                          title_row)
+                          streamed_workbook, title_row)
 from .values import cell_value
 
 HEADER_ROW = 2
@@ -145,10 +143,10 @@ def _style_of(col: Column) -> str:
 def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int = 0,
                  progress=None, cancelled=None, sample: Optional[list] = None) -> int:
     """Stream a ledger into a new workbook at `path`; returns the number of record rows."""
-    wb = Workbook(write_only=True)
-    count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
-                              progress=progress, cancelled=cancelled, sample=sample)
-    wb.save(path)
+    with streamed_workbook() as wb:
+        count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
+                                  progress=progress, cancelled=cancelled, sample=sample)
+        wb.save(path)
     return count
 
 

@@ -9,12 +9,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Optional
 
-from openpyxl import Workbook
-
 from ..core import records
 from ..core.atomic import atomic_output
 from .export import ExportResult, fill_ledger_sheet, iter_records, ledger_title, office_name
-from .sheet_style import CellMaker, display_width, finish_sheet, prepare_sheet, title_row
+from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, streamed_workbook,
+                          title_row)
 
 MONTHS = tuple(range(1, 13))
 MEASURES = (
@@ -50,15 +49,15 @@ def export_petition_table(registry, out_path, *, year: Optional[int] = None,
                           cancelled: Optional[Callable] = None) -> ExportResult:
     year = int(year) if year else latest_year(registry)
     title = ledger_title(registry, "petition", year)
-    wb = Workbook(write_only=True)
-    for sheet_name, heading, fields in MEASURES:
-        _table_sheet(wb, sheet_name, f"{office_name(registry)}{year}年{heading}月度统计表",
-                     monthly(registry, year, fields), monthly(registry, year - 1, fields))
-    detail_title = f"{office_name(registry)}{year}年信访情况明细"
-    count = fill_ledger_sheet(wb, "petition", detail_title, iter_records(registry, "petition", year),
-                              masked=True, progress=progress, cancelled=cancelled,
-                              sample=list(iter_records(registry, "petition", year))[:1000])
-    with atomic_output(out_path) as temp:
+    with atomic_output(out_path) as temp, streamed_workbook() as wb:
+        for sheet_name, heading, fields in MEASURES:
+            _table_sheet(wb, sheet_name, f"{office_name(registry)}{year}年{heading}月度统计表",
+                         monthly(registry, year, fields), monthly(registry, year - 1, fields))
+        detail_title = f"{office_name(registry)}{year}年信访情况明细"
+        records_of_year = iter_records(registry, "petition", year)
+        count = fill_ledger_sheet(wb, "petition", detail_title, records_of_year, masked=True,
+                                  progress=progress, cancelled=cancelled,
+                                  sample=list(iter_records(registry, "petition", year))[:1000])
         wb.save(temp)
     return ExportResult(Path(out_path), count, title)
 

@@ -7,8 +7,11 @@ the print titles are written at save time.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import unicodedata
+
+from openpyxl import Workbook
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -142,3 +145,20 @@ def row_height(values, widths) -> float | None:
                         for part in value.split("\n"))
             lines = max(lines, count)
     return lines * LINE_HEIGHT + 3 if lines > 1 else None
+
+
+@contextlib.contextmanager
+def streamed_workbook():
+    """A write-only workbook that, if the work fails or is cancelled, is closed cleanly and its
+    temporary sheet files removed (openpyxl would otherwise finish them at garbage collection,
+    with XML errors, and leave them until exit)."""
+    wb = Workbook(write_only=True)
+    try:
+        yield wb
+    except BaseException:
+        for ws in wb.worksheets:
+            with contextlib.suppress(Exception):
+                if not ws.closed:
+                    ws.close()
+                ws._writer.cleanup()
+        raise

@@ -2,7 +2,6 @@
 import recognises, enum columns with drop-down lists, date columns formatted as dates."""
 from __future__ import annotations
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -10,7 +9,7 @@ from ..core import records
 from ..core.atomic import atomic_output
 from .columns import LEDGER_TITLES, SHEET_NAMES, columns
 from .export import HEADER_ROW, column_widths
-from .sheet_style import CellMaker, prepare_sheet, title_row
+from .sheet_style import CellMaker, prepare_sheet, streamed_workbook, title_row
 
 TEMPLATE_ROWS = 500  # rows given borders and drop-downs, ready to type into
 
@@ -21,7 +20,12 @@ def template_filename(kind: str) -> str:
 
 def write_template(kind: str, out_path) -> None:
     cols = [c for c in columns(kind) if not c.is_counter]
-    wb = Workbook(write_only=True)
+    with atomic_output(out_path) as temp, streamed_workbook() as wb:
+        _fill(wb, kind, cols)
+        wb.save(temp)
+
+
+def _fill(wb, kind: str, cols: list) -> None:
     ws = wb.create_sheet(SHEET_NAMES[kind])
     prepare_sheet(ws, column_widths(cols, [], masked=False), header_row=HEADER_ROW)
     make = CellMaker(ws)
@@ -47,5 +51,3 @@ def write_template(kind: str, out_path) -> None:
               else "wrap" for c in cols]
     for _ in range(TEMPLATE_ROWS):
         ws.append([make(None, s) for s in styles])
-    with atomic_output(out_path) as temp:
-        wb.save(temp)

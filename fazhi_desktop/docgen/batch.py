@@ -89,14 +89,18 @@ def _default_render(registry, kind, record_id, out_path, *, signer=None):
     return render_reply(registry, kind, record_id, out_path, signer=signer)
 
 
+PDF_CHUNK = 8  # replies converted per LibreOffice run: fewer start-ups, cancel still prompt
+
+
 def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
                  converter=None, signer: Optional[str] = None,
                  progress: Optional[Callable] = None, cancelled: Optional[Callable] = None,
                  render: Optional[Callable] = None) -> BatchResult:
     """Render each record's reply into `folder`; never raises for one record's problem.
 
-    progress(done, total, text) is called before and after each record; cancelled() is asked
-    between records. `converter` (office.converters.Converter) is needed when pdf=True.
+    progress(done, total, text) is called as records are done; cancelled() is asked between
+    records and before each PDF run. PDFs (pdf=True, through `converter`, an
+    office.converters.Converter) are made PDF_CHUNK replies at a time.
     """
     if kind not in ("proposal", "suggestion"):
         raise ValueError(kind)
@@ -106,7 +110,30 @@ def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
     ids = list(record_ids)
     result = BatchResult(folder=folder, total=len(ids))
     promised: list = []
+    waiting_pdf: list = []  # made .docx items whose PDF is still to be made
     suffixes = (".docx", ".pdf") if pdf else (".docx",)
+
+    def report(done: int, text: str) -> None:
+        if progress is not None:
+            progress(done, len(ids), text)
+
+    def make_waiting_pdfs() -> None:
+        if not waiting_pdf:
+            return
+        if cancelled is not None and cancelled():
+            for item in waiting_pdf:
+                item.warnings.append("已取消，未生成PDF")
+        else:
+            report(len(result.made) + len(result.failed),
+                   f"正在转换PDF（{len(waiting_pdf)}份）……")
+            pairs = [(item.docx, item.docx.with_suffix(".pdf")) for item in waiting_pdf]
+            for item, outcome in zip(waiting_pdf, converter.to_pdf_many(pairs)):
+                if isinstance(outcome, Exception):
+                    item.warnings.append(f"PDF未生成：{outcome}")  # the .docx stays, said why
+                else:
+                    item.pdf = outcome
+        waiting_pdf.clear()
+
     for index, record_id in enumerate(ids):
         if cancelled is not None and cancelled():
             result.cancelled = True
@@ -115,8 +142,7 @@ def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
         try:
             record = registry.get(kind, record_id)
             item.label = f"{records.describe_key(kind, record)}：{record.get('title', '')}"
-            if progress is not None:
-                progress(index, len(ids), f"正在生成（{index + 1}/{len(ids)}）：{item.label}")
+            report(index, f"正在生成（{index + 1}/{len(ids)}）：{item.label}")
             problem = reply_problem(kind, record)
             if problem:
                 raise FazhiError(problem)
@@ -127,20 +153,20 @@ def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
                 outcome = render(registry, kind, record_id, temp, signer=signer)
             item.docx = target
             item.warnings = list(getattr(outcome, "warnings", None) or [])
-            if pdf:
-                if converter is None:
-                    item.warnings.append("未找到可转换PDF的办公软件，只生成了Word文档")
-                else:
-                    item.pdf = converter.to_pdf(target, folder / f"{stem}.pdf")
         except FazhiError as exc:
             item.problem = str(exc)
         except Exception as exc:  # an unexpected fault in one record must not stop the others
             item.problem = f"意外错误：{exc}"
-        if item.docx is not None and item.problem is not None and pdf:
-            # The Word document was made but its PDF was not: keep the .docx, say why.
-            item.warnings.append(f"PDF未生成：{item.problem}")
-            item.problem = None
-        (result.made if item.problem is None else result.failed).append(item)
-        if progress is not None:
-            progress(index + 1, len(ids), item.label)
+        if item.problem is None:
+            result.made.append(item)
+            if pdf and converter is None:
+                item.warnings.append("未找到可转换PDF的办公软件，只生成了Word文档")
+            elif pdf:
+                waiting_pdf.append(item)
+        else:
+            result.failed.append(item)
+        if len(waiting_pdf) >= PDF_CHUNK:
+            make_waiting_pdfs()
+        report(index + 1, item.label)
+    make_waiting_pdfs()
     return result

@@ -46,6 +46,8 @@ class Converter:
     location: str                # the program's path (or COM class where no path is known)
     version: Optional[str]
     _run: Optional[Callable] = field(default=None, repr=False, compare=False)  # (src, dst)
+    # LibreOffice converts many files in one start-up: ([src], out_dir) -> [produced or None]
+    _run_many: Optional[Callable] = field(default=None, repr=False, compare=False)
 
     @property
     def display_name(self) -> str:
@@ -81,13 +83,55 @@ class Converter:
                 shutil.copyfile(produced, temp)
         return target
 
+    def to_pdf_many(self, pairs) -> list:
+        """Convert (source, target) pairs; per pair the target's Path or the ConversionError.
+
+        LibreOffice does them in one run (a start-up costs about as much as a conversion);
+        the other suites one after the other. Each PDF appears whole or not at all.
+        """
+        pairs = [(Path(src), Path(dst)) for src, dst in pairs]
+        if self._run_many is None or len(pairs) < 2:
+            outcome = []
+            for src, dst in pairs:
+                try:
+                    outcome.append(self.to_pdf(src, dst))
+                except ConversionError as exc:
+                    outcome.append(exc)
+            return outcome
+        with tempfile.TemporaryDirectory(prefix="fazhi-conv-") as work:
+            privates = []
+            for n, (src, _dst) in enumerate(pairs):
+                private = Path(work) / f"document{n}{src.suffix.lower()}"
+                shutil.copyfile(src, private)
+                privates.append(private)
+            try:
+                produced = self._run_many(privates, Path(work) / "out")
+            except Exception as exc:  # LibreOffice did not run at all: every pair failed
+                error = ConversionError(f"{self.name}未能转换为PDF：{exc}")
+                return [error] * len(pairs)
+            outcome = []
+            for (src, dst), made in zip(pairs, produced):
+                if made is None:
+                    outcome.append(ConversionError(f"{self.name}未能把“{src.name}”转换为PDF。"))
+                    continue
+                try:
+                    with atomic_output(dst) as temp:
+                        shutil.copyfile(made, temp)
+                except FazhiError as exc:
+                    outcome.append(ConversionError(str(exc)))
+                    continue
+                outcome.append(dst)
+            return outcome
+
 
 def _libreoffice() -> Optional[Converter]:
     soffice = libreoffice.find_soffice()
     if not soffice:
         return None
     return Converter("libreoffice", "LibreOffice", soffice, libreoffice.soffice_version(soffice),
-                     lambda src, dst: libreoffice.docx_to_pdf(src, dst, soffice=soffice))
+                     lambda src, dst: libreoffice.docx_to_pdf(src, dst, soffice=soffice),
+                     lambda sources, out_dir: libreoffice.convert_many(sources, "pdf", out_dir,
+                                                                       soffice=soffice))
 
 
 def _com(key: str, name: str, progids) -> Optional[Converter]:

@@ -104,6 +104,35 @@ def convert(source, target_format: str, out_dir, *, soffice: Optional[str] = Non
     return produced
 
 
+def convert_many(sources, target_format: str, out_dir, *, soffice: Optional[str] = None,
+                 timeout: float = 600) -> list:
+    """Convert several files in one LibreOffice run (one start-up instead of one per file).
+
+    Returns, per source, the produced file's path or None when that file was not converted;
+    ConversionFailed only when LibreOffice cannot run at all. Source names must differ in stem.
+    """
+    soffice = soffice or find_soffice()
+    if not soffice:
+        raise ConversionFailed("未找到LibreOffice（soffice）。")
+    sources = [Path(s).resolve() for s in sources]
+    out_dir = Path(out_dir).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="fazhi-lo-") as profile:
+        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+               "--norestore", "--convert-to", target_format, "--outdir", str(out_dir),
+               *map(str, sources)]
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired as exc:
+            raise ConversionFailed(f"LibreOffice转换超时（超过{int(timeout)}秒）。") from exc
+        except OSError as exc:
+            raise ConversionFailed(f"无法启动LibreOffice（{soffice}）：{exc.strerror or exc}") from exc
+    ext = target_format.split(":")[0]
+    produced = [out_dir / f"{source.stem}.{ext}" for source in sources]
+    return [p if p.exists() and p.stat().st_size > 0 else None for p in produced]
+
+
 def docx_to_pdf(source, target, *, soffice: Optional[str] = None, timeout: float = 180) -> None:
     """Write `target` (a .pdf) from `source` (a .docx); `target` may have any name.
 

@@ -101,3 +101,30 @@ def test_unique_stem_considers_the_pdf_too(tmp_path):
 def test_only_proposals_and_suggestions_have_replies(registry, tmp_path):
     with pytest.raises(ValueError):
         batch.make_replies(registry, "mediation", [], tmp_path)
+
+
+def test_pdfs_are_made_beside_the_replies_in_few_runs(filled_registry, tmp_path, render, monkeypatch):
+    from fazhi_desktop.office import converters, libreoffice
+
+    registry, ids = filled_registry
+    runs = []
+    real = libreoffice.convert_many
+    monkeypatch.setattr(libreoffice, "convert_many",
+                        lambda sources, *a, **kw: runs.append(len(sources)) or real(sources, *a, **kw))
+    monkeypatch.setattr(batch, "PDF_CHUNK", 3)
+    chosen = ids[BROKEN_NUMBER - 2:BROKEN_NUMBER + 3]  # 5 records, the broken one in the middle
+    result = batch.make_replies(registry, "proposal", chosen, tmp_path / "pdf", pdf=True,
+                                converter=converters.find_converter("libreoffice"), render=render)
+    assert len(result.made) == 4 and len(result.failed) == 1
+    assert runs == [3]  # 3 PDFs in one LibreOffice run, the 4th alone
+    for item in result.made:
+        assert item.pdf == item.docx.with_suffix(".pdf") and item.pdf.read_bytes()[:5] == b"%PDF-"
+    assert sorted(p.suffix for p in (tmp_path / "pdf").iterdir()) == [".docx"] * 4 + [".pdf"] * 4
+
+
+def test_no_converter_still_makes_the_word_documents(filled_registry, tmp_path, render):
+    registry, ids = filled_registry
+    result = batch.make_replies(registry, "proposal", ids[:2], tmp_path / "w", pdf=True,
+                                converter=None, render=render)
+    assert len(result.made) == 2 and all(i.pdf is None for i in result.made)
+    assert "未找到可转换PDF的办公软件，只生成了Word文档" in result.made[0].warnings

@@ -24,6 +24,11 @@ def flat_text(pdf) -> str:
     return re.sub(r"\s+", "", "".join(page_texts(pdf)))
 
 
+def body_text(pdf) -> str:
+    """flat_text without the page numbers ("— 3 —"), so text running over a page reads whole."""
+    return re.sub(r"—\d+—", "", flat_text(pdf))
+
+
 def page_size_mm(pdf) -> tuple:
     out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True).stdout.decode()
     w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", out).groups()

@@ -238,3 +238,15 @@ class _Tally:
                 cells.append(None)
         return cells
 
+
+
+def years_in(registry, kind: str) -> list:
+    """The years a kind's records fall in (newest first), for the export dialog's choice."""
+    rows = registry.store.conn.execute(
+        f"SELECT DISTINCT {_YEAR_EXPR[kind]} AS y FROM {kind} WHERE deleted_at IS NULL "
+        "AND y IS NOT NULL ORDER BY y DESC").fetchall()
+    return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]
+
+
+def default_filename(registry, kind: str, year: Optional[int]) -> str:
+    return ledger_title(registry, kind, year) + ".xlsx"

@@ -35,11 +35,12 @@ class BatchResult:
     made: list = field(default_factory=list)
     failed: list = field(default_factory=list)
     cancelled: bool = False
+    records_done: int = 0
 
     @property
     def not_reached(self) -> int:
         """Records left untouched because of a cancel."""
-        return self.total - len(self.made) - len(self.failed)
+        return self.total - self.records_done
 
     def summary(self) -> str:
         """One sentence for the end of the run."""
@@ -47,7 +48,7 @@ class BatchResult:
         if self.failed:
             text += f"，{len(self.failed)}份未能生成"
         if self.cancelled:
-            text += f"；已取消，其余{self.not_reached}份未生成"
+            text += f"；已取消，其余{self.not_reached}件未生成"
         return text + "。"
 
     def report_lines(self) -> list:
@@ -70,17 +71,18 @@ def reply_problem(kind: str, record: dict) -> Optional[str]:
     return None
 
 
-def reply_filename_stem(kind: str, record: dict) -> str:
-    """The reply's own title when the clerk gave one, else 对{session}第{number}号提案的答复."""
+def reply_filename_stem(kind: str, record: dict, signer: Optional[str] = None) -> str:
+    """The reply's own title when the clerk gave one, else 对{session}第{number}号提案的答复
+    (with （姓名） for one signer's copy of a co-signed item)."""
     try:
         from .replies import default_filename
 
-        name = default_filename(kind, record)
+        name = default_filename(kind, record, signer=signer)
         return safe_stem(name[:-5] if name.lower().endswith(".docx") else name)
     except ImportError:  # the document engine's helper is not there; same rule, written here
         title = (record.get("reply") or {}).get("title") or (
             f"对{record.get('session', '')}第{record.get('number', '')}号{records.item_word(kind)}的答复")
-        return safe_stem(title)
+        return safe_stem(title + (f"（{signer}）" if signer else ""))
 
 
 def _default_render(registry, kind, record_id, out_path, *, signer=None):
@@ -89,18 +91,40 @@ def _default_render(registry, kind, record_id, out_path, *, signer=None):
     return render_reply(registry, kind, record_id, out_path, signer=signer)
 
 
+def _make_one(item: BatchItem, registry, kind: str, record: dict, folder: Path, render, *,
+              signer: Optional[str], suffixes: tuple, promised: list) -> None:
+    """Render one reply into `folder` under a free name; fills item.docx or item.problem."""
+    try:
+        problem = reply_problem(kind, record)
+        if problem:
+            raise FazhiError(problem)
+        stem = unique_stem(folder, reply_filename_stem(kind, record, signer), suffixes,
+                           taken=promised)
+        target = folder / f"{stem}.docx"
+        promised += [folder / f"{stem}{s}" for s in suffixes]
+        with atomic_output(target) as temp:  # whole or nothing, whatever the renderer does
+            outcome = render(registry, kind, record["id"], temp, signer=signer)
+        item.docx = target
+        item.warnings = list(getattr(outcome, "warnings", None) or [])
+    except FazhiError as exc:
+        item.problem = str(exc)
+    except Exception as exc:  # an unexpected fault in one record must not stop the others
+        item.problem = f"意外错误：{exc}"
+
+
 PDF_CHUNK = 8  # replies converted per LibreOffice run: fewer start-ups, cancel still prompt
 
 
 def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
-                 converter=None, signer: Optional[str] = None,
+                 converter=None, per_signer: bool = False,
                  progress: Optional[Callable] = None, cancelled: Optional[Callable] = None,
                  render: Optional[Callable] = None) -> BatchResult:
     """Render each record's reply into `folder`; never raises for one record's problem.
 
     progress(done, total, text) is called as records are done; cancelled() is asked between
     records and before each PDF run. PDFs (pdf=True, through `converter`, an
-    office.converters.Converter) are made PDF_CHUNK replies at a time.
+    office.converters.Converter) are made PDF_CHUNK replies at a time. per_signer: a co-signed
+    (联名) item gets one reply per signer, as the rules have each of them answered.
     """
     if kind not in ("proposal", "suggestion"):
         raise ValueError(kind)
@@ -138,35 +162,32 @@ def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        item = BatchItem(record_id=record_id, label=str(record_id))
         try:
             record = registry.get(kind, record_id)
-            item.label = f"{records.describe_key(kind, record)}：{record.get('title', '')}"
-            report(index, f"正在生成（{index + 1}/{len(ids)}）：{item.label}")
-            problem = reply_problem(kind, record)
-            if problem:
-                raise FazhiError(problem)
-            stem = unique_stem(folder, reply_filename_stem(kind, record), suffixes, taken=promised)
-            target = folder / f"{stem}.docx"
-            promised += [folder / f"{stem}{s}" for s in suffixes]
-            with atomic_output(target) as temp:  # whole or nothing, whatever the renderer does
-                outcome = render(registry, kind, record_id, temp, signer=signer)
-            item.docx = target
-            item.warnings = list(getattr(outcome, "warnings", None) or [])
         except FazhiError as exc:
-            item.problem = str(exc)
-        except Exception as exc:  # an unexpected fault in one record must not stop the others
-            item.problem = f"意外错误：{exc}"
-        if item.problem is None:
-            result.made.append(item)
-            if pdf and converter is None:
-                item.warnings.append("未找到可转换PDF的办公软件，只生成了Word文档")
-            elif pdf:
-                waiting_pdf.append(item)
-        else:
-            result.failed.append(item)
-        if len(waiting_pdf) >= PDF_CHUNK:
-            make_waiting_pdfs()
-        report(index + 1, item.label)
+            result.failed.append(BatchItem(record_id=record_id, label=str(record_id), problem=str(exc)))
+            result.records_done += 1
+            report(index + 1, str(record_id))
+            continue
+        label = f"{records.describe_key(kind, record)}：{record.get('title', '')}"
+        authors = list(record.get("authors") or [])
+        signers = authors if per_signer and len(authors) > 1 else [None]
+        for signer in signers:
+            item = BatchItem(record_id=record_id, label=label + (f"（{signer}）" if signer else ""))
+            report(index, f"正在生成（{index + 1}/{len(ids)}）：{item.label}")
+            _make_one(item, registry, kind, record, folder, render, signer=signer,
+                      suffixes=suffixes, promised=promised)
+            if item.problem is None:
+                result.made.append(item)
+                if pdf and converter is None:
+                    item.warnings.append("未找到可转换PDF的办公软件，只生成了Word文档")
+                elif pdf:
+                    waiting_pdf.append(item)
+            else:
+                result.failed.append(item)
+            if len(waiting_pdf) >= PDF_CHUNK:
+                make_waiting_pdfs()
+        result.records_done += 1
+        report(index + 1, label)
     make_waiting_pdfs()
     return result

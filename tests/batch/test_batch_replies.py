@@ -55,7 +55,7 @@ def test_cancel_half_way_keeps_what_was_made_and_leaves_no_partial_file(filled_r
     assert len(files) == 25 and all(f.suffix == ".docx" and not f.name.startswith(".~") for f in files)
     for f in files:  # every file left is a whole document that opens
         docx.Document(str(f))
-    assert "已取消，其余24份未生成" in result.summary()
+    assert "已取消，其余24件未生成" in result.summary()
 
 
 def test_a_renderer_crash_midway_leaves_no_partial_file(filled_registry, tmp_path, render):
@@ -128,3 +128,17 @@ def test_no_converter_still_makes_the_word_documents(filled_registry, tmp_path, 
                                 converter=None, render=render)
     assert len(result.made) == 2 and all(i.pdf is None for i in result.made)
     assert "未找到可转换PDF的办公软件，只生成了Word文档" in result.made[0].warnings
+
+
+def test_a_co_signed_item_gets_one_reply_per_signer_when_asked(filled_registry, tmp_path, render):
+    registry, ids = filled_registry
+    record = registry.get("proposal", ids[0])
+    record["authors"] = ["胡校丽", "王明"]
+    registry.save("proposal", record)
+    one = batch.make_replies(registry, "proposal", ids[:1], tmp_path / "one", render=render)
+    each = batch.make_replies(registry, "proposal", ids[:1], tmp_path / "each", render=render,
+                              per_signer=True)
+    assert [i.docx.name for i in one.made] == ["对区政协六届一次会议第1号提案的答复.docx"]
+    assert sorted(i.docx.name for i in each.made) == ["对区政协六届一次会议第1号提案的答复（王明）.docx",
+                                                      "对区政协六届一次会议第1号提案的答复（胡校丽）.docx"]
+    assert each.records_done == 1 and each.not_reached == 0

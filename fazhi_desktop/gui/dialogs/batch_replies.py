@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QVBoxLayout, QWidget)
 
 from ...core import records
+from ...core.errors import FazhiError
 from ...docgen.batch import BatchResult, make_replies
 from ..ops import run_in_background
 from ..preview import converter_for, preview_document
@@ -57,6 +58,11 @@ class BatchRepliesDialog(QDialog):
             self.pdf_box.setText("同时生成PDF（未找到LibreOffice、WPS或Word，无法生成）")
             self.pdf_box.setEnabled(False)
 
+        co_signed = self._count_co_signed()
+        self.per_signer_box = QCheckBox(
+            f"联名{word}（所选中有{co_signed}件）为每位提出人各生成一份答复件", self)
+        self.per_signer_box.setVisible(co_signed > 0)
+
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.results = QTreeWidget(self)
@@ -65,7 +71,6 @@ class BatchRepliesDialog(QDialog):
         self.results.setColumnWidth(0, 90)
         self.results.itemDoubleClicked.connect(self._preview_item)
         self.results.itemSelectionChanged.connect(self._update_buttons)
-        self.results.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.start_button = self.buttons.addButton("开始生成", QDialogButtonBox.AcceptRole)
@@ -84,11 +89,21 @@ class BatchRepliesDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(folder_row)
         layout.addWidget(self.pdf_box)
+        layout.addWidget(self.per_signer_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.buttons)
         if not self.record_ids:
             self.summary.setText(f"请先在表格中选择要生成答复件的{word}（可按住Ctrl或Shift多选）。")
+
+    def _count_co_signed(self) -> int:
+        count = 0
+        for record_id in self.record_ids:
+            try:
+                count += len(self.registry.get(self.kind, record_id).get("authors") or []) > 1
+            except FazhiError:  # a record deleted meanwhile is reported when the batch runs
+                continue
+        return count
 
     # ------------------------------------------------------------------ running
     def choose_folder(self) -> None:
@@ -102,6 +117,7 @@ class BatchRepliesDialog(QDialog):
             self.summary.setText("请先选择保存答复件的文件夹。")
             return
         want_pdf = self.pdf_box.isChecked() and self.converter is not None
+        per_signer = self.per_signer_box.isChecked()
         self.registry.set_setting(OUTPUT_DIR_SETTING, str(folder))
         if self.converter is not None:
             self.registry.set_setting(PDF_SETTING, want_pdf)
@@ -111,7 +127,8 @@ class BatchRepliesDialog(QDialog):
 
         def op(progress):
             return make_replies(registry, kind, ids, folder, pdf=want_pdf, converter=converter,
-                                progress=progress.update, cancelled=progress.cancelled)
+                                per_signer=per_signer, progress=progress.update,
+                                cancelled=progress.cancelled)
 
         self.op = run_in_background(self, op, title="批量生成答复件", on_success=self.show_result,
                                     on_failure=self._failed)
@@ -122,15 +139,18 @@ class BatchRepliesDialog(QDialog):
 
     def show_result(self, result: BatchResult) -> None:
         self.result = result
-        self.summary.setText(result.summary())
+        # Warnings every document shares (a font substitute) are said once, not on every row.
+        common = _common_warnings(result.made)
+        self.summary.setText(result.summary() + "".join(f"\n提示：{w}" for w in common))
         self.results.clear()
         for item in result.made:
             files = item.docx.name + (f"，{item.pdf.name}" if item.pdf else "")
             row = QTreeWidgetItem(["已生成", files])
             row.setData(0, Qt.UserRole, str(item.docx))
-            if item.warnings:
-                row.setToolTip(1, "\n".join(item.warnings))
-                row.setText(1, files + "（" + "；".join(item.warnings) + "）")
+            own = [w for w in item.warnings if w not in common]
+            if own:
+                row.setToolTip(1, "\n".join(own))
+                row.setText(1, files + "（" + "；".join(own) + "）")
             self.results.addTopLevelItem(row)
         for item in result.failed:
             row = QTreeWidgetItem(["未生成", f"{item.label}——{item.problem}"])
@@ -138,7 +158,6 @@ class BatchRepliesDialog(QDialog):
             for column in (0, 1):
                 row.setForeground(column, QBrush(_FAILED_COLOUR))
             self.results.addTopLevelItem(row)
-        self.results.show()
         self.folder_button.show()
         self.preview_button.show()
         self.start_button.hide()
@@ -173,6 +192,14 @@ class BatchRepliesDialog(QDialog):
     def open_folder(self) -> None:
         if self.result is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+
+def _common_warnings(items) -> list:
+    """The warnings that every made document has (in the first one's order)."""
+    if len(items) < 2:
+        return []
+    shared = set(items[0].warnings).intersection(*(set(i.warnings) for i in items[1:]))
+    return [w for w in items[0].warnings if w in shared]
 
 
 def open_batch_dialog(parent, registry, kind: str, record_ids) -> BatchRepliesDialog:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from . import EXIT_OK, EXIT_REFUSED, open_registry
+from .report import add_pdf_argument, pdf_preference, write_pdf_beside
 
 DOCUMENTS = {"reply": "答复件", "opinion-form": "征询意见表", "assist": "会办意见"}
 
@@ -17,6 +18,7 @@ def register(sub) -> None:
     render.add_argument("--signer", metavar="姓名", help="联名提出时，给其中一位提出人的答复")
     render.add_argument("--document", choices=tuple(DOCUMENTS), default="reply",
                         help="reply（答复件，默认）/ opinion-form（征询意见表）/ assist（会办意见）")
+    add_pdf_argument(render)  # --pdf: X.pdf beside X.docx
     render.set_defaults(handler=cmd_render)
 
 
@@ -29,9 +31,12 @@ def cmd_render(args) -> int:
         except NotFound as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_REFUSED
+        prefer = pdf_preference(registry)
     for line in result.warnings:
         print(f"提示：{line}", file=sys.stderr)
     print(str(result.path))
+    if args.pdf:
+        return write_pdf_beside(result.path, prefer=prefer, plain=True)
     return EXIT_OK
 
 

@@ -18,12 +18,22 @@ def add_pdf_argument(parser) -> None:
                         help="同时在Word文档旁生成同名PDF（使用本机的LibreOffice、WPS或Word）")
 
 
-def write_pdf_beside(registry, docx_path) -> int:
-    """Convert `docx_path` to X.pdf beside it; prints the outcome; an exit status."""
+def pdf_preference(registry):
+    """The converter the clerk chose in settings (None: the platform's best)."""
+    from ..office.converters import SETTING_KEY
+
+    return registry.setting(SETTING_KEY)
+
+
+def write_pdf_beside(docx_path, *, prefer=None, plain: bool = False) -> int:
+    """Convert `docx_path` to X.pdf beside it and print the outcome; an exit status.
+
+    plain: print only the PDF's path (as `render` prints only the .docx's path).
+    """
     from ..core.errors import FazhiError
     from ..office import converters
 
-    converter = converters.find_converter(registry.setting(converters.SETTING_KEY))
+    converter = converters.find_converter(prefer)
     if converter is None:
         print(f"Word文档已生成，但未生成PDF：{converters.NONE_FOUND}", file=sys.stderr)
         return EXIT_FAILED
@@ -32,7 +42,7 @@ def write_pdf_beside(registry, docx_path) -> int:
     except FazhiError as exc:
         print(f"Word文档已生成，但未生成PDF：{exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"已生成PDF：{pdf}（{converter.display_name}）")
+    print(str(pdf) if plain else f"已生成PDF：{pdf}（{converter.display_name}）")
     return 0
 
 
@@ -81,6 +91,7 @@ def cmd_report(args) -> int:
             print(f"文中有{result.fill_count}处“【请填写：…】”（黄色底纹）需要补充，其余数据取自登记簿。")
         for warning in result.warnings:
             print(f"提示：{warning}")
-        if args.pdf:
-            return write_pdf_beside(registry, out)
+        prefer = pdf_preference(registry)
+    if args.pdf:
+        return write_pdf_beside(out, prefer=prefer)
     return 0

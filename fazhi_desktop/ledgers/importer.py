@@ -16,7 +16,7 @@ from ..core import records
 from ..core.errors import ValidationError
 from ..core.validation import record_problems
 from .bad_rows import write_bad_rows
-from .columns import PARTY_ROLES, column_by_key
+from .columns import column_by_key
 from .problems import RowProblem, locate
 from .reader import LedgerSheet, open_ledger
 from .values import ValueProblem, build_record, convert
@@ -283,6 +283,3 @@ def _merge_parties(old: list, new: list) -> list:
 def _preview(mapped: dict, cells) -> dict:
     return {col.key: cells[i] for i, col in mapped.items() if i < len(cells)}
 
-
-__all__ = ["ImportOptions", "ImportReport", "ImportRefused", "scan", "import_ledger",
-           "merge_into", "PARTY_ROLES"]

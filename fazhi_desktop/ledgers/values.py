@@ -70,8 +70,14 @@ def normalize_text(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+_ENUM_WORDS: dict = {}
+
+
 def enum_words(col: Column) -> dict:
-    """Every word accepted for an enum column (normalized) -> stored value."""
+    """Every word accepted for an enum column (normalized) -> stored value (built once)."""
+    cached = _ENUM_WORDS.get((col.key, col.field_name))
+    if cached is not None:
+        return cached
     words = {}
     for value, label in (col.choices or {}).items():
         words[normalize_text(value)] = value
@@ -80,6 +86,7 @@ def enum_words(col: Column) -> dict:
     for word, value in SYNONYMS.get(col.field_name, {}).items():
         words[normalize_text(word)] = value
     words.update({k.lower(): v for k, v in list(words.items())})
+    _ENUM_WORDS[(col.key, col.field_name)] = words
     return words
 
 
@@ -340,7 +347,3 @@ def _dispute_type(text: str) -> str:
     stripped = text[:-2] if text.endswith("纠纷") else text
     return stripped if stripped in records.DISPUTE_TYPES else text
 
-
-def party_roles_in_order(record: dict) -> list:
-    """The role of each party by position, as build_record orders them (for problem mapping)."""
-    return [p.get("role") for p in record.get("parties") or []]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QWizard
 
 from fazhi_desktop.gui.dialogs.export_ledger import ExportLedgerDialog
 from fazhi_desktop.gui.dialogs.import_wizard import (PAGE_MAPPING, PAGE_PREVIEW, PAGE_RESULT,

@@ -6,7 +6,6 @@ office suite found on the machine (office.converters).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import sys
 from pathlib import Path
 
@@ -50,7 +49,8 @@ def register(sub) -> None:
     cmd = sub.add_parser("report", help="生成年度法治政府建设情况报告（上行文，数据取自各登记簿）")
     cmd.add_argument("--year", type=int, required=True, metavar="YYYY", help="报告年度，如2022")
     cmd.add_argument("--out", required=True, metavar="FILE.docx", help="输出的Word文档")
-    cmd.add_argument("--number", default="", metavar="发文字号", help="如 平湛司〔2023〕3号")
+    cmd.add_argument("--number", default="", metavar="发文字号",
+                     help="如 平湛司〔2023〕3号；auto：自动编下一个号（同一年度的报告再次生成时沿用原号）")
     cmd.add_argument("--signer", action="append", default=None, metavar="姓名",
                      help="签发人（可重复；默认取单位设置中的签发人）")
     cmd.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="成文日期（默认今天）")
@@ -61,7 +61,7 @@ def register(sub) -> None:
 
 def cmd_report(args) -> int:
     from ..core.errors import ValidationError
-    from ..docgen.report import ReportOptions, render_report
+    from ..docgen.report import ReportOptions, render_report, reserve_number
 
     problems = []
     if not 1900 <= args.year <= 2999:
@@ -74,9 +74,10 @@ def cmd_report(args) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
         problems.append(f"输出文件“{args.out}”应以.docx结尾")
-    if args.number and not re.search(r"〔\d{4}〕[1-9]\d*号$", args.number):
-        problems.append(f"发文字号“{args.number}”格式不对，应如“平湛司〔2023〕3号”"
-                        "（年份用六角括号〔〕，不加“第”，序号不编虚位）")
+    if args.number and args.number != "auto":
+        from ..core.numbering import format_problems
+
+        problems += format_problems(args.number)
     if problems:
         raise ValidationError(problems)
     options = ReportOptions(year=args.year, doc_number=args.number, signers=args.signer,
@@ -85,8 +86,13 @@ def cmd_report(args) -> int:
         if not registry.has_profile():
             raise ValidationError(["尚未填写单位设置（发文机关、主送机关等），"
                                    "请先用 profile 命令或在程序的“设置”中填写"])
+        if args.number == "auto":
+            issue_year = int((args.date or _dt.date.today().isoformat())[:4])
+            options.doc_number = reserve_number(registry, args.year, issue_year=issue_year)
         result = render_report(registry, options, out)
         print(f"已生成：{result.path}")
+        if not options.doc_number:
+            print("未填写发文字号（可用 --number 指定，或 --number auto 自动编号）。")
         if result.fill_count:
             print(f"文中有{result.fill_count}处“【请填写：…】”（黄色底纹）需要补充，其余数据取自登记簿。")
         for warning in result.warnings:

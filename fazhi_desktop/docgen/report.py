@@ -19,6 +19,59 @@ from . import report_text
 from .model import Colophon, FileHeader, OfficialDocument, Paragraph, Picture, Signature
 
 CHART_WIDTH_MM = 150.0
+REPORT_KIND = "report"  # the doc_number table's kind for yearly reports
+
+
+def report_record_id(year: int) -> str:
+    """Whose number it is in the doc_number table: the report of that year."""
+    return f"report-{year}"
+
+
+def issued_number(registry, year: int) -> Optional[str]:
+    """The number already handed out to this year's report, or None."""
+    from ..core.numbering import format_number
+
+    row = registry.store.conn.execute(
+        "SELECT code, year, serial FROM doc_number WHERE kind = ? AND record_id = ? "
+        "ORDER BY issued_at DESC LIMIT 1", (REPORT_KIND, report_record_id(year))).fetchone()
+    return format_number(*row) if row else None
+
+
+def proposed_number(registry, year: int, *, issue_year: Optional[int] = None) -> str:
+    """The report's number if it has one, else the next free one for the office's code
+    (not yet handed out); "" when the profile has no 机关代字."""
+    from ..core.numbering import next_doc_number
+
+    number = issued_number(registry, year)
+    if number:
+        return number
+    code = (registry.profile().get("doc_code") or "").strip()
+    if not code:
+        return ""
+    return next_doc_number(registry, code, issue_year or _dt.date.today().year)
+
+
+def claim_number(registry, number: str, year: int) -> None:
+    """Record `number` as this year's report's (ValidationError: malformed or used by another
+    document). Generating the same year's report again with its number is not a conflict."""
+    from ..core.numbering import record_doc_number
+
+    record_doc_number(registry, number, kind=REPORT_KIND, record_id=report_record_id(year))
+
+
+def reserve_number(registry, year: int, *, issue_year: int) -> str:
+    """This year's report's number, handing out the next free one when it has none."""
+    from ..core.errors import ValidationError
+    from ..core.numbering import reserve_doc_number
+
+    number = issued_number(registry, year)
+    if number:
+        return number
+    code = (registry.profile().get("doc_code") or "").strip()
+    if not code:
+        raise ValidationError(["单位设置中未填写机关代字，无法自动编发文字号；请用 --number 指定。"])
+    return reserve_doc_number(registry, code, issue_year, kind=REPORT_KIND,
+                              record_id=report_record_id(year))
 
 
 @dataclass
@@ -88,6 +141,8 @@ def render_report(registry, options: ReportOptions, out_path) -> ReportResult:
     from ..core.charts import petition_trend_png
     from .render import write_document
 
+    if options.doc_number:
+        claim_number(registry, options.doc_number, options.year)  # refused before writing
     figures = year_figures(registry, options.year)
     out_path = Path(out_path)
     with tempfile.TemporaryDirectory(prefix="fazhi-report-") as work:

@@ -27,6 +27,8 @@ def test_dialog_shows_the_figures_the_report_will_quote(qtbot, registry_2022):
     assert f"调处成功率{HAND['success_rate']}" in text
     assert f"京省市区乡五级信访总量{HAND['level']}件，同比{HAND['level_yoy']}" in text
     assert dialog.to_edit.text() == "区委、区政府" and dialog.signers_edit.text() == "杨晓伟"
+    this_year = dialog.date_edit.date().year()
+    assert dialog.number_edit.text() == f"平湛司〔{this_year}〕1号"  # proposed, not yet handed out
     assert dialog.out_edit.text().endswith("关于2022年度法治政府建设情况的报告.docx")
     dialog.year_box.setValue(2021)
     assert dialog.out_edit.text().endswith("关于2021年度法治政府建设情况的报告.docx")
@@ -42,6 +44,10 @@ def test_generate_writes_the_draft_and_previews_it(qtbot, registry_2022, tmp_pat
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
     assert dialog.result.path == tmp_path / "年度报告.docx" and dialog.result.path.exists()
     assert "黄色底纹的“【请填写：…】”需要补充" in dialog.status.text()
+    # the number is now this report's: the dialog proposes it again next time
+    again = ReportDialog(registry_2022, year=2022)
+    qtbot.addWidget(again)
+    assert again.number_edit.text() == "平湛司〔2023〕3号"
     preview = dialog.preview
     qtbot.waitUntil(lambda: preview.preview.page_count() >= 3, timeout=120_000)
     assert f"共 {preview.preview.page_count()} 页" in preview.preview.page_label.text()

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 
 import docx
 import pytest
@@ -114,5 +115,25 @@ def test_a_bad_number_or_date_is_refused_before_anything_is_written(year_db, tmp
     proc = _cli("--db", year_db, "report", "--year", 2022, "--out", out, "--number", "平湛司[2023]03号",
                 "--date", "2023-13-01")
     assert proc.returncode == 2
-    assert "发文字号“平湛司[2023]03号”格式不对" in proc.stderr and "成文日期“2023-13-01”无效" in proc.stderr
+    assert "发文字号“平湛司[2023]03号”格式不规范" in proc.stderr and "成文日期“2023-13-01”无效" in proc.stderr
     assert not out.exists()
+
+
+def test_numbers_are_never_handed_out_twice(year_db, tmp_path, made):
+    # the same year's report may be generated again under its own number …
+    again = _cli("--db", year_db, "report", "--year", 2022, "--out", tmp_path / "again.docx",
+                 "--number", "平湛司〔2023〕3号")
+    assert again.returncode == 0, again.stderr
+    # … but another year's report may not take it
+    other = _cli("--db", year_db, "report", "--year", 2021, "--out", tmp_path / "2021.docx",
+                 "--number", "平湛司〔2023〕3号")
+    assert other.returncode == 2 and "已被" in other.stderr and "下一个可用：平湛司〔2023〕4号" in other.stderr
+    assert not (tmp_path / "2021.docx").exists()
+    # auto: the next free number, and the same one when the draft is made again
+    first = _cli("--db", year_db, "report", "--year", 2021, "--out", tmp_path / "a.docx",
+                 "--number", "auto", "--date", "2023-02-01")
+    second = _cli("--db", year_db, "report", "--year", 2021, "--out", tmp_path / "b.docx",
+                  "--number", "auto", "--date", "2023-02-01")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    xml = [zipfile.ZipFile(tmp_path / n).read("word/document.xml").decode("utf-8") for n in ("a.docx", "b.docx")]
+    assert all("平湛司〔2023〕4号" in x for x in xml)

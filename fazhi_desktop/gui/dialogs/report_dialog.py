@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
 
 from ...core.stats import year_figures
 from ...docgen import report_text
-from ...docgen.report import ReportOptions, ReportResult, render_report
+from ...docgen.report import ReportOptions, ReportResult, proposed_number, render_report
 from ..ops import run_in_background
 from ..preview import preview_document
 from ..reply_action import OUTPUT_DIR_SETTING
@@ -98,6 +98,11 @@ class ReportDialog(QDialog):
         return str(Path(folder) / f"{report_text.report_title(year)}.docx")
 
     def _year_changed(self, year: int) -> None:
+        # The number this year's report already has, else the next free one (handed out only
+        # when the report is generated).
+        if not self.number_edit.isModified():
+            self.number_edit.setText(proposed_number(self.registry, year,
+                                                     issue_year=self.date_edit.date().year()))
         current = self.out_edit.text()
         if not current or Path(current).stem.startswith("关于") and "年度法治政府建设情况的报告" in current:
             self.out_edit.setText(self._default_output(year))

@@ -58,11 +58,11 @@ class Composer:
     def run(self, text: str, role: str = "body", size: Optional[float] = None, **kw) -> str:
         return X.run(text, self.font(role), size or ROLE_SIZES[role], **kw)
 
-    def line(self, runs: str, *, height_pt: float = L.LINE_PITCH_PT, **kw):
-        """A paragraph of exact line height; advances the first-page cursor by its lines."""
+    def line(self, runs: str, *, height_pt: float = L.LINE_PITCH_PT, lines: int = 1, **kw):
+        """A paragraph of `lines` exact-height lines; advances the first-page cursor."""
         el = self.add(X.paragraph(runs, line_pt=height_pt, **kw))
         if self.cursor_pt is not None:
-            self.cursor_pt += height_pt
+            self.cursor_pt += height_pt * lines
         return el
 
     def spacer(self, height_pt: float, runs: str = ""):
@@ -94,8 +94,7 @@ class Composer:
         from .titles import break_title
 
         lines = break_title(self.clean(text, "标题"))
-        self.line(self.run("\n".join(lines), "title"), jc="center",
-                  height_pt=L.LINE_PITCH_PT * len(lines))
+        self.line(self.run("\n".join(lines), "title"), jc="center", lines=len(lines))
 
     def addressee(self, text: str) -> None:
         from .text import ensure_colon

@@ -86,6 +86,10 @@ def ppr(*, jc: Optional[str] = None, line_pt: Optional[float] = L.LINE_PITCH_PT,
     if tabs:
         parts.append("<w:tabs>" + "".join(
             f'<w:tab w:val="{kind}" w:pos="{L.pt_to_twips(pos)}"/>' for kind, pos in tabs) + "</w:tabs>")
+    # Measured with LibreOffice 7.4 on justified text: with overflowPunct absent or "0" a
+    # line-end "，" that would be the 29th character vanishes from the page; with an explicit
+    # "1" the line breaks one character earlier. (Word hangs the comma in the margin.)
+    parts.append('<w:overflowPunct w:val="1"/>')
     # No extra space between Chinese and digits/Latin (it would break the 28-character grid).
     parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     spacing = f'<w:spacing w:before="{L.pt_to_twips(before_pt)}" w:after="{L.pt_to_twips(after_pt)}"'

@@ -111,9 +111,26 @@ def find_header(kind: str, first_rows) -> Optional[HeaderMatch]:
     for number, cells in enumerate(first_rows[:HEADER_SEARCH_ROWS], 1):
         candidate = match_row(kind, cells)
         candidate.row = number
+        if score(candidate) >= 1 and number >= 2:
+            _add_upper_header(kind, candidate, first_rows[number - 2])
         if score(candidate) >= MIN_MATCHED and (best is None or score(candidate) > score(best)):
             best = candidate
     return best
+
+
+def _add_upper_header(kind: str, match: HeaderMatch, upper) -> None:
+    """Two-row headers: 案件编号 merged over both rows sits in the upper row only, above the
+    lower row's 申请人 | 被申请人 under a merged 当事人. Take the upper row's names where the
+    lower row is empty."""
+    taken = match.mapped_keys()
+    for index, value in enumerate(upper):
+        if index in match.headers or value is None or not str(value).strip():
+            continue
+        key = match_header(kind, value)
+        if key and key not in taken:
+            match.headers[index] = str(value).strip()
+            match.mapping[index] = key
+            taken.add(key)
 
 
 def missing_required(kind: str, mapping: dict) -> list:

@@ -153,3 +153,18 @@ def test_scan_writes_nothing(registry, tmp_path):
     path = make_workbook(tmp_path / "d.xlsx", [["届次", "编号", "案由", "提案人"], [S, 1, "甲", "乙"]])
     report = scan(registry, "proposal", path)
     assert report.rows == 1 and report.problems == [] and registry.count("proposal") == 0
+
+
+def test_two_row_header_with_merged_group_cells(registry, tmp_path):
+    from . import factory
+
+    path = make_workbook(tmp_path / "two.xlsx", [
+        ["案件编号", "调解委员会", "受理日期", "纠纷类型", "当事人", None, "调解结果"],
+        [None, None, None, None, "申请人", "被申请人", None],
+        ["（2022）湛调字第9号", "阳光苑社区人民调解委员会", "2022/5/6", "物业", "张三", "李四", "成功"],
+    ], title="人民调解登记台账", merges=["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4"])
+    report = import_ledger(registry, "mediation", path)
+    assert report.header_row == 4 and report.problems == []
+    got = registry.dump("mediation")[0]
+    assert got["case_number"] == "（2022）湛调字第9号" and got["outcome"] == "success"
+    assert [p["name"] for p in got["parties"]] == ["张三", "李四"]

@@ -40,7 +40,8 @@ def tokens(title: str) -> list:
         ch = title[i]
         if ch in _PAIRS:
             end = title.find(_PAIRS[ch], i + 1)
-            if end > 0:
+            # a quoted name longer than a line must break somewhere: inside it, then
+            if end > 0 and text_width(title[i:end + 1]) <= LINE_MAX_EM - 2:
                 out.append([title[i:end + 1], True])
                 i = end + 1
                 continue

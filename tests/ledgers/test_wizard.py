@@ -115,3 +115,21 @@ def test_export_dialog_writes_the_chosen_year_masked_by_default(qtbot, office, t
     ws = load_workbook(target).active
     assert ws["A1"].value == "湛河区司法局2022年人民调解案件登记台账"
     assert "*" in ws["J3"].value or "*" in ws["I3"].value
+
+
+def test_preview_shows_the_rows_as_read_with_bad_rows_marked(qtbot, wizard, tmp_path):
+    ledger = messy.make_messy_ledger(tmp_path / "台账.xlsx", count=150)
+    wizard.file_page.path_edit.setText(str(ledger))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_PREVIEW, timeout=20000)
+    data = wizard.preview_page.data
+    headers = [data.horizontalHeaderItem(c).text() for c in range(data.columnCount())]
+    assert headers[:4] == ["行", "编号", "届次", "案由"]
+    assert data.rowCount() == 150
+    second = [data.item(1, c).text() for c in range(4)]
+    assert second == [str(messy.row_of(2)), "2", messy.SESSION, "关于第2项工作的提案"]  # merged
+    bad = messy.row_of(messy.BAD_DATE_AT) - messy.HEADER_ROW - 1
+    assert data.item(bad, 0).background().color().name() == "#fde7e7"
+    assert data.item(0, 0).background().color().name() != "#fde7e7"  # a good row is not tinted
+    assert wizard.preview_page.tabs.tabText(0) == "问题（1）"

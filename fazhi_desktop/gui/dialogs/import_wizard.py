@@ -7,12 +7,15 @@ the good rows only (the bad ones saved to a workbook), and update or skip existi
 """
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QRadioButton, QTableWidget,
+                               QTabWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from ...core import records
@@ -24,7 +27,18 @@ from ...ledgers.template import template_filename, write_template
 from ..ops import run_in_background
 
 NOT_IMPORTED = "（不导入）"
+_BAD_ROW = QColor("#fde7e7")
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RESULT = range(4)
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _letter(index: int) -> str:
@@ -241,6 +255,11 @@ class PreviewPage(QWizardPage):
         self.problems.verticalHeader().hide()
         self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.data = QTableWidget(0, 0, self)
+        self.data.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.problems, "问题")
+        self.tabs.addTab(self.data, "数据预览")
         self.all_or_nothing = QRadioButton("全部导入，或全部不导入（有问题时不导入任何一行）", self)
         self.keep_good = QRadioButton("只导入无误的行，把有问题的行另存为：", self)
         self.mode = QButtonGroup(self)
@@ -265,7 +284,7 @@ class PreviewPage(QWizardPage):
         bad_row.addWidget(self.bad_path, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.all_or_nothing)
         layout.addWidget(self.keep_good)
         layout.addLayout(bad_row)
@@ -287,7 +306,9 @@ class PreviewPage(QWizardPage):
                 self.problems.setItem(row, col, QTableWidgetItem(text))
         self.problems.resizeColumnToContents(0)
         self.problems.resizeColumnToContents(1)
-        self.problems.setVisible(bool(report.problems))
+        self.tabs.setTabText(0, f"问题（{len(report.problems)}）")
+        self._fill_data(report)
+        self.tabs.setCurrentIndex(0 if report.problems else 1)
         has_problems = bool(report.problems)
         (self.keep_good if has_problems else self.all_or_nothing).setChecked(True)
         self.bad_path.setText(str(self.wiz.path.with_name(self.wiz.path.stem + "_有问题的行.xlsx")))
@@ -299,6 +320,25 @@ class PreviewPage(QWizardPage):
             widget.setVisible(existing)
         self.skip_existing.setChecked(True)
         self.setButtonText(QWizard.CommitButton, "开始导入")
+
+    def _fill_data(self, report) -> None:
+        """The first rows as they will be read (merged cells carried down), bad rows tinted."""
+        keys = [k for _i, k in sorted(report.mapping.items()) if k != "seq"]
+        headers = {c.key: c.header for c in columns(self.wiz.kind)}
+        self.data.setColumnCount(len(keys) + 1)
+        self.data.setHorizontalHeaderLabels(["行"] + [headers[k] for k in keys])
+        self.data.setRowCount(len(report.preview))
+        bad = set(report.bad_rows)
+        for row, (number, values) in enumerate(report.preview):
+            cells = [str(number)] + [_shown(values.get(k)) for k in keys]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if number in bad:
+                    item.setBackground(_BAD_ROW)
+                self.data.setItem(row, col, item)
+        self.data.setVerticalHeaderLabels([""] * len(report.preview))
+        self.data.verticalHeader().hide()
+        self.tabs.setTabText(1, f"数据预览（前{len(report.preview)}行）")
 
     def isComplete(self) -> bool:
         report = self.wiz.report

@@ -158,6 +158,7 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) ->
         finally:
             src.close()
         if [r[0] for r in ok] != ["ok"]:
+            _raise_if_source_damaged(source)
             raise BackupProblem(f"备份“{target}”写入后校验失败（{ok[0][0]}），原数据文件未做任何修改，"
                                 "请检查数据文件（fazhi-desktop check）。")
         _fsync(partial)
@@ -166,6 +167,8 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) ->
     except sqlite3.DatabaseError as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            _raise_if_source_damaged(source)
         raise BackupProblem(f"无法备份到“{target}”：{_explain_sqlite(exc)}。原数据文件未做任何修改。") from exc
     except OSError as exc:
         from .atomic import explain_os_error
@@ -178,6 +181,15 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) ->
             partial.unlink()
         raise
     return target
+
+
+def _raise_if_source_damaged(source) -> None:
+    """The backup API copies pages as they are: a bad copy means a bad source; say so as such."""
+    from .health import DamagedFile, check_file
+
+    finding = check_file(Path(source), thorough=True)
+    if finding is not None:
+        raise DamagedFile(finding)
 
 
 def _write_info(dst: sqlite3.Connection, src: sqlite3.Connection, info: dict) -> None:

@@ -160,3 +160,17 @@ def test_an_empty_file_with_backups_is_not_taken_for_a_new_one(filled_db):
     filled_db.write_bytes(b"")
     finding = health.check_file(filled_db)
     assert finding is not None and finding.code == "truncated" and "空文件" in finding.message
+
+
+def test_a_big_file_gets_a_structural_start_check_and_the_daily_backup_finds_hidden_damage(
+        filled_db, monkeypatch):
+    """Above QUICK_CHECK_LIMIT start-up skips quick_check (seconds to minutes on a big file);
+    the daily backup's integrity_check still finds damage and reports it as the same finding."""
+    monkeypatch.setattr(health, "QUICK_CHECK_LIMIT", 1024)
+    _damage_pages(filled_db)
+    assert health.check_file(filled_db) is None  # structure fine: the start is not delayed
+    with pytest.raises(health.DamagedFile) as found:
+        backup.backup_on_start(filled_db)
+    assert found.value.finding.code == "damaged" and found.value.finding.can_restore
+    assert backup.list_backups(filled_db) == []
+    assert not list((filled_db.parent / "backups").glob("*.part"))

@@ -168,7 +168,6 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
     mapped = {i: column_by_key(kind, k) for i, k in sheet.header.mapping.items() if k != "seq"}
     seen_keys: dict = {}
     bad = []
-    total = sheet.total_rows
     for number, cells in sheet.rows():
         if cancelled is not None and cancelled():
             raise InterruptedError("已取消导入，未写入任何记录。")
@@ -197,7 +196,8 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
             else:
                 report.created += 1
         if progress is not None and report.rows % 200 == 0:
-            progress(report.rows, total, f"已读取{report.rows}行")
+            total = max(sheet.total_rows, report.rows)
+            progress(report.rows, total, f"已读取{report.rows}行，共约{total}行")
     if progress is not None:
         progress(report.rows, report.rows, f"已读取{report.rows}行")
     return bad

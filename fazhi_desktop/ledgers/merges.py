@@ -13,14 +13,23 @@ from pathlib import Path
 from openpyxl.utils.cell import range_boundaries
 
 _MARK = b"mergeCells"
+_ROW = b"<row "
 _REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)\"")
 _CHUNK = 1 << 20
 
 
 def merged_ranges(path, member: str) -> list:
     """(min_col, min_row, max_col, max_row) of each merged range in the sheet `member`."""
+    return scan_sheet_xml(path, member)[0]
+
+
+def scan_sheet_xml(path, member: str) -> tuple:
+    """(merged ranges, number of <row> elements) of the sheet `member`, in one pass.
+
+    The row count gives the progress bar its total when the sheet has no <dimension> (as
+    openpyxl's own write-only files)."""
     member = member.lstrip("/")
-    tail, kept, seen = b"", [], False
+    tail, kept, seen, rows = b"", [], False, 0
     with zipfile.ZipFile(Path(path)) as archive, archive.open(member) as fh:
         while True:
             chunk = fh.read(_CHUNK)
@@ -30,6 +39,7 @@ def merged_ranges(path, member: str) -> list:
                 kept.append(chunk)
                 continue
             buffer = tail + chunk
+            rows += buffer.count(_ROW) - tail.count(_ROW)
             at = buffer.find(_MARK)
             if at >= 0:
                 seen = True
@@ -42,7 +52,7 @@ def merged_ranges(path, member: str) -> list:
         if ":" not in ref:
             continue
         ranges.append(tuple(range_boundaries(ref)))
-    return ranges
+    return ranges, rows
 
 
 class CarryDown:

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from .columns import columns
 from .headers import HEADER_SEARCH_ROWS, HeaderMatch, find_header, missing_required, score
-from .merges import CarryDown, merged_ranges
+from .merges import CarryDown, scan_sheet_xml
 from .values import normalize_text
 from .workbook_file import UnreadableWorkbook, check_workbook_file
 
@@ -59,7 +59,9 @@ class LedgerSheet:
     def rows(self) -> Iterator[tuple]:
         """(Excel row number, cell values) for every data row below the header; blank rows and
         合计 rows skipped, merged cells carried down."""
-        ranges = merged_ranges(self.path, self._member) if self._member else []
+        ranges, xml_rows = scan_sheet_xml(self.path, self._member) if self._member else ([], 0)
+        if not self.total_rows and xml_rows:
+            self.total_rows = max(xml_rows - self.header.row, 0)
         carry = CarryDown(ranges)
         first = self.header.row + 1
         for number, cells in enumerate(

@@ -97,3 +97,18 @@ def test_bad_rows_workbook_that_cannot_be_saved_imports_nothing(registry, tmp_pa
         import_ledger(registry, "proposal", path, ImportOptions(
             keep_good=True, bad_rows_path=tmp_path / "no" / "such" / "dir" / "bad.xlsx"))
     assert registry.count("proposal") == 0
+
+
+def test_progress_knows_the_total_of_a_sheet_without_dimension(office, empty_registry, tmp_path):
+    """The app's own exports (streamed) carry no <dimension>: the total comes from the XML."""
+    from fazhi_desktop.ledgers.export import export_ledger
+
+    from . import factory
+
+    office.add_many("proposal", factory.records_of("proposal", 450))
+    export_ledger(office, "proposal", tmp_path / "p.xlsx", masked=False)
+    seen = []
+    import_ledger(empty_registry, "proposal", tmp_path / "p.xlsx",
+                  progress=lambda done, total, text: seen.append((done, total, text)))
+    assert seen[0][:2] == (200, 451)  # 450 rows and the totals row below the header
+    assert seen[-1][:2] == (450, 450)

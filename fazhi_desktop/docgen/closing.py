@@ -43,27 +43,29 @@ def attachment_note(c: Composer, names: list) -> None:
                           tabs=(("left", 2 * L.CHAR_PT + measure(label)),)))
 
 
-def signature(c: Composer, sig: Signature) -> None:
+def signature(c: Composer, sig: Signature, *, notes_follow: bool = False) -> None:
+    """署名 and 成文日期, kept on one page with the last body paragraph (and the 附注)."""
+    c.keep_last_with_next()
     names = [c.clean(n, "署名").strip() for n in sig.names if n and str(n).strip()]
     date = date_text(c.clean(sig.date, "成文日期"))
     date_w = measure(date)
     if sig.sealed:
         # Room for the seal: its top within one line below the text, name and date just
         # below its centre (GB/T 9704 7.3.5.1).
-        c.blank(2)
+        c.blank(2, keep_next=True)
         right = 4 * L.CHAR_PT
         first = None
         for name in names:
-            el = c.add(X.paragraph(c.run(name), jc="right",
+            el = c.add(X.paragraph(c.run(name), jc="right", keep_next=True,
                                    right_pt=max(0.0, right + (date_w - measure(name)) / 2)))
             first = first if first is not None else el
-        c.add(X.paragraph(c.run(date), jc="right", right_pt=right))
+        c.add(X.paragraph(c.run(date), jc="right", right_pt=right, keep_next=notes_follow))
         if sig.seal_image and first is not None:
             _place_seal(c, first, sig.seal_image, centre_x=L.TEXT_W_PT - right - date_w / 2)
         return
     # Unsealed: one blank line, name two characters from the right, date below it starting
     # two characters further right (or two from the right if longer, the name moved left).
-    c.blank(1)
+    c.blank(1, keep_next=True)
     two = 2 * L.CHAR_PT
     for name in names:
         name_w = measure(name)
@@ -72,8 +74,9 @@ def signature(c: Composer, sig: Signature) -> None:
         if date_right < two:
             date_right = two
             name_right = two + date_w - name_w + two
-        c.add(X.paragraph(c.run(name), jc="right", right_pt=name_right))
-    c.add(X.paragraph(c.run(date), jc="right", right_pt=date_right if names else two))
+        c.add(X.paragraph(c.run(name), jc="right", right_pt=name_right, keep_next=True))
+    c.add(X.paragraph(c.run(date), jc="right", right_pt=date_right if names else two,
+                      keep_next=notes_follow))
 
 
 def _place_seal(c: Composer, paragraph, image_path, *, centre_x: float) -> None:
@@ -96,14 +99,13 @@ def _place_seal(c: Composer, paragraph, image_path, *, centre_x: float) -> None:
 
 def notes(c: Composer, lines: list) -> None:
     """附注: in parentheses, two characters in, on the line after the date."""
-    for line in lines:
-        text = c.clean(line, "附注").strip()
-        if not text:
-            continue
+    texts = [c.clean(line, "附注").strip() for line in lines]
+    texts = [t for t in texts if t]
+    for i, text in enumerate(texts):
         if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
             text = f"（{text}）"
-        c.add(X.paragraph(c.run(text), jc="both", left_pt=2 * L.CHAR_PT,
-                          hanging_pt=L.CHAR_PT))
+        c.add(X.paragraph(c.run(text), jc="both", left_pt=2 * L.CHAR_PT, hanging_pt=L.CHAR_PT,
+                          keep_lines=True, keep_next=i < len(texts) - 1))
 
 
 def attachment_page(c: Composer, page: AttachmentPage) -> None:

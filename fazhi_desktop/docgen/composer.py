@@ -72,9 +72,19 @@ class Composer:
         return self.line(runs, height_pt=max(height_pt, 1.0),
                          mark_rpr=X.rpr(self.font("body"), 1, spacing_pt=0))
 
-    def blank(self, count: int = 1) -> None:
+    def blank(self, count: int = 1, *, keep_next: bool = False) -> None:
         for _ in range(count):
-            self.line("")
+            self.line("", keep_next=keep_next)
+
+    def keep_last_with_next(self) -> None:
+        """Keep the last paragraph so far on the page of what follows (GB/T 9704: the page
+        with the signature must show body text)."""
+        last = self._sect.getprevious()
+        if last is None or last.tag != X.element(f"<w:p {X.NSDECL}/>").tag:
+            return
+        ppr = last.find(f"{{{X.W_NS}}}pPr")
+        if ppr is not None and ppr.find(f"{{{X.W_NS}}}keepNext") is None:
+            ppr.insert(0, X.element(f"<w:keepNext {X.NSDECL}/>"))
 
     def snap_to_grid(self) -> None:
         """Pad the first-page cursor to the next grid line so the body sits on the grid."""

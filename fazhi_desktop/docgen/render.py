@@ -74,7 +74,7 @@ def build(doc: OfficialDocument) -> Composer:
     add_blocks(c, doc.body)
     closing.attachment_note(c, doc.attachments)
     if doc.signature:
-        closing.signature(c, doc.signature)
+        closing.signature(c, doc.signature, notes_follow=bool(doc.notes))
     closing.notes(c, doc.notes)
     for page in doc.attachment_pages:
         closing.attachment_page(c, page)

@@ -19,6 +19,7 @@ from . import report_text
 from .model import Colophon, FileHeader, OfficialDocument, Paragraph, Picture, Signature
 
 CHART_WIDTH_MM = 150.0
+CHART_SIZE_IN = (7.5, 3.0)  # 150 x 60 mm on paper: 6 lines of text, leaves room on the page
 REPORT_KIND = "report"  # the doc_number table's kind for yearly reports
 
 
@@ -149,7 +150,8 @@ def render_report(registry, options: ReportOptions, out_path) -> ReportResult:
         chart = None
         if figures["petition"]["months_reported"]:
             chart = Path(work) / "petition_trend.png"
-            chart.write_bytes(petition_trend_png(figures["petition"], options.year, dpi=200))
+            chart.write_bytes(petition_trend_png(figures["petition"], options.year, dpi=200,
+                                                  size=CHART_SIZE_IN))
         document = build_report(registry, options, chart_path=chart, figures=figures)
         outcome = write_document(document, out_path)
     warnings = list(getattr(outcome, "warnings", None) or [])

@@ -1,0 +1,48 @@
+"""Export as the clerk meets it: the year chosen, a cancel that leaves nothing behind, a folder
+that cannot be written named in Chinese."""
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from fazhi_desktop.core.errors import OutputProblem
+from fazhi_desktop.ledgers.export import export_ledger, years_in
+
+from . import factory
+
+
+def test_year_filter_keeps_only_that_years_records(office, tmp_path):
+    office.add_many("proposal", factory.records_of("proposal", 5)
+                    + [dict(factory.proposal(9), number=90, assigned_date="2023-02-01")])
+    assert years_in(office, "proposal") == [2023, 2022]
+    result = export_ledger(office, "proposal", tmp_path / "p.xlsx", year=2023)
+    ws = load_workbook(tmp_path / "p.xlsx").active
+    assert result.rows == 1 and ws["A1"].value == "湛河区司法局2023年政协提案办理台账"
+    assert ws["C3"].value == 90 and ws["A4"].value == "合计"
+
+
+def test_cancelled_export_leaves_no_file(office, tmp_path):
+    office.add_many("proposal", factory.records_of("proposal", 1200))
+    calls = []
+
+    def progress(done, total, text):
+        calls.append((done, total))
+
+    with pytest.raises(InterruptedError):
+        export_ledger(office, "proposal", tmp_path / "p.xlsx", progress=progress,
+                      cancelled=lambda: len(calls) >= 1)
+    assert calls[0] == (500, 1200)
+    assert list(tmp_path.glob("*.xlsx")) == []
+
+
+def test_unwritable_folder_is_named_in_chinese(office, tmp_path):
+    with pytest.raises(OutputProblem) as failed:
+        export_ledger(office, "proposal", tmp_path / "没有这个文件夹" / "p.xlsx")
+    assert "无法保存" in str(failed.value) and "文件夹不存在" in str(failed.value)
+
+
+def test_petition_export_defaults_to_the_latest_year(office, tmp_path):
+    office.add_many("petition", [factory.petition(n, 2021) for n in range(8)]
+                    + [factory.petition(n, 2022) for n in range(4)])
+    result = export_ledger(office, "petition", tmp_path / "x.xlsx")
+    assert result.title == "湛河区司法局2022年信访情况月度统计表" and result.rows == 4

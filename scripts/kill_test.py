@@ -178,10 +178,13 @@ def read_file_state(db: Path) -> tuple:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if rows != ["ok"]:
             problems.append("integrity_check: " + "; ".join(rows[:5]))
-        try:
-            conn.execute("INSERT INTO proposal_search(proposal_search) VALUES ('integrity-check')")
-        except sqlite3.DatabaseError as exc:
-            problems.append(f"search index: {exc}")
+        fts = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'")]
+        for table in fts:  # the search indexes' own consistency check
+            try:
+                conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"search index {table}: {exc}")
         found = {rid: content_hash(json.loads(data)) for rid, data in conn.execute(
             "SELECT id, data FROM proposal WHERE deleted_at IS NULL")}
     finally:

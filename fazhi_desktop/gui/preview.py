@@ -290,12 +290,8 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
         self.resize(900, 1000)
-        self._workdir = tempfile.TemporaryDirectory(prefix="fazhi-preview-")
+        self.workdir = Path(tempfile.mkdtemp(prefix="fazhi-preview-"))
         self.finished.connect(self._cleanup)
-
-    @property
-    def workdir(self) -> Path:
-        return Path(self._workdir.name)
 
     def show_pdf(self, path, *, suggested_name: Optional[str] = None) -> None:
         self.preview.load_pdf(path, suggested_name=suggested_name)
@@ -304,7 +300,8 @@ class PreviewDialog(QDialog):
 
     def _cleanup(self, *_args) -> None:
         self.preview.document.close()
-        self._workdir.cleanup()
+        # A conversion still running may be writing here; what it leaves is removed too.
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def converter_for(registry=None):

@@ -189,3 +189,24 @@ def test_settings_show_the_converter_in_use_and_keep_the_choice(qtbot, registry)
     box.choice.setCurrentIndex(box.choice.findData("word"))
     assert registry.setting("pdf_converter") == "word"
     assert "所选的Microsoft Word未找到，改用此项" in box.in_use.text()
+
+
+def test_closing_the_preview_before_the_conversion_ends_is_harmless(qtbot, tmp_path):
+    import threading
+
+    from fazhi_desktop.office.converters import Converter
+
+    release = threading.Event()
+
+    def slow(src, dst):
+        release.wait(10)
+        _write_pdf(dst, 1)
+
+    source = tmp_path / "答复.docx"
+    source.write_bytes(b"PK")
+    dialog = preview_document(None, source, converter=Converter("libreoffice", "LibreOffice", "x", "7.4", slow))
+    workdir = dialog.workdir
+    dialog.close()
+    release.set()
+    qtbot.waitUntil(lambda: not workdir.exists() or not any(workdir.iterdir()), timeout=10_000)
+    qtbot.wait(300)  # the late result arrives for a window that is gone: nothing happens

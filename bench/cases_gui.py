@@ -57,3 +57,23 @@ def measure_memory(db_path, log=print) -> Result:
     return Result("GUI 峰值内存（依次打开每个页面并滚动表格）", max(peaks.values()),
                   bare["peak_mib"]["bare"], 300,
                   unit="MiB", note=f"VmHWM（MiB）：{steps}")
+
+
+def measure_open_check(db_path, n: int) -> list:
+    """What opening the file costs before any window: the start-up check and Store.open."""
+    from timing import runs
+
+    from fazhi_desktop.core.store import Store
+
+    results = []
+    try:
+        from fazhi_desktop.core.health import check_file
+    except ImportError:
+        check_file = None
+    if check_file is not None:
+        value = median(runs(lambda: check_file(db_path), n))
+        results.append(Result("其中：启动检查 health.check_file（quick_check）", value, None, None,
+                              note="每次打开都读一遍全部页面，随文件大小线性增长"))
+    value = median(runs(lambda: Store.open(db_path).close(), n))
+    results.append(Result("其中：Store.open（含启动检查）", value, None, None, note="打开、配置、无需迁移"))
+    return results

@@ -185,6 +185,7 @@ def build(scale: float = 1.0, *, rebuild: bool = False, data_dir: Path = DATA_DI
     path = db_path(scale, data_dir)
     info = info_path(scale, data_dir)
     if path.exists() and info.exists() and not rebuild:
+        upgrade_in_place(path, log)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), info):
@@ -214,6 +215,32 @@ def build(scale: float = 1.0, *, rebuild: bool = False, data_dir: Path = DATA_DI
     info.write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
     log(f"built {path} in {seconds:.0f} s, {path.stat().st_size / 2**20:.0f} MiB")
     return path
+
+
+def upgrade_in_place(path: Path, log=print) -> None:
+    """Bring a cached file built by an older schema up to date, without the pre-upgrade backup.
+
+    Registry.open would first copy and verify the whole file (gigabytes) as it must for a
+    clerk's data; the benchmark's file is disposable, so the same migration steps run in place.
+    """
+    import sqlite3
+
+    from fazhi_desktop.core import schema
+    from fazhi_desktop.core.store import Store, read_user_version
+
+    version = read_user_version(path)
+    if version >= schema.LATEST_VERSION:
+        return
+    log(f"upgrading {path.name} from schema {version} to {schema.LATEST_VERSION} in place")
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    store = Store(conn, path)
+    try:
+        store._configure()
+        store._migrate(version)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("ANALYZE")
+    finally:
+        store.close()
 
 
 def main(argv=None) -> int:

@@ -77,10 +77,11 @@ def run(scale: float, n: int, only: tuple = GROUPS, *, batch: int = 1000,
     info = json.loads(make_data.info_path(scale, data_dir).read_text("utf-8"))
     results = []
     if "start" in only:
-        from cases_gui import measure_cold_start
+        from cases_gui import measure_cold_start, measure_open_check
 
         log("cold start")
         results.append(measure_cold_start(path, n, log=log))
+        results += measure_open_check(path, n)
     with Registry.open(path, backup_dir=Path(data_dir) / "backups") as registry:
         if "tables" in only:
             from cases_tables import measure_tables

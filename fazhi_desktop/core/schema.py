@@ -178,11 +178,35 @@ CREATE INDEX petition_by_updated_at ON petition(updated_at, seq, unit, period) W
 """
 )
 
+
+# Version 4: step 3's sort indexes lacked deleted_at, the column of their own WHERE, so SQLite
+# still read each row to check it (EXPLAIN QUERY PLAN: "USING INDEX", not "USING COVERING
+# INDEX"): a sort of 100,000 records read 100,000 wide rows. Carrying deleted_at (always NULL in
+# these partial indexes, one byte per entry) makes every table query index-only.
+def _covering_sort_indexes(kind: str, sorts: tuple, filters: tuple) -> str:
+    statements = []
+    for column in sorts:
+        covered = ", ".join((column, "seq") + tuple(f for f in filters if f != column)
+                            + ("deleted_at",))
+        statements.append(f"DROP INDEX {kind}_by_{column};")
+        statements.append(f"CREATE INDEX {kind}_by_{column} ON {kind}({covered}) "
+                          "WHERE deleted_at IS NULL;")
+    return "\n".join(statements) + "\n"
+
+
+_V4 = (
+    _covering_sort_indexes("proposal", _ITEM_SORTS, _ITEM_FILTERS)
+    + _covering_sort_indexes("suggestion", _ITEM_SORTS, _ITEM_FILTERS)
+    + _covering_sort_indexes("mediation", _MEDIATION_SORTS, _MEDIATION_FILTERS)
+    + _covering_sort_indexes("petition", ("updated_at",), ("unit", "period"))
+)
+
 # (version, SQL, Python step run after the SQL inside the same transaction or None)
 MIGRATIONS = [
     (1, _V1, None),
     (2, _V2, "rebuild_search_index"),
     (3, _V3, "build_substring_index"),
+    (4, _V4, None),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -63,3 +63,17 @@ def test_a_version_2_file_is_searchable_after_the_upgrade(tmp_path, seed_proposa
         assert registry.store.version == schema.LATEST_VERSION
         assert _found(registry, "法治政府") == 1
         assert _found(registry, "胡校") == 1
+
+
+def test_a_search_right_after_saving_finds_the_new_words(registry, seed_proposal):
+    saved = registry.save("proposal", seed_proposal)
+    assert _found(registry, "法治") == 1  # the listed rows are now kept for the next search
+    other = dict(seed_proposal, number=30, title="关于法治宣传")
+    other.pop("reply")
+    registry.save("proposal", other)
+    assert _found(registry, "法治") == 2
+    registry.delete("proposal", saved["id"])
+    assert _found(registry, "法治") == 1
+    listed = seqs(registry.store.conn, TableQuery("proposal"))
+    listed.clear()  # a table changing its own list must not change what the next query returns
+    assert len(seqs(registry.store.conn, TableQuery("proposal"))) == 1

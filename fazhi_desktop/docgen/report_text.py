@@ -41,6 +41,8 @@ def we(authority: str) -> str:
 def item_sentence(figures: dict) -> str:
     """'办理人大代表建议67件、政协委员提案126件，办结率100%，满意率均为100%' (seeds 001, 004)."""
     p, s, both = figures["proposal"], figures["suggestion"], figures["items_combined"]
+    if not p["received"] and not s["received"]:
+        return fill(f"登记簿中没有{figures['year']}年交办的人大代表建议和政协委员提案，请核实后填写办理情况") + "。"
     text = (f"全年办理人大代表建议{s['received']}件、政协委员提案{p['received']}件，"
             f"办结率{fmt_percent(both['completion_rate'])}")
     sat_s, sat_p = s["satisfaction_rate"], p["satisfaction_rate"]
@@ -59,6 +61,8 @@ def item_sentence(figures: dict) -> str:
 def mediation_sentence(figures: dict) -> str:
     """'受理调处各类矛盾纠纷410件，调处成功406件，调处成功率99%' (seed 004)."""
     m = figures["mediation"]
+    if not m["accepted"]:
+        return fill(f"登记簿中没有{figures['year']}年受理的人民调解案件，请核实后填写调解情况") + "。"
     text = f"全年受理调处各类矛盾纠纷{m['accepted']}件，调处成功{m['success']}件"
     if m["success_rate"] is not None:
         text += f"，调处成功率{fmt_percent(m['success_rate'])}"

@@ -39,10 +39,13 @@ def test_a_first_year_without_last_year_leaves_the_comparison_to_the_clerk(tmp_p
     assert "（2022年已填报1月）" in sentence
 
 
-def test_no_petition_figures_at_all_is_a_marked_gap(tmp_path):
+def test_an_empty_register_is_a_marked_gap_not_a_zero(tmp_path):
     with Registry.open(tmp_path / "empty.sqlite3") as registry:
         figures = year_figures(registry, 2022)
     assert report_text.petition_sentence(figures).startswith("【请填写：2022年尚未填报信访统计")
+    assert report_text.item_sentence(figures).startswith("【请填写：登记簿中没有2022年交办的人大代表建议和政协委员提案")
+    assert report_text.mediation_sentence(figures).startswith("【请填写：登记簿中没有2022年受理的人民调解案件")
+    assert "—" not in "".join(report_text.body_lines(figures, authority="湛河区司法局"))
 
 
 def test_we_is_said_as_the_authority_would():
@@ -50,3 +53,17 @@ def test_we_is_said_as_the_authority_would():
     assert report_text.we("中站区人民政府") == "我区"
     assert report_text.we("某某县人民政府") == "我县"
     assert report_text.we("姚孟街道") == "我街道"
+
+
+def test_a_report_for_a_year_without_records_is_still_a_draft(tmp_path, seed_profile):
+    import docx
+
+    from fazhi_desktop.docgen.report import ReportOptions, render_report
+
+    with Registry.open(tmp_path / "new.sqlite3") as registry:
+        registry.set_profile(seed_profile)
+        result = render_report(registry, ReportOptions(year=2022, date="2023-01-10"), tmp_path / "r.docx")
+    document = docx.Document(str(result.path))
+    assert len(document.inline_shapes) == 0  # no petition counts: no chart
+    assert result.fill_count == 11
+    assert "关于2022年度法治政府建设情况的报告" in "".join(p.text for p in document.paragraphs).replace("\n", "")

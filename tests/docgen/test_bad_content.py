@@ -98,3 +98,28 @@ def test_opinion_form_and_assist_opinion_with_its_own_numbers(registry, seed_pro
                for n in ("a1.docx", "a2.docx")]
     assert first.path.exists()
     assert "平湛司会〔2022〕1号" in numbers[0] and "平湛司会〔2022〕2号" in numbers[1]
+
+
+def test_electronic_seal_is_placed_over_name_and_date(registry, seed_proposal, seed_profile,
+                                                      tmp_path):
+    import fitz
+
+    seal = tmp_path / "seal.png"
+    page = fitz.open().new_page(width=100, height=100)
+    page.draw_circle((50, 50), 45, color=(1, 0, 0), width=4)
+    page.get_pixmap(alpha=True).save(str(seal))
+    registry.set_profile(dict(seed_profile, seal="image", seal_image=str(seal)))
+    saved = registry.save("proposal", seed_proposal)
+    result = render_reply(registry, "proposal", saved["id"], tmp_path / "r.docx")
+    document = docx.Document(str(result.path))
+    name = next(p for p in document.paragraphs if p.text == "湛河区司法局")
+    assert name._p.xpath(".//pic:pic")  # the seal floats from the name's paragraph
+    assert any(rel.reltype.endswith("/image") for rel in document.part.rels.values())
+
+
+def test_missing_seal_image_leaves_room_for_a_hand_stamp_with_a_warning(seed_proposal,
+                                                                       seed_profile):
+    profile = dict(seed_profile, seal="image", seal_image="/no/such/seal.png")
+    doc, warnings = build_reply("proposal", seed_proposal, profile)
+    assert doc.signature.seal_image is None and doc.signature.sealed
+    assert any("电子印章" in w for w in warnings)

@@ -210,3 +210,32 @@ def test_closing_the_preview_before_the_conversion_ends_is_harmless(qtbot, tmp_p
     release.set()
     qtbot.waitUntil(lambda: not workdir.exists() or not any(workdir.iterdir()), timeout=10_000)
     qtbot.wait(300)  # the late result arrives for a window that is gone: nothing happens
+
+
+def test_print_button_opens_the_print_dialog_and_prints_what_it_chose(preview, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    out = tmp_path / "经打印对话框.pdf"
+    make = preview.make_printer
+
+    def pdf_printer():
+        printer = make()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    seen = {}
+
+    def accept(dialog):  # the clerk picks pages 2-3 and presses 打印
+        seen["range"] = (dialog.minPage(), dialog.maxPage())
+        seen["a4"] = dialog.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+        dialog.printer().setPrintRange(QPrinter.PrintRange.PageRange)
+        dialog.printer().setFromTo(2, 3)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(preview, "make_printer", pdf_printer)
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    preview.actions_by_name["print"].trigger()
+    assert seen == {"range": (1, 3), "a4": True}
+    assert page_count(out) == 2

@@ -119,6 +119,7 @@ def test_printing_a_page_range_sends_only_those_pages(preview, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "第2-3页.pdf"
     printer.setOutputFileName(str(out))
+    printer.setResolution(150)  # the range is what is checked here; keep it quick
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
     assert preview.pages_to_print(printer) == [1, 2]
@@ -223,6 +224,7 @@ def test_print_button_opens_the_print_dialog_and_prints_what_it_chose(preview, t
         printer = make()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
+        printer.setResolution(150)
         return printer
 
     seen = {}

@@ -68,7 +68,7 @@ def table(results: list) -> str:
     return "\n".join(lines)
 
 
-def run(scale: float, n: int, only: tuple = GROUPS, *, batch: int = 1000,
+def run(scale: float, n: int, only: tuple = GROUPS, *, batch: int = 1000, queries: int = 50,
         data_dir: Path = make_data.DATA_DIR, log=print) -> list:
     """Build (if missing) and measure; the Result rows of the table."""
     from fazhi_desktop.core.registry import Registry
@@ -94,7 +94,7 @@ def run(scale: float, n: int, only: tuple = GROUPS, *, batch: int = 1000,
             log("search")
             for kind in ("proposal", "mediation"):
                 for length in (2, 4):
-                    results.append(measure_search(registry, kind, length, log=log))
+                    results.append(measure_search(registry, kind, length, count=queries, log=log))
         if "save" in only:
             from cases_core import measure_save
 

@@ -22,7 +22,8 @@ SCALE = 0.001  # 100 records per kind
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("bench-data")
-    return bench_run.run(SCALE, 1, batch=3, data_dir=data_dir, log=lambda *_: None), data_dir
+    rows = bench_run.run(SCALE, 1, batch=3, queries=5, data_dir=data_dir, log=lambda *_: None)
+    return rows, data_dir
 
 
 def test_the_data_file_holds_every_kind_built_through_the_registry(results):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .errors import DatabaseProblem
+from .errors import DatabaseProblem, FileTooNew, NotADatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = {"proposal", "suggestion", "mediation", "petition", "settings", "audit"}
@@ -29,6 +29,14 @@ class DamagedFile(DatabaseProblem):
     def __init__(self, finding: "Finding"):
         self.finding = finding
         super().__init__(finding.message + finding.advice)
+
+
+class DamagedTooNew(DamagedFile, FileTooNew):
+    """A file from a newer version of the app (also a FileTooNew)."""
+
+
+class DamagedNotADatabase(DamagedFile, NotADatabase):
+    """Not a database, or cut off inside its header (also a NotADatabase)."""
 
 
 @dataclass
@@ -189,7 +197,8 @@ def ensure_usable(path) -> None:
     """Raise DamagedFile (a DatabaseProblem, Chinese message) unless the file passes check_file."""
     finding = check_file(path)
     if finding is not None:
-        raise DamagedFile(finding)
+        raise {"too_new": DamagedTooNew, "not_sqlite": DamagedNotADatabase}.get(
+            finding.code, DamagedFile)(finding)
 
 
 # --------------------------------------------------------------------------- the remedy

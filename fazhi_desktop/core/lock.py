@@ -29,7 +29,8 @@ _LOCK_OFFSET = 1 << 20
 _NO_LOCKING = {errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL, getattr(errno, "ENOTSUP", -1),
                getattr(errno, "ENOSYS", -1)}
 _NETWORK_FS = {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "9p", "fuse.sshfs",
-               "afs", "ncpfs", "davfs", "fuse.davfs2", "fuse.rclone"}
+               "afs", "ncpfs", "davfs", "fuse.davfs2", "fuse.rclone",
+               "fuse.gvfsd-fuse", "fuse.gvfs-fuse-daemon"}  # shares opened in UOS/Kylin file managers
 
 
 class AlreadyOpen(DatabaseLocked):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from fazhi_desktop.core import backup, health
+from fazhi_desktop.core.errors import FileTooNew
 from fazhi_desktop.core.registry import Registry
 from .conftest import proposal, run_cli, sha256, write_json
 
@@ -69,8 +70,11 @@ def test_a_bad_file_is_named_in_chinese_and_left_untouched(filled_db, code):
     assert finding is not None and finding.code == code
     assert words in finding.message and "未做任何修改" in finding.message
     assert finding.can_restore == (code in ("not_sqlite", "truncated", "damaged"))
-    with pytest.raises(health.DamagedFile):
+    with pytest.raises(health.DamagedFile) as refused:
         Registry.open(filled_db)
+    assert refused.value.finding.code == code
+    if code == "too_new":
+        assert isinstance(refused.value, FileTooNew)
     assert sha256(filled_db) == before
     assert sorted(p.name for p in filled_db.parent.iterdir()) == siblings
 

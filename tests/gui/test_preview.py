@@ -90,17 +90,24 @@ def test_printing_sends_every_page_on_a4(preview, tmp_path):
 
 def _ink_box(pdf_path, page: int) -> tuple:
     """Bounding box (in 1/30 inch) of the dark pixels of a page, rendered by Qt PDF."""
+    from PySide6.QtGui import QImage
     from PySide6.QtPdf import QPdfDocument
 
     document = QPdfDocument()
     document.load(str(pdf_path))
     size = document.pagePointSize(page)
     image = document.render(page, QSize(round(size.width() * 30 / 72), round(size.height() * 30 / 72)))
-    dark = [(x, y) for y in range(image.height()) for x in range(image.width())
-            if image.pixelColor(x, y).lightness() < 128]
     document.close()
-    return (min(x for x, _ in dark), min(y for _, y in dark), max(x for x, _ in dark),
-            max(y for _, y in dark))
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data, stride = bytes(gray.constBits()), gray.bytesPerLine()
+    dark = bytes(1 if v < 128 else 0 for v in range(256))  # pixel value -> dark?
+    xs, ys = [], []
+    for y in range(gray.height()):
+        row = data[y * stride:y * stride + gray.width()].translate(dark)
+        if 1 in row:
+            ys.append(y)
+            xs += [row.index(1), row.rindex(1)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def test_printed_pages_keep_the_text_where_the_document_has_it(preview, tmp_path, three_pages):

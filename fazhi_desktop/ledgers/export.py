@@ -16,6 +16,7 @@ from typing import Callable, Iterator, Optional
 from ..core import records
 
 from ..core.atomic import atomic_output
+from .full_data import write_full_sheet
 from .columns import LEDGER_TITLES, SHEET_NAMES, Column, columns
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, row_height,
                           streamed_workbook, title_row)
@@ -94,7 +95,8 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
     with cancellable_output(out_path) as temp:
         rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
-                            sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)))
+                            sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
+                            full_items=None if masked else iter_records(registry, kind, year))
     return ExportResult(Path(out_path), rows, title)
 
 
@@ -160,11 +162,16 @@ def _style_of(col: Column) -> str:
 
 
 def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int = 0,
-                 progress=None, cancelled=None, sample: Optional[list] = None) -> int:
-    """Stream a ledger into a new workbook at `path`; returns the number of record rows."""
+                 progress=None, cancelled=None, sample: Optional[list] = None,
+                 full_items=None) -> int:
+    """Stream a ledger into a new workbook at `path`; returns the number of record rows.
+
+    `full_items` (an unmasked export only) adds the hidden sheet of whole records."""
     with streamed_workbook() as wb:
         count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
                                   progress=progress, cancelled=cancelled, sample=sample)
+        if full_items is not None:
+            write_full_sheet(wb, kind, full_items)
         wb.save(path)
     return count
 

@@ -7,6 +7,7 @@ a cancel or a crash anywhere leaves the data file exactly as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..core.errors import ValidationError
 from ..core.validation import record_problems
 from .bad_rows import write_bad_rows
 from .columns import column_by_key
+from .full_data import FullRecords
 from .problems import RowProblem, locate
 from .reader import LedgerSheet, open_ledger
 from .values import ValueProblem, build_record, convert
@@ -104,14 +106,15 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
         raise ValueError(options.existing)
     path = Path(path)
     report = ImportReport(kind=kind, path=path)
-    with open_ledger(path, kind, mapping=options.mapping, sheet=options.sheet) as sheet:
+    with open_ledger(path, kind, mapping=options.mapping, sheet=options.sheet) as sheet, \
+            contextlib.closing(FullRecords.of(sheet.workbook, kind) or _NoFull()) as full:
         _describe(sheet, report)
         if not write:
-            _each_row(registry, sheet, options, report, progress, cancelled, sink=None)
+            _each_row(registry, sheet, options, report, progress, cancelled, None, full)
             return report
         with registry.store.transaction():
             sink = _Sink(registry, kind)
-            bad = _each_row(registry, sheet, options, report, progress, cancelled, sink)
+            bad = _each_row(registry, sheet, options, report, progress, cancelled, sink, full)
             sink.flush()
             if report.problems and not options.keep_good:
                 raise ImportRefused(report.problem_lines(), report)
@@ -161,8 +164,18 @@ class _Sink:
         self.items, self.rows = [], []
 
 
+class _NoFull:
+    """No hidden full-data sheet: every record comes from its visible cells alone."""
+
+    def get(self, record):
+        return None
+
+    def close(self):
+        pass
+
+
 def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progress,
-              cancelled, sink) -> list:
+              cancelled, sink, full) -> list:
     """Convert and check every row; good rows to `sink`; returns [(row, cells, reasons)]."""
     kind = sheet.kind
     mapped = {i: column_by_key(kind, k) for i, k in sheet.header.mapping.items() if k != "seq"}
@@ -172,7 +185,7 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
         if cancelled is not None and cancelled():
             raise InterruptedError("已取消导入，未写入任何记录。")
         report.rows += 1
-        row_problems, record = _read_row(kind, sheet, mapped, number, cells)
+        row_problems, record = _read_row(kind, sheet, mapped, number, cells, full)
         action = "create"
         if not row_problems:
             action, record, key_problems = _key_problems(
@@ -191,7 +204,7 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
                                                   for p in row_problems]))
         elif sink is not None and (options.keep_good or not report.problems):
             sink.add(number, record)
-            if record.get("id"):
+            if action == "update":
                 report.updated += 1
             else:
                 report.created += 1
@@ -203,7 +216,7 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
     return bad
 
 
-def _read_row(kind, sheet, mapped, number, cells) -> tuple:
+def _read_row(kind, sheet, mapped, number, cells, full) -> tuple:
     problems, values = [], {}
     for index, col in mapped.items():
         raw = cells[index] if index < len(cells) else None
@@ -215,6 +228,9 @@ def _read_row(kind, sheet, mapped, number, cells) -> tuple:
     record = build_record(kind, values)
     if problems:
         return problems, record
+    whole = full.get(record)
+    if whole is not None:  # a full export: the hidden sheet's record, the visible cells over it
+        record = merge_into(whole, record, mapped)
     for message in record_problems(kind, record):
         index, reason = locate(message, mapped, record)
         if index is None:
@@ -261,6 +277,10 @@ def merge_into(existing: dict, incoming: dict, mapped: dict) -> dict:
     merged = {k: copy.deepcopy(v) for k, v in existing.items()
               if k not in ("created_at", "updated_at")}
     for key, value in incoming.items():
+        if key == "id":
+            continue  # the stored record keeps its own id
+        if key == "status" and value == "pending" and not existing.get(key):
+            continue  # the ledger shows 待办理 for a record without a status: nothing changed
         if key == "parties":
             merged["parties"] = _merge_parties(existing.get("parties") or [], value)
         elif isinstance(value, dict):

@@ -50,6 +50,10 @@ class LedgerSheet:
         self.close()
 
     @property
+    def workbook(self):
+        return self._workbook
+
+    @property
     def width(self) -> int:
         return max(list(self.header.headers) + [-1]) + 1
 

@@ -50,11 +50,12 @@ class ExportLedgerDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
-        self.unmask_box = QCheckBox("不隐去个人信息（身份证号码、电话完整显示）", self)
-        note = QLabel("默认隐去身份证号码和电话的中间位数。只有在确需完整信息时（如移交案卷、"
-                      "备份后再导入）才勾选，并妥善保管导出的文件。", self)
+        self.unmask_box = QCheckBox("不隐去个人信息（完整导出）", self)
+        note = QLabel("默认隐去身份证号码和电话的中间位数，只导出台账各列。勾选后完整显示这些信息，"
+                      "并在工作簿中附带每条记录的全部内容（如答复正文、沟通记录），可在另一台电脑上"
+                      "原样导入。只在确需时勾选，并妥善保管导出的文件。", self)
         note.setWordWrap(True)
-        if kind != "mediation":  # only mediation ledgers carry ID numbers and phones
+        if kind == "petition":  # counts only: nothing to hide, the detail sheet is complete
             self.unmask_box.hide()
             note.hide()
         self.message = QLabel("", self)

@@ -17,6 +17,7 @@ def dialog(qtbot, filled_registry, render, monkeypatch, tmp_path):
     monkeypatch.setattr(batch, "_default_render", render)
     chosen = ids[BROKEN_NUMBER - 3:BROKEN_NUMBER + 2]  # five records, the broken one among them
     dlg = open_batch_dialog(None, registry, "proposal", chosen)
+    qtbot.addWidget(dlg)  # closed (and so deleted) after the test
     dlg.folder_edit.setText(str(tmp_path / "答复件"))
     dlg.pdf_box.setChecked(False)
     return dlg
@@ -55,3 +56,29 @@ def test_nothing_selected_says_how_to_select(qtbot, registry):
     qtbot.addWidget(dlg)
     assert not dlg.start_button.isEnabled()
     assert "请先在表格中选择要生成答复件的建议" in dlg.summary.text()
+
+
+def test_from_the_register_table_the_clerk_selects_rows_and_opens_the_batch(qtbot, filled_registry):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QApplication
+
+    from fazhi_desktop.gui.dialogs.batch_replies import install_batch_action
+    from fazhi_desktop.gui.pages.register import RegisterPage
+
+    registry, ids = filled_registry
+    page = RegisterPage(registry, "proposal")
+    qtbot.addWidget(page)
+    action = install_batch_action(page)
+    names = [a.text() for a in page.toolbar.actions()]
+    assert names.index("批量生成答复件…") == names.index("生成答复件") + 1
+    selection = page.table.selectionModel()
+    for row in (0, 2, 4):  # Ctrl+click on three rows
+        selection.select(page.model.index(row, 0),
+                         QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    action.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, BatchRepliesDialog)
+               and w.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.record_ids == [page.model.record_id(r) for r in (0, 2, 4)]
+    dialog.close()

@@ -1,7 +1,8 @@
 """批量生成答复件: the selected proposals or suggestions rendered into one folder off the GUI thread,
 with progress and 取消, then the list of what was made and what failed and why.
 
-The register page's toolbar calls `open_batch_dialog(parent, registry, kind, record_ids)`.
+The register page's toolbar calls `open_batch_dialog(parent, registry, kind, record_ids)`, or in
+one line `install_batch_action(page)` adds the button and multi-row selection to a RegisterPage.
 """
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -200,6 +201,32 @@ def _common_warnings(items) -> list:
         return []
     shared = set(items[0].warnings).intersection(*(set(i.warnings) for i in items[1:]))
     return [w for w in items[0].warnings if w in shared]
+
+
+def selected_record_ids(table, model) -> list:
+    """The ids of the rows selected in a register table, top to bottom."""
+    rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+    return [rid for rid in (model.record_id(row) for row in rows) if rid]
+
+
+def install_batch_action(page) -> QAction:
+    """Give a register page (RegisterPage: toolbar, table, model, registry, kind) the
+    批量生成答复件… button after 生成答复件, and let its table select many rows."""
+    page.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+    action = QAction("批量生成答复件…", page)
+    action.setToolTip("为表格中选中的各条记录分别生成答复件（按住Ctrl或Shift可多选）")
+    action.triggered.connect(lambda: open_batch_dialog(
+        page, page.registry, page.kind, selected_record_ids(page.table, page.model)))
+    actions = page.toolbar.actions()
+    reply = getattr(page, "actions_by_name", {}).get("reply")
+    position = actions.index(reply) + 1 if reply in actions else len(actions)
+    if position < len(actions):
+        page.toolbar.insertAction(actions[position], action)
+    else:
+        page.toolbar.addAction(action)
+    if hasattr(page, "actions_by_name"):
+        page.actions_by_name["batch"] = action
+    return action
 
 
 def open_batch_dialog(parent, registry, kind: str, record_ids) -> BatchRepliesDialog:

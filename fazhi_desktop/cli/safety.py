@@ -35,7 +35,7 @@ def _db(args) -> Path:
 
 def cmd_check(args) -> int:
     from ..core.backup import count_records, list_backups, _connect_ro
-    from ..core.health import backup_dirs, check_file
+    from ..core.health import check_file
 
     path = _db(args)
     if not path.exists():
@@ -57,7 +57,7 @@ def cmd_check(args) -> int:
     print(finding.advice)
     if finding.detail:
         print(f"技术信息：{finding.detail}")
-    backups = [b for d in backup_dirs(path) for b in list_backups(path, folder=d, with_counts=False)]
+    backups = list_backups(path, with_counts=False)
     if finding.can_restore and backups:
         newest = max(backups, key=lambda b: b.order)
         print(f"最近的备份：{newest.path}（{newest.created:%Y-%m-%d %H:%M}）。"
@@ -84,14 +84,13 @@ def cmd_backup(args) -> int:
 
 def cmd_backups(args) -> int:
     from ..core.backup import list_backups
-    from ..core.health import backup_dirs
 
     path = _db(args)
-    found = [b for d in backup_dirs(path) for b in list_backups(path, folder=d)]
+    found = list_backups(path)
     if not found:
         print("没有找到备份。")
         return EXIT_OK
-    for info in sorted(found, key=lambda b: b.order, reverse=True):
+    for info in found:
         print(f"{info.describe()}\t{info.path}")
     return EXIT_OK
 

@@ -225,8 +225,7 @@ def backup_before_migration(db_path: Path, version: int, *,
 def backup_on_start(db_path, *, folder=None) -> Optional[BackupInfo]:
     """The automatic backup at start: at most one a day (any backup taken today counts)."""
     today = _dt.date.today()
-    target_dir, _ = backup_dir(db_path, folder)
-    for existing in list_backups(db_path, folder=target_dir, with_counts=False):
+    for existing in list_backups(db_path, folder=folder, with_counts=False):
         if existing.created.date() == today:
             return None
     return backup_now(db_path, "daily", folder=folder)
@@ -234,17 +233,20 @@ def backup_on_start(db_path, *, folder=None) -> Optional[BackupInfo]:
 
 # --------------------------------------------------------------------------- listing and rotation
 def list_backups(db_path, *, folder=None, with_counts: bool = True) -> list:
-    """Backups of this data file in its backup folder, newest first."""
-    target_dir = Path(folder) if folder else backup_dir(db_path)[0]
+    """Backups of this data file, newest first: in `folder`, or else in the folder chosen in the
+    settings and the one beside the data (both: the stick may have been unplugged for a while)."""
+    from .health import backup_dirs
+
     stem = Path(db_path).stem
     found = []
-    if not target_dir.is_dir():
-        return found
-    for path in target_dir.iterdir():
-        match = _NAME.match(path.name)
-        if not match or match["stem"] != stem:
+    for target_dir in [Path(folder)] if folder else backup_dirs(db_path):
+        if not target_dir.is_dir():
             continue
-        found.append(read_backup_info(path) if with_counts else _info_from_name(path))
+        for path in target_dir.iterdir():
+            match = _NAME.match(path.name)
+            if not match or match["stem"] != stem:
+                continue
+            found.append(read_backup_info(path) if with_counts else _info_from_name(path))
     found.sort(key=lambda b: b.order, reverse=True)
     return found
 
@@ -371,7 +373,8 @@ def restore_backup(db_path, backup_path, *, folder=None) -> dict:
     before, kept = None, None
     if db_path.exists():
         if check_file(db_path) is None:
-            before = backup_now(db_path, "restore", folder=folder).path
+            # no rotation now: it could delete the very backup being restored
+            before = backup_now(db_path, "restore", folder=folder, rotate=False).path
         else:
             kept = set_aside(db_path)
     try:

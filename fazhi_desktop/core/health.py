@@ -190,7 +190,7 @@ def _wal_in_use(path: Path) -> bool:
 def _has_backups(path: Path) -> bool:
     from .backup import list_backups
 
-    return any(list_backups(path, folder=d, with_counts=False) for d in backup_dirs(path))
+    return bool(list_backups(path, with_counts=False))
 
 
 def ensure_usable(path) -> None:
@@ -238,11 +238,7 @@ def newest_good_backup(path):
     """The newest backup that passes integrity_check (a BackupInfo), or None."""
     from .backup import list_backups
 
-    candidates = []
-    for folder in backup_dirs(path):
-        candidates.extend(list_backups(path, folder=folder, with_counts=False))
-    candidates.sort(key=lambda b: b.order, reverse=True)
-    for info in candidates:
+    for info in list_backups(path, with_counts=False):
         if check_file(info.path, thorough=True) is None:
             from .backup import read_backup_info
 

@@ -193,3 +193,19 @@ def test_cli_restore_of_a_damaged_file_keeps_it_renamed(filled_db):
     assert len(kept) == 1 and sha256(kept[0]) == damaged
     assert "损坏的数据文件已改名保留为" in result.stdout
     assert run_cli("--db", filled_db, "check").returncode == 0
+
+
+def test_restoring_an_old_backup_does_not_rotate_it_away_first(filled_db):
+    taken = backup.backup_now(filled_db, "daily")
+    folder = taken.path.parent
+    for days in range(1, 41):
+        stamp = dt.datetime.now() - dt.timedelta(days=days)
+        (folder / f"office-{stamp:%Y%m%d-%H%M%S}-自动.sqlite3").write_bytes(taken.path.read_bytes())
+    oldest = backup.list_backups(filled_db, with_counts=False)[-1].path
+    assert oldest in [b.path for b in backup.list_backups(filled_db)]
+    assert oldest in [b.path for b in backup.backups_to_delete(
+        backup.list_backups(filled_db, with_counts=False) + [taken], now=dt.datetime.now()
+        + dt.timedelta(days=1))]  # a rotation now would have removed it
+    backup.restore_backup(filled_db, oldest)
+    assert oldest.exists()
+    assert _titles(filled_db) == ["第1号提案", "第2号提案", "第3号提案"]

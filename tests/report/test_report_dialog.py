@@ -64,3 +64,20 @@ def test_signers_may_be_separated_as_clerks_type_them():
     assert split_names("杨晓伟、王丙寅") == ["杨晓伟", "王丙寅"]
     assert split_names(" 杨晓伟  王丙寅，张三 ") == ["杨晓伟", "王丙寅", "张三"]
     assert split_names("") == []
+
+
+def test_the_menu_action_opens_the_dialog_for_last_year(qtbot, registry_2022):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QWidget
+
+    from fazhi_desktop.gui.dialogs.report_dialog import report_action
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    action = report_action(window, registry_2022)
+    assert action.text() == "年度法治政府建设情况报告…"
+    action.trigger()
+    dialog = window.findChild(ReportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.year_box.value() == dt.date.today().year - 1

@@ -1,7 +1,8 @@
 """年度法治政府建设情况报告: year, number, signer and date, the figures it will quote, then the
 draft generated off the GUI thread and previewed.
 
-The main window's menu calls `open_report_dialog(parent, registry)`.
+The main window's menu calls `open_report_dialog(parent, registry)`; `report_action(parent,
+registry)` is the ready-made menu action.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -159,6 +161,14 @@ class ReportDialog(QDialog):
     def _failed(self, exc) -> None:
         self.generate_button.setEnabled(True)
         self.status.setText(f"年度报告未能生成：{exc}")
+
+
+def report_action(parent, registry) -> QAction:
+    """A menu/toolbar action 年度报告… that opens the dialog (for the main window's menu)."""
+    action = QAction("年度法治政府建设情况报告…", parent)
+    action.setToolTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
+    action.triggered.connect(lambda: open_report_dialog(parent, registry))
+    return action
 
 
 def open_report_dialog(parent, registry, *, year: Optional[int] = None) -> ReportDialog:

@@ -69,14 +69,16 @@ def signature(c: Composer, sig: Signature, *, notes_follow: bool = False) -> Non
     two = 2 * L.CHAR_PT
     for name in names:
         name_w = measure(name)
-        date_right = name_w - date_w
-        name_right = two
-        if date_right < two:
-            date_right = two
+        if date_w > name_w:  # the date is longer: two from the right, the name moved left
             name_right = two + date_w - name_w + two
+            date_para = dict(jc="right", right_pt=two)
+        else:  # the date starts two characters right of the name's first character
+            name_right = two
+            date_para = dict(jc="left", left_pt=L.TEXT_W_PT - two - name_w + two)
         c.add(X.paragraph(c.run(name), jc="right", right_pt=name_right, keep_next=True))
-    c.add(X.paragraph(c.run(date), jc="right", right_pt=date_right if names else two,
-                      keep_next=notes_follow))
+    if not names:
+        date_para = dict(jc="right", right_pt=two)
+    c.add(X.paragraph(c.run(date), keep_next=notes_follow, **date_para))
 
 
 def _place_seal(c: Composer, paragraph, image_path, *, centre_x: float) -> None:

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from ..core.records import DEFAULT_FONTS
 from . import layout as L
 from . import ooxml as X
-from .text import clean, heading_level, split_heading, text_width
+from .text import clean, heading_level, printed_width, split_heading
 
 ROLE_SIZES = {"title": L.TITLE_PT, "body": L.BODY_PT, "heading1": L.BODY_PT,
               "heading2": L.BODY_PT, "page_number": L.SMALL_PT}
@@ -208,4 +208,4 @@ FOOTER_DISTANCE_MM = 24.7  # tuned so that the dashes sit 7 mm below the text bl
 
 def measure(text: str, size_pt: float = L.BODY_PT, spacing_pt: float = L.CHAR_SPACING_PT) -> float:
     """Width of a text in points (half-width digits count half), with character spacing."""
-    return text_width(text) * size_pt + len(text) * spacing_pt
+    return printed_width(text) * size_pt + len(text) * spacing_pt

@@ -90,8 +90,8 @@ def ppr(*, jc: Optional[str] = None, line_pt: Optional[float] = L.LINE_PITCH_PT,
     # line-end "，" that would be the 29th character vanishes from the page; with an explicit
     # "1" the line breaks one character earlier. (Word hangs the comma in the margin.)
     parts.append('<w:overflowPunct w:val="1"/>')
-    # No extra space between Chinese and digits/Latin (it would break the 28-character grid).
-    parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
+    # The space between Chinese and digits/Latin is left on: LibreOffice 7.4 adds it whatever
+    # w:autoSpaceDN says, and hand-made replies (seed 000: "2019 年") show it in Word too.
     spacing = f'<w:spacing w:before="{L.pt_to_twips(before_pt)}" w:after="{L.pt_to_twips(after_pt)}"'
     if line_pt is not None:
         spacing += f' w:line="{L.pt_to_twips(line_pt)}" w:lineRule="{line_rule}"'

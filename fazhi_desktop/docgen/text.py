@@ -59,6 +59,17 @@ def text_width(text: str) -> float:
     return sum(char_width(c) for c in text)
 
 
+AUTOSPACE_EM = 0.25  # the gap Word and LibreOffice put between Chinese and digits/Latin
+
+
+def printed_width(text: str) -> float:
+    """Width in em as printed: text_width plus the automatic gaps at Chinese/Latin borders."""
+    gaps = sum(1 for a, b in zip(text, text[1:])
+               if (a.isascii() and a.isalnum()) != (b.isascii() and b.isalnum())
+               and not (a.isspace() or b.isspace()) and char_width(a) + char_width(b) == 1.5)
+    return text_width(text) + AUTOSPACE_EM * gaps
+
+
 def ensure_colon(text: str) -> str:
     """An addressee ends with a full-width colon."""
     text = text.strip().rstrip(":：")

@@ -144,3 +144,25 @@ def parties_by_role(record: dict) -> list:
         if members:
             groups.append((PARTY_ROLE.get(role, "当事人"), members))
     return groups
+
+
+# ----------------------------------------------------------------------------- register queries
+def accepted_months(conn) -> list:
+    """The months (YYYY-MM) in which live cases were accepted, newest first (month filter)."""
+    sql = ("SELECT DISTINCT substr(accepted_date, 1, 7) FROM mediation "
+           "WHERE deleted_at IS NULL ORDER BY 1 DESC")
+    return [row[0] for row in conn.execute(sql)]
+
+
+def confirmation_levels(conn, seq_list: list, *, today: Optional[_dt.date] = None) -> dict:
+    """seq -> ConfirmationWindow for the given rows (one page of a register table)."""
+    found = {}
+    for start in range(0, len(seq_list), 500):
+        chunk = seq_list[start:start + 500]
+        sql = (f"SELECT seq, outcome, closed_date, json_extract(data, '$.agreement.terms') "
+               f"FROM mediation WHERE seq IN ({', '.join('?' * len(chunk))})")
+        for seq, outcome, closed, terms in conn.execute(sql, chunk):
+            record = {"outcome": outcome, "closed_date": closed,
+                      "agreement": {"terms": terms} if terms else None}
+            found[seq] = confirmation_window(record, today=today)
+    return found

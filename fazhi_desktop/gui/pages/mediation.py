@@ -1,37 +1,331 @@
-"""人民调解 register page (first, minimal version: a table over core.queries)."""
+"""人民调解 register page: filters (committee, type, outcome, month), search over case number,
+party names and facts, the lazy table, a masked summary of the selected case, and its editor.
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+import datetime as _dt
+from typing import Optional
 
-from ...core import queries, records
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
+
+from ...core import mediation, queries, records
+from ...core.stats_text import fmt_amount
+
+PAGE_SIZE = 200
+COLUMNS = (("case_number", "案件编号", 190), ("accepted_date", "受理日期", 96),
+           ("committee", "调解委员会", 200), ("dispute_type", "纠纷类型", 90),
+           ("party_names", "当事人", 160), ("outcome", "调解结果", 90),
+           ("amount", "涉及金额", 90), ("closed_date", "结案日期", 96),
+           ("confirmation", "司法确认", 150))
+WINDOW_COLOURS = {"closing": ("#fde9c0", "#6d4c00"), "urgent": ("#f8d0d0", "#8e0000")}
+WINDOW_WORDS = {"open": "可申请（剩{d}天）", "closing": "即将届满（剩{d}天）",
+                "urgent": "即将届满（剩{d}天）", "closed": "已届满", "unknown": "未填结案日期"}
+
+
+class MediationModel(QAbstractTableModel):
+    """Cases matching a TableQuery; rows read a page at a time (100,000 cases = one list of ints)."""
+
+    def __init__(self, registry, parent=None, *, today: Optional[_dt.date] = None):
+        super().__init__(parent)
+        self.registry = registry
+        self.today = today
+        self.query = queries.TableQuery("mediation", order_by="accepted_date", descending=True)
+        self._seqs: list = []
+        self._cache: dict = {}
+        self._windows: dict = {}
+
+    def set_query(self, query) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._seqs = queries.seqs(self.registry.store.conn, self.query)
+        self._cache, self._windows = {}, {}
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # noqa: D102 (header click)
+        key = COLUMNS[column][0]
+        if key in queries.SORTABLE["mediation"]:
+            self.query.order_by = key
+            self.query.descending = order == Qt.DescendingOrder
+            self.reload()
+
+    def _row(self, row: int) -> Optional[dict]:
+        seq = self._seqs[row]
+        if seq not in self._cache:
+            start = (row // PAGE_SIZE) * PAGE_SIZE
+            page = self._seqs[start:start + PAGE_SIZE]
+            conn = self.registry.store.conn
+            self._cache.update(queries.rows(conn, "mediation", page))
+            self._windows.update(mediation.confirmation_levels(conn, page, today=self.today))
+        return self._cache.get(seq)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._seqs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def window_of(self, row: int):
+        found = self._row(row)
+        return self._windows.get(self._seqs[row]) if found else None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        window = self._windows.get(self._seqs[index.row()])
+        if role == Qt.DisplayRole:
+            if key == "confirmation":
+                if window is None or window.level == "not_applicable":
+                    return ""
+                return WINDOW_WORDS[window.level].format(d=window.days_left)
+            value = row.get(key)
+            if key == "outcome":
+                return records.OUTCOME.get(value, value or "")
+            if key == "amount":
+                return "" if value is None else fmt_amount(value)
+            return "" if value is None else str(value)
+        if role == Qt.ToolTipRole and key == "confirmation" and window is not None:
+            return window.message or None
+        if role in (Qt.BackgroundRole, Qt.ForegroundRole) and key == "confirmation" and window:
+            colours = WINDOW_COLOURS.get(window.level)
+            if colours:
+                return QBrush(QColor(colours[0 if role == Qt.BackgroundRole else 1]))
+        if role == Qt.TextAlignmentRole and key == "amount":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.UserRole:
+            return row["id"]
+        return None
+
+    def record_id(self, row: int) -> Optional[str]:
+        if 0 <= row < len(self._seqs):
+            found = self._row(row)
+            return found["id"] if found else None
+        return None
+
+    def row_of(self, record_id: str) -> int:
+        seq = self.registry.store.find_seq("mediation", record_id)
+        return self._seqs.index(seq) if seq in self._seqs else -1
 
 
 class MediationPage(QWidget):
-    """The mediation cases of the open data file."""
+    """The mediation register; `editor` is the open MediationEditor, if any."""
 
-    COLUMNS = (("case_number", "案件编号"), ("committee", "调解委员会"),
-               ("accepted_date", "受理日期"), ("dispute_type", "纠纷类型"),
-               ("party_names", "当事人"), ("outcome", "调解结果"))
-
-    def __init__(self, registry, parent=None):
+    def __init__(self, registry, parent=None, *, today: Optional[_dt.date] = None):
         super().__init__(parent)
         self.registry = registry
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([label for _, label in self.COLUMNS])
+        self.editor = None
+        self.model = MediationModel(registry, self, today=today)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("搜索案件编号、当事人姓名、纠纷事实")
+        self.search.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        QShortcut(QKeySequence.Find, self, activated=self.search.setFocus)
+        self.committee = self._combo("全部调委会")
+        self.dispute_type = self._combo("全部类型")
+        self.outcome = self._combo("全部结果", records.OUTCOME)
+        self.month = self._combo("全部月份")
+        self.count_label = QLabel(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for label, box in (("调委会：", self.committee), ("类型：", self.dispute_type),
+                           ("结果：", self.outcome), ("受理月份：", self.month)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(box)
+        filters.addWidget(self.count_label)
+        self.table = self._table()
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.setStyleSheet("padding: 8px; background: #f7f8fa;")
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.summary)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self._toolbar())
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
         self.refresh()
+
+    # ------------------------------------------------------------- building
+    def _combo(self, all_text: str, choices: Optional[dict] = None) -> QComboBox:
+        box = QComboBox(self)
+        box.addItem(all_text, None)
+        for value, label in (choices or {}).items():
+            box.addItem(label, value)
+        box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        return box
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.actions_by_name = {}
+        for name, text, keys, slot in (("new", "登记新案件", "Ctrl+N", self.new_record),
+                                       ("edit", "编辑", "Enter", self.edit_current),
+                                       ("delete", "删除", "Delete", self.delete_current)):
+            action = QAction(text, self)
+            action.setToolTip(f"{text}（{keys}）")
+            if keys == "Ctrl+N":
+                action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            bar.addAction(action)
+            self.actions_by_name[name] = action
+        return bar
+
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setSortIndicator(1, Qt.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setStretchLastSection(True)
+        for column, (_, _, width) in enumerate(COLUMNS):
+            table.setColumnWidth(column, width)
+        table.doubleClicked.connect(lambda _i: self.edit_current())
+        for key in (Qt.Key_Return, Qt.Key_Enter):
+            QShortcut(QKeySequence(key), table, activated=self.edit_current, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key_Delete), table, activated=self.delete_current,
+                  context=Qt.WidgetShortcut)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._show_summary())
+        return table
+
+    # ------------------------------------------------------------- filters
+    def _refill(self, box: QComboBox, values: list, all_text: str) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(all_text, None)
+        for value in values:
+            box.addItem(value, value)
+        box.setCurrentIndex(max(box.findData(current), 0))
+        box.blockSignals(False)
 
     def refresh(self) -> None:
         conn = self.registry.store.conn
-        q = queries.TableQuery("mediation", order_by="accepted_date")
-        seq_list = queries.seqs(conn, q)
-        found = queries.rows(conn, "mediation", seq_list)
-        self.table.setRowCount(len(seq_list))
-        for r, seq in enumerate(seq_list):
-            row = found[seq]
-            for c, (name, _) in enumerate(self.COLUMNS):
-                value = row.get(name)
-                if name == "outcome":
-                    value = records.OUTCOME.get(value, value)
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self._refill(self.committee, queries.distinct_values(conn, "mediation", "committee"), "全部调委会")
+        types = queries.distinct_values(conn, "mediation", "dispute_type")
+        ordered = [t for t in records.DISPUTE_TYPES if t in types] + [t for t in types
+                                                                      if t not in records.DISPUTE_TYPES]
+        self._refill(self.dispute_type, ordered, "全部类型")
+        self._refill(self.month, mediation.accepted_months(conn), "全部月份")
+        self.apply_filters()
+
+    def build_query(self) -> queries.TableQuery:
+        old = self.model.query
+        return queries.TableQuery("mediation", search=self.search.text(),
+                                  committee=self.committee.currentData(),
+                                  dispute_type=self.dispute_type.currentData(),
+                                  outcome=self.outcome.currentData(), month=self.month.currentData(),
+                                  order_by=old.order_by, descending=old.descending)
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        selected = self.current_id()
+        self.model.set_query(self.build_query())
+        total = self.registry.count("mediation")
+        shown = self.model.rowCount()
+        self.count_label.setText(f"共 {shown} 件" + (f"（全部 {total} 件）" if shown != total else ""))
+        if not (selected and self.select_record(selected)):
+            self._show_summary()
+
+    # ------------------------------------------------------------- selection
+    def current_id(self) -> Optional[str]:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._show_summary()
+        return True
+
+    def _show_summary(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            self.summary.setText("选择一个案件查看摘要；双击或按回车编辑。")
+            return
+        record = self.registry.get("mediation", record_id)
+        lines = [f"<b>{record['case_number']}</b>　{record['committee']}　{record['dispute_type']}纠纷"]
+        for role, parties in mediation.parties_by_role(record):
+            for party in parties:
+                lines.append(f"{role}：{mediation.party_particulars(party)}")  # masked
+        window = mediation.confirmation_window(record, today=self.model.today)
+        if window.level != "not_applicable":
+            lines.append(f"司法确认：{window.message}")
+        self.summary.setText("<br>".join(_escape(line) if i else line for i, line in enumerate(lines)))
+
+    # ------------------------------------------------------------- actions
+    def _open_editor(self, record_id: Optional[str]) -> None:
+        from .mediation_editor import MediationEditor
+
+        if self.editor is not None and self.editor.isVisible():
+            if self.editor.maybe_keep_edits():
+                self.editor.load(record_id)
+            self.editor.raise_()
+            return
+        self.editor = MediationEditor(self.registry, record_id, self)
+        self.editor.saved.connect(self._after_save)
+        self.editor.deleted.connect(lambda _rid: self.refresh())
+        self.editor.show()
+
+    def _after_save(self, record_id: str) -> None:
+        self.refresh()
+        self.select_record(record_id)
+
+    def new_record(self) -> None:
+        self._open_editor(None)
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self._open_editor(record_id)
+
+    def delete_current(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        record = self.registry.get("mediation", record_id)
+        if QMessageBox.question(self, "删除", f"将案件{record['case_number']}移到回收站？\n（可在“回收站”中恢复）",
+                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return
+        self.registry.delete("mediation", record_id)
+        if self.editor is not None and self.editor.record_id == record_id:
+            self.editor.dirty = False
+            self.editor.close()
+        self.refresh()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

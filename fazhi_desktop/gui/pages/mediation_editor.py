@@ -1,0 +1,381 @@
+"""The editor of one mediation case: 基本信息, 当事人, 事实与协议, 回访 tabs, the 司法确认 window
+shown above them, saved through registry.save with the core's problems shown in Chinese.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from ...core import mediation, queries, records
+from ...core.errors import FazhiError, ValidationError
+from ..widgets.fields import ListField, LongTextField, TextField, make_field
+from ..widgets.form import BoundForm, ProblemLabel
+from .mediation_parties import PartiesTable
+
+WINDOW_STYLES = {
+    "open": "background: #e8f3ec; color: #1b5e20;",
+    "closing": "background: #fff3cd; color: #6d4c00; font-weight: bold;",
+    "urgent": "background: #f8d0d0; color: #8e0000; font-weight: bold;",
+    "closed": "background: #eeeeee; color: #555555;",
+    "unknown": "background: #fff3cd; color: #6d4c00;",
+}
+_PLACEHOLDERS = {"case_number": "如：（2022）湛调字第15号", "committee": "如：阳光苑社区人民调解委员会",
+                 "amount": "如：3000", "agreement.performance_method": "如：现金一次性支付",
+                 "agreement.copies": "如：3（当事人各一份，调委会留存一份）"}
+
+
+class NumberField(TextField):
+    """An amount in yuan: a number when it reads as one, else the text (the core names the problem)."""
+
+    def value(self):
+        text = self.text().strip().replace(",", "").replace("，", "")
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() else number
+
+    def set_value(self, value) -> None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        super().set_value(value)
+
+
+class DisputeTypeField(QComboBox):
+    """The standard dispute types, or another word the clerk types."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.addItems(records.DISPUTE_TYPES)
+        self.setCurrentIndex(-1)
+        self.currentTextChanged.connect(lambda _t: self.changed.emit())
+
+    def value(self):
+        return self.currentText().strip() or None
+
+    def set_value(self, value) -> None:
+        self.setEditText(value or "")
+
+
+class FollowupTable(QWidget):
+    """回访记录: rows of date and what was found."""
+
+    changed = Signal()
+    KEYS = ("date", "summary")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels(["回访日期（YYYY-MM-DD）", "回访情况"])
+        self.table.horizontalHeader().resizeSection(0, 170)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.itemChanged.connect(lambda _i: self.changed.emit())
+        add, remove = QPushButton("添加回访", self), QPushButton("删除选中", self)
+        add.clicked.connect(lambda: self.add_row({}))
+        remove.clicked.connect(self.remove_row)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+    def add_row(self, values: dict) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        for c, key in enumerate(self.KEYS):
+            self.table.setItem(r, c, QTableWidgetItem(str(values.get(key) or "")))
+        self.table.setCurrentCell(r, 0)
+        self.changed.emit()
+
+    def remove_row(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+            self.changed.emit()
+
+    def value(self):
+        out = []
+        for r in range(self.table.rowCount()):
+            entry = {k: self.table.item(r, c).text().strip() for c, k in enumerate(self.KEYS)
+                     if self.table.item(r, c) and self.table.item(r, c).text().strip()}
+            if entry:
+                out.append(entry)
+        return out or None
+
+    def set_value(self, value) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for entry in value or []:
+            self.add_row(entry)
+        self.table.blockSignals(False)
+
+    def setStyleSheet(self, style: str) -> None:  # noqa: N802
+        self.table.setStyleSheet(style)
+
+
+class MediationEditor(QDialog):
+    """Edit (record_id given) or register a mediation case; emits saved(id) and deleted(id)."""
+
+    saved = Signal(str)
+    deleted = Signal(str)
+
+    def __init__(self, registry, record_id: Optional[str] = None, parent=None):
+        super().__init__(parent)
+        self.registry = registry
+        self.kind = "mediation"
+        self.dirty = False
+        self.fields = records.field_map("mediation")
+        self.form = BoundForm(self, nested_labels={"当事人": "parties", "调解协议": "agreement",
+                                                   "回访记录": "followups"})
+        self.window_label = QLabel(self)
+        self.window_label.setWordWrap(True)
+        self.window_label.setContentsMargins(8, 6, 8, 6)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._basic_tab(), "基本信息")
+        self.parties = PartiesTable(self)
+        self.form.bind("parties", self.parties)
+        self.tabs.addTab(self.parties, "当事人")
+        self.tabs.addTab(self._outcome_tab(), "事实、结果与协议")
+        self.followups = FollowupTable(self)
+        self.form.bind("followups", self.followups)
+        self.tabs.addTab(self.followups, "回访记录")
+        self.problems = ProblemLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.window_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(self._buttons())
+        self.form.changed.connect(self._mark_dirty)
+        self.resize(1100, 700)
+        self.load(record_id)
+
+    # ------------------------------------------------------------- building
+    def widget(self, key: str):
+        return self.form.widgets[key]
+
+    def _bind(self, key: str, parent, *, long_text: bool = False):
+        if key == "amount":
+            widget = NumberField(parent)
+        elif key == "dispute_type":
+            widget = DisputeTypeField(parent)
+        else:
+            fld = self.fields[key] if "." not in key else _AGREEMENT[key.split(".")[1]]
+            widget = make_field(fld, parent, long_text=long_text)
+        if isinstance(widget, ListField):
+            widget.list.setMaximumHeight(80)
+        if key in _PLACEHOLDERS and hasattr(widget, "setPlaceholderText"):
+            widget.setPlaceholderText(_PLACEHOLDERS[key])
+        self.form.bind(key, widget)
+        return widget
+
+    def _label(self, key: str) -> str:
+        fld = self.fields[key] if "." not in key else _AGREEMENT[key.split(".")[1]]
+        return fld.label + ("＊" if fld.required else "") + "："
+
+    def _basic_tab(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        left, right = QFormLayout(), QFormLayout()
+        for key in ("case_number", "committee", "mediators"):
+            left.addRow(self._label(key), self._bind(key, page))
+        for key in ("accepted_date", "source", "dispute_type", "amount"):
+            right.addRow(self._label(key), self._bind(key, page))
+        from PySide6.QtWidgets import QCompleter
+
+        committees = queries.distinct_values(self.registry.store.conn, "mediation", "committee")
+        completer = QCompleter(committees, self)
+        completer.setFilterMode(Qt.MatchContains)
+        self.widget("committee").setCompleter(completer)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        note = QLabel("＊为必填项。当事人至少两方，在“当事人”页填写。", page)
+        note.setStyleSheet("color: #666;")
+        grid.addWidget(note, 1, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+        return page
+
+    def _outcome_tab(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        facts_box = QVBoxLayout()
+        facts_box.addWidget(QLabel(self._label("facts"), page))
+        facts_box.addWidget(self._bind("facts", page, long_text=True), 1)
+        facts_box.addWidget(QLabel("协议内容（每项一行）：", page))
+        terms = self._bind("agreement.terms", page, long_text=True)
+        terms.setPlaceholderText("一、……\n二、……")
+        facts_box.addWidget(terms, 1)
+        right = QFormLayout()
+        for key in ("outcome", "closed_date", "agreement.performance_method",
+                    "agreement.performance_deadline", "agreement.copies", "performance"):
+            right.addRow(self._label(key), self._bind(key, page))
+        for key in ("outcome", "closed_date", "agreement.terms"):
+            self.widget(key).changed.connect(self._show_window)
+        grid.addLayout(facts_box, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        return page
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        specs = (("new", "新建", "登记新案件（Ctrl+N）", self.new_record),
+                 ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
+                 ("agreement", "生成调解协议书", "保存后生成人民调解协议书（Word）", self.render_agreement),
+                 ("file", "生成卷宗", "保存后生成整套案卷（封面、目录、登记表、告知书、记录、协议书、回访记录）",
+                  self.render_case_file),
+                 ("save", "保存", "保存（Ctrl+S）", self.save),
+                 ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
+        self.buttons = {}
+        for name, text, tip, slot in specs:
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            if name == "agreement":
+                row.addStretch(1)
+            row.addWidget(button)
+        QShortcut(QKeySequence.Save, self, activated=self.save)
+        QShortcut(QKeySequence.New, self, activated=self.new_record)
+        return row
+
+    # ------------------------------------------------------------- loading and state
+    def load(self, record_id: Optional[str]) -> None:
+        if record_id:
+            self.record = self.registry.get("mediation", record_id)
+        else:
+            self.record = {"outcome": "pending", "source": "application",
+                           "parties": [{"role": "applicant"}, {"role": "respondent"}]}
+        self.form.load(self.record)
+        self.problems.show_problems([])
+        self.form.show_problems([])
+        self._set_dirty(False)
+        self.buttons["delete"].setEnabled(bool(record_id))
+        self.tabs.setCurrentIndex(0)
+        self._show_window()
+        self.widget("case_number").setFocus()
+
+    def _show_window(self) -> None:
+        window = mediation.confirmation_window(self.current_record())
+        if window.level == "not_applicable":
+            self.window_label.hide()
+            return
+        self.window_label.setText("司法确认：" + window.message)
+        self.window_label.setStyleSheet(WINDOW_STYLES.get(window.level, ""))
+        self.window_label.show()
+
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        what = self.record.get("case_number") if self.record.get("id") else "登记新案件"
+        self.setWindowTitle(f"{what}{' *' if dirty else ''} — 人民调解")
+
+    def current_record(self) -> dict:
+        return self.form.store_into(copy.deepcopy(self.record))
+
+    @property
+    def record_id(self) -> Optional[str]:
+        return self.record.get("id")
+
+    # ------------------------------------------------------------- actions
+    def save(self) -> bool:
+        record = self.current_record()
+        try:
+            stored = self.registry.save("mediation", record)
+        except ValidationError as exc:
+            return self._refused(exc.problems)
+        except FazhiError as exc:
+            return self._refused([str(exc)])
+        self.record = stored
+        self.problems.show_problems([])
+        self.form.show_problems([])
+        self._set_dirty(False)
+        self.buttons["delete"].setEnabled(True)
+        self._show_window()
+        self.saved.emit(stored["id"])
+        return True
+
+    def _refused(self, problems: list) -> bool:
+        self.problems.show_problems(problems)
+        widgets = self.form.show_problems(problems)
+        if widgets:
+            for index in range(self.tabs.count()):
+                tab = self.tabs.widget(index)
+                if tab is widgets[0] or tab.isAncestorOf(widgets[0]):
+                    self.tabs.setCurrentIndex(index)
+            widgets[0].setFocus()
+        return False
+
+    def maybe_keep_edits(self) -> bool:
+        """The unsaved-edits guard: True when it is fine to leave (saved or discarded)."""
+        if not self.dirty:
+            return True
+        box = QMessageBox(QMessageBox.Warning, "尚未保存", "这个案件有尚未保存的修改，是否保存？",
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
+        box.button(QMessageBox.Save).setText("保存")
+        box.button(QMessageBox.Discard).setText("不保存")
+        box.button(QMessageBox.Cancel).setText("取消")
+        box.setDefaultButton(QMessageBox.Save)
+        answer = box.exec()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new_record(self) -> None:
+        if self.maybe_keep_edits():
+            self.load(None)
+
+    def delete_record(self) -> None:
+        if not self.record_id:
+            return
+        if QMessageBox.question(self, "删除", f"将案件{self.record.get('case_number')}移到回收站？\n"
+                                "（可在“回收站”中恢复）", QMessageBox.Yes | QMessageBox.No,
+                                QMessageBox.No) != QMessageBox.Yes:
+            return
+        record_id = self.record_id
+        self.registry.delete("mediation", record_id)
+        self.dirty = False
+        self.deleted.emit(record_id)
+        self.done(QDialog.Accepted)
+
+    def render_agreement(self) -> None:
+        self._render("agreement")
+
+    def render_case_file(self) -> None:
+        self._render("case_file")
+
+    def _render(self, what: str) -> None:
+        if (self.dirty or not self.record_id) and not self.save():
+            return
+        from .mediation_documents import render_document
+
+        render_document(self, self.registry, self.record_id, what)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.maybe_keep_edits():
+            self.dirty = False
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Esc
+        if self.maybe_keep_edits():
+            self.dirty = False
+            super().reject()
+
+
+_AGREEMENT = {f.name: f for f in records.AGREEMENT_FIELDS}

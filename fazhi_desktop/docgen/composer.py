@@ -156,7 +156,19 @@ class Composer:
 
     # ----------------------------------------------------------------- saving
     def save(self, path) -> None:
+        self._number_drawings()
         self.doc.save(str(path))
+
+    def _number_drawings(self) -> None:
+        """Unique ids for every drawing (ours and python-docx's pictures): Word repairs a
+        document whose wp:docPr ids repeat."""
+        parts = [self.doc.part] + [rel.target_part for rel in self.doc.part.rels.values()
+                                   if rel.reltype.endswith(("/header", "/footer"))]
+        next_id = 1
+        for part in parts:
+            for doc_pr in part.element.iter(f"{{{X.NS['wp']}}}docPr"):
+                doc_pr.set("id", str(next_id))
+                next_id += 1
 
     # ----------------------------------------------------------------- setup
     def _clear_template(self) -> None:
@@ -194,10 +206,7 @@ class Composer:
         # The line pitch Word's templates carry; no grid type, since LibreOffice doubles the
         # cells of a linesAndChars grid: exact line spacing and -0.25 pt do the 22 x 28.
         grid.set(qn("w:linePitch"), str(L.LINE_TWIPS))
-        settings = self.doc.settings.element
-        if settings.find(qn("w:evenAndOddHeaders")) is None:
-            settings.find(qn("w:defaultTabStop")).addprevious(
-                X.element(f'<w:evenAndOddHeaders {X.NSDECL}/>'))
+        self.doc.settings.odd_and_even_pages_header_footer = True
         from .closing import page_number_footers
 
         page_number_footers(self, enabled=page_numbers)

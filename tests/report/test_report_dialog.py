@@ -81,3 +81,20 @@ def test_the_menu_action_opens_the_dialog_for_last_year(qtbot, registry_2022):
     dialog = window.findChild(ReportDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.year_box.value() == dt.date.today().year - 1
+
+
+def test_an_existing_draft_is_not_overwritten_unasked(qtbot, registry_2022, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    draft = tmp_path / "已修改的初稿.docx"
+    draft.write_bytes(b"the clerk's edits")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **kw: asked.append(a[2]) or QMessageBox.No)
+    dialog = ReportDialog(registry_2022, year=2022)
+    qtbot.addWidget(dialog)
+    dialog.out_edit.setText(str(draft))
+    dialog.generate_button.click()
+    assert "“已修改的初稿.docx”已存在" in asked[0]
+    assert draft.read_bytes() == b"the clerk's edits" and dialog.op is None
+    assert "未生成" in dialog.status.text()

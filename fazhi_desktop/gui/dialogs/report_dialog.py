@@ -13,8 +13,8 @@ from typing import Optional
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.stats import year_figures
 from ...docgen import report_text
@@ -134,6 +134,15 @@ class ReportDialog(QDialog):
         out_path = Path(out)
         if out_path.suffix.lower() != ".docx":
             out_path = out_path.with_name(out_path.name + ".docx")
+        if out_path.exists():
+            # The clerk may have filled in the last draft in Word: never overwrite it unasked.
+            answer = QMessageBox.question(
+                self, "年度报告", f"“{out_path.name}”已存在，可能已在Word/WPS中修改过。\n"
+                "是否用新生成的初稿覆盖它？（选“否”可在“保存为”中换一个文件名）",
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                self.status.setText("未生成：请换一个文件名，或确认覆盖。")
+                return
         options, registry = self.options(), self.registry
         self.generate_button.setEnabled(False)
         self.status.setText("正在生成……")

@@ -99,7 +99,8 @@ def petition_lines(fig: dict, year: int) -> list:
         f"信访总量{t['channel_total']}件（来信{t['letters']}件、来访{t['visits']}件、"
         f"网上信访{t['online']}件、电话{t['phone']}件），同比{fmt_change(yoy['channel_total'], missing=missing)}{span}",
         f"京省市区乡五级信访总量{t['level_total']}件，同比{fmt_change(yoy['level_total'], missing=missing)}{span}",
-        "  " + "、".join(f"{LABELS[n]}{t[n]}件（同比{fmt_change(yoy[n], missing=missing)}）"
+        "  " + "、".join(f"{LABELS[n]}{t[n]}件" + (f"（同比{fmt_change(yoy[n], missing=missing)}）"
+                                                  if fig["yoy_months"] else "")
                          for n in LEVEL_FIELDS),
         f"  集体访{t['group_visits']}批{t['group_visit_persons']}人次，重复信访{t['repeat']}件；"
         f"化解/办结{t['resolved']}件，化解率{fmt_percent(fig['resolved_rate'])}",

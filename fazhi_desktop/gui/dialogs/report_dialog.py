@@ -40,6 +40,7 @@ class ReportDialog(QDialog):
         self.result: Optional[ReportResult] = None
         self.preview = None
         self.op = None
+        self._confirmed: Optional[Path] = None
         profile = registry.profile()
         self.setWindowTitle("年度法治政府建设情况报告")
         self.setMinimumWidth(620)
@@ -117,7 +118,9 @@ class ReportDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, "保存年度报告", self.out_edit.text(),
                                               "Word文档 (*.docx)")
         if name:
-            self.out_edit.setText(name if name.lower().endswith(".docx") else name + ".docx")
+            name = name if name.lower().endswith(".docx") else name + ".docx"
+            self.out_edit.setText(name)
+            self._confirmed = Path(name)  # the file dialog already asked about overwriting
 
     def options(self) -> ReportOptions:
         return ReportOptions(year=self.year_box.value(), doc_number=self.number_edit.text().strip(),
@@ -134,7 +137,7 @@ class ReportDialog(QDialog):
         out_path = Path(out)
         if out_path.suffix.lower() != ".docx":
             out_path = out_path.with_name(out_path.name + ".docx")
-        if out_path.exists():
+        if out_path.exists() and out_path != self._confirmed:
             # The clerk may have filled in the last draft in Word: never overwrite it unasked.
             answer = QMessageBox.question(
                 self, "年度报告", f"“{out_path.name}”已存在，可能已在Word/WPS中修改过。\n"

@@ -47,7 +47,19 @@ report in their own modules):
    closing and render modules are functions over a Composer: `render.build(doc)` returns the
    Composer before saving, for a caller that wants to append its own pages.
 
-Layout figures live in docgen/layout.py; replies to proposals and suggestions in
-docgen/replies.py (render_reply, default_filename); the opinion form and 会办意见 in
-docgen/forms.py.
+Layout figures live in docgen/layout.py (mm from GB/T 9704; LibreOffice traps noted where they
+bite). Built on the engine:
+
+- docgen/replies.py: `build_reply(kind, record, profile, signer=None) -> (OfficialDocument,
+  warnings)` (pure), `render_reply(registry, kind, record_id, out_path, *, signer=None) ->
+  RenderResult`, `render_replies_per_signer(registry, kind, record_id, folder)` (联名),
+  `default_filename(kind, record, signer=None)`.
+- docgen/forms.py: `render_opinion_form(...)` (征询意见表) and `render_assist_opinion(...)`
+  (会办意见, numbered in its own series: profile `assist_code`, default 代字 + "会").
+- core/numbering.py: `next_doc_number(registry, code, year)` (a proposal),
+  `reserve_doc_number(...)` (hands it out, recorded in doc_number in a transaction),
+  `check_doc_number(registry, text, kind=, record_id=)` (Chinese warnings: malformed or used),
+  `record_doc_number(...)`.
+- core/fonts.py: `check_fonts(profile["fonts"])` -> FontStatus(role, name, installed,
+  substitute) and `substitution_warnings(fonts)` (Chinese sentences; also in RenderResult).
 """

@@ -45,7 +45,7 @@ def build_opinion_form(kind: str, record: dict, profile: dict, *,
     body = [Table(rows=rows, widths_mm=[44, 112], header_rows=0, size_pt=14, row_height_mm=13)]
     body.append(Paragraph(
         f"请在收到答复后十日内填写本表并寄回承办单位。{line}", level=0, indent=True))
-    return OfficialDocument(title=opinion_form_title(kind), body=body,
+    return OfficialDocument(title=opinion_form_title(kind), body=body, page_numbers=False,
                             fonts=dict(profile.get("fonts") or {}), required=("title",))
 
 

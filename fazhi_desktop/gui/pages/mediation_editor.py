@@ -272,7 +272,8 @@ class MediationEditor(QDialog):
         if window.level == "not_applicable":
             self.window_label.hide()
             return
-        self.window_label.setText("司法确认：" + window.message)
+        text = window.message
+        self.window_label.setText(text if text.startswith("司法确认") else "司法确认：" + text)
         self.window_label.setStyleSheet(WINDOW_STYLES.get(window.level, ""))
         self.window_label.show()
 

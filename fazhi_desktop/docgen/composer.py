@@ -212,7 +212,7 @@ class Composer:
         page_number_footers(self, enabled=page_numbers)
 
 
-FOOTER_DISTANCE_MM = 24.7  # tuned so that the dashes sit 7 mm below the text block
+FOOTER_DISTANCE_MM = 25.2  # tuned so that the dashes sit 7 mm below the text block
 
 
 def measure(text: str, size_pt: float = L.BODY_PT, spacing_pt: float = L.CHAR_SPACING_PT) -> float:

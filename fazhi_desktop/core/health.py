@@ -106,8 +106,27 @@ def check_file(path, *, thorough: bool = False) -> Optional[Finding]:
         pages = int.from_bytes(head[28:32], "big")
         if head[92:96] == head[24:28] and pages * page_size > size:
             return _truncated(path, f"文件头记录{pages}页，实际只有{size // page_size}页")
-    return _check_content(path, "integrity_check" if thorough else
-                          "quick_check" if size <= QUICK_CHECK_LIMIT else None)
+    finding = _check_content(path, "integrity_check" if thorough else
+                             "quick_check" if size <= QUICK_CHECK_LIMIT else None)
+    if finding is None:
+        _passed[str(path.resolve())] = _signature(path)
+    return finding
+
+
+# Files that passed in this process, by (size, mtime) of the file and its -wal: the window checks
+# before Registry.open, whose own check (Store.open) then need not read the file a second time.
+_passed: dict = {}
+
+
+def _signature(path: Path) -> tuple:
+    sig = []
+    for item in (path, Path(str(path) + "-wal")):
+        try:
+            st = item.stat()
+            sig.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            sig.append(None)
+    return tuple(sig)
 
 
 def open_readonly(path) -> sqlite3.Connection:
@@ -195,6 +214,9 @@ def _has_backups(path: Path) -> bool:
 
 def ensure_usable(path) -> None:
     """Raise DamagedFile (a DatabaseProblem, Chinese message) unless the file passes check_file."""
+    path = Path(path)
+    if path.exists() and _passed.get(str(path.resolve())) == _signature(path):
+        return  # checked a moment ago in this process and unchanged since
     finding = check_file(path)
     if finding is not None:
         raise {"too_new": DamagedTooNew, "not_sqlite": DamagedNotADatabase}.get(

@@ -178,3 +178,15 @@ def test_a_big_file_gets_a_structural_start_check_and_the_daily_backup_finds_hid
     assert found.value.finding.code == "damaged" and found.value.finding.can_restore
     assert backup.list_backups(filled_db) == []
     assert not list((filled_db.parent / "backups").glob("*.part"))
+
+
+def test_a_file_checked_by_the_window_is_not_read_again_by_open_but_a_change_is(filled_db, monkeypatch):
+    assert health.check_file(filled_db) is None
+    calls = []
+    real = health._check_content
+    monkeypatch.setattr(health, "_check_content", lambda *a: calls.append(a) or real(*a))
+    Registry.open(filled_db).close()
+    assert calls == []  # unchanged since the check a moment ago
+    _damage_pages(filled_db)
+    with pytest.raises(health.DamagedFile):
+        Registry.open(filled_db)

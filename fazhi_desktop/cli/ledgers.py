@@ -28,6 +28,8 @@ def register(sub) -> None:
     imp.add_argument("--existing", choices=("update", "skip"),
                      help="已存在的记录（同一届次编号/案件编号/单位月份）：update 更新，skip 跳过")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：自动识别）")
+    imp.add_argument("--session", metavar="届次",
+                     help="表中没有“届次”列时，各行的届次（如：区政协六届一次会议；默认取自标题行）")
     imp.set_defaults(handler=cmd_import)
 
     template = sub.add_parser("template", help="生成空白导入模板")
@@ -50,7 +52,8 @@ def cmd_import(args) -> int:
     from ..ledgers.importer import ImportOptions, import_ledger, scan
 
     options = ImportOptions(existing=args.existing, keep_good=bool(args.keep_good),
-                            bad_rows_path=args.keep_good, sheet=args.sheet)
+                            bad_rows_path=args.keep_good, sheet=args.sheet,
+                            defaults={"session": args.session} if args.session else {})
     with open_registry(args) as registry:
         if args.dry_run:
             report = scan(registry, args.kind, args.file, options)

@@ -144,3 +144,18 @@ def column_for_key(kind: str, key: str) -> Column:
         if col.key == key:
             return col
     raise KeyError(key)
+
+
+_SESSION = re.compile(r"[区县市省]?(?:政协|人大)[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次会议")
+
+
+def session_from_title(rows_above) -> Optional[str]:
+    """区政协六届一次会议 from a title such as 湛河区司法局区政协六届一次会议提案办理台账, for a
+    sheet that has no 届次 column because it holds one session."""
+    for cells in rows_above:
+        for value in cells:
+            if isinstance(value, str):
+                found = _SESSION.search(normalize_header(value))
+                if found:
+                    return found.group(0)
+    return None

@@ -43,6 +43,7 @@ class ImportOptions:
     keep_good: bool = False  # import the good rows, return the bad ones
     bad_rows_path: Optional[Path] = None  # where the bad rows go (with keep_good)
     sheet: Optional[str] = None
+    defaults: dict = field(default_factory=dict)  # column key -> value for a missing column
 
 
 @dataclass
@@ -54,6 +55,7 @@ class ImportReport:
     headers: dict = field(default_factory=dict)  # col index -> header text
     mapping: dict = field(default_factory=dict)  # col index -> column key
     ignored: dict = field(default_factory=dict)  # col index -> header text not imported
+    defaults: dict = field(default_factory=dict)  # column key -> value given to every row
     rows: int = 0
     problems: list = field(default_factory=list)  # RowProblem
     bad_rows: list = field(default_factory=list)  # Excel row numbers with a problem
@@ -77,6 +79,8 @@ class ImportReport:
         label = records.kind_label(self.kind)
         text = (f"工作表“{self.sheet}”（表头在第{self.header_row}行）共{self.rows}行数据，"
                 f"{self.good}行无误，{len(self.bad_rows)}行有问题。")
+        if self.defaults.get("session"):
+            text += f"表中没有“届次”列，各行的届次均按“{self.defaults['session']}”导入。"
         if self.existing:
             text += f"其中{len(self.existing)}条{label}记录已存在。"
         if self.written:
@@ -106,7 +110,8 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
         raise ValueError(options.existing)
     path = Path(path)
     report = ImportReport(kind=kind, path=path)
-    with open_ledger(path, kind, mapping=options.mapping, sheet=options.sheet) as sheet, \
+    with open_ledger(path, kind, mapping=options.mapping, sheet=options.sheet,
+                     defaults=options.defaults) as sheet, \
             contextlib.closing(FullRecords.of(sheet.workbook, kind) or _NoFull()) as full:
         _describe(sheet, report)
         if not write:
@@ -133,6 +138,7 @@ def _describe(sheet: LedgerSheet, report: ImportReport) -> None:
     report.mapping = dict(sheet.header.mapping)
     report.ignored = {i: h for i, h in sheet.header.headers.items()
                       if i not in sheet.header.mapping}
+    report.defaults = dict(sheet.defaults or {})
 
 
 class _Sink:
@@ -218,6 +224,8 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
 
 def _read_row(kind, sheet, mapped, number, cells, full) -> tuple:
     problems, values = [], {}
+    for key, raw in (sheet.defaults or {}).items():
+        values[key] = convert(column_by_key(kind, key), raw)
     for index, col in mapped.items():
         raw = cells[index] if index < len(cells) else None
         try:

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from .columns import columns
-from .headers import HEADER_SEARCH_ROWS, HeaderMatch, find_header, missing_required, score
+from .headers import (HEADER_SEARCH_ROWS, HeaderMatch, find_header, missing_required, score,
+                      session_from_title)
 from .merges import CarryDown, scan_sheet_xml
 from .values import normalize_text
 from .workbook_file import UnreadableWorkbook, check_workbook_file
@@ -34,6 +35,7 @@ class LedgerSheet:
     sheet: str
     header: HeaderMatch
     total_rows: int  # data rows below the header as the sheet's dimension says (may be 0)
+    defaults: dict = None  # column key -> value for every row (a column the sheet lacks)
     _workbook: object = None
     _worksheet: object = None
     _member: Optional[str] = None
@@ -88,10 +90,14 @@ def _is_total_row(cells) -> bool:
 
 
 def open_ledger(path, kind: str, *, mapping: Optional[dict] = None,
-                sheet: Optional[str] = None) -> LedgerSheet:
+                sheet: Optional[str] = None, defaults: Optional[dict] = None,
+                require: bool = True) -> LedgerSheet:
     """Open `path`, find the sheet and header for `kind`; UnreadableWorkbook when it cannot.
 
-    `mapping` (column index -> column key) replaces the detected one (the wizard's choice).
+    `mapping` (column index -> column key) replaces the detected one (the wizard's choice);
+    `defaults` (column key -> value) fill a column the sheet lacks, e.g. the session of a
+    ledger that holds one session (found in its title when not given). `require=False` lets a
+    sheet lacking a required column open (the wizard then asks the clerk to map it).
     """
     path = Path(path)
     check_workbook_file(path)
@@ -102,13 +108,13 @@ def open_ledger(path, kind: str, *, mapping: Optional[dict] = None,
     except Exception as exc:  # openpyxl raises many kinds on damaged XML
         raise UnreadableWorkbook(path, f"文件已损坏或不是有效的Excel工作簿（{type(exc).__name__}）") from exc
     try:
-        return _choose_sheet(path, kind, workbook, mapping, sheet)
+        return _choose_sheet(path, kind, workbook, mapping, sheet, dict(defaults or {}), require)
     except BaseException:
         workbook.close()
         raise
 
 
-def _choose_sheet(path, kind, workbook, mapping, wanted) -> LedgerSheet:
+def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> LedgerSheet:
     best = None
     any_rows = False
     for ws in workbook.worksheets:
@@ -121,24 +127,31 @@ def _choose_sheet(path, kind, workbook, mapping, wanted) -> LedgerSheet:
             any_rows = True
         header = find_header(kind, first)
         if header and (best is None or score(header) > score(best[1])):
-            best = (ws, header)
+            best = (ws, header, first[:header.row - 1])
     if best is None:
         if not any_rows:
             raise UnreadableWorkbook(path, "工作表是空的，没有任何数据")
         names = "、".join(c.header for c in columns(kind) if not c.is_counter)
         raise UnreadableWorkbook(
             path, f"前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头（应有一行列名，如{names}）")
-    ws, header = best
+    ws, header, above = best
     if mapping is not None:
         header.mapping = {int(k): v for k, v in mapping.items() if v}
         header.duplicates = {}
-    missing = missing_required(kind, header.mapping)
-    if missing:
+    if kind in ("proposal", "suggestion") and "session" not in header.mapping.values() \
+            and not defaults.get("session"):
+        found = session_from_title(above)
+        if found:
+            defaults["session"] = found
+    defaults = {k: v for k, v in defaults.items()
+                if v not in (None, "") and k not in header.mapping.values()}
+    missing = [c for c in missing_required(kind, header.mapping) if c.key not in defaults]
+    if missing and require:
         found = "、".join(header.headers.values())
         raise UnreadableWorkbook(
             path, f"工作表“{ws.title}”第{header.row}行的表头缺少必需的列："
                   f"{'、'.join(c.header for c in missing)}（表头为：{found}）")
     total = max((ws.max_row or 0) - header.row, 0)
     return LedgerSheet(path=Path(path), kind=kind, sheet=ws.title, header=header,
-                       total_rows=total, _workbook=workbook, _worksheet=ws,
+                       total_rows=total, defaults=defaults, _workbook=workbook, _worksheet=ws,
                        _member=getattr(ws, "_worksheet_path", None))

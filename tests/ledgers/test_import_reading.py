@@ -168,3 +168,24 @@ def test_two_row_header_with_merged_group_cells(registry, tmp_path):
     got = registry.dump("mediation")[0]
     assert got["case_number"] == "（2022）湛调字第9号" and got["outcome"] == "success"
     assert [p["name"] for p in got["parties"]] == ["张三", "李四"]
+
+
+def test_a_ledger_of_one_session_takes_the_session_from_its_title(registry, tmp_path):
+    path = make_workbook(tmp_path / "one.xlsx", [
+        ["提案号", "案由", "提案人"], [28, "关于加强法治政府建设", "胡校丽"]],
+        title="湛河区司法局区政协六届一次会议提案办理台账")
+    report = import_ledger(registry, "proposal", path)
+    assert "各行的届次均按“区政协六届一次会议”导入" in report.summary()
+    assert registry.dump("proposal")[0]["session"] == S
+
+
+def test_session_given_for_a_ledger_without_session_column_or_title(registry, tmp_path):
+    from fazhi_desktop.core.errors import ValidationError
+    from fazhi_desktop.ledgers.importer import ImportOptions
+
+    path = make_workbook(tmp_path / "none.xlsx", [["提案号", "案由", "提案人"], [3, "甲", "乙"]])
+    with pytest.raises(ValidationError) as refused:
+        import_ledger(registry, "proposal", path)
+    assert "缺少必需的列：届次" in str(refused.value)
+    import_ledger(registry, "proposal", path, ImportOptions(defaults={"session": "区人大十届一次会议"}))
+    assert registry.dump("proposal")[0]["session"] == "区人大十届一次会议"

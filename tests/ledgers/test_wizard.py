@@ -133,3 +133,26 @@ def test_preview_shows_the_rows_as_read_with_bad_rows_marked(qtbot, wizard, tmp_
     assert data.item(bad, 0).background().color().name() == "#fde7e7"
     assert data.item(0, 0).background().color().name() != "#fde7e7"  # a good row is not tinted
     assert wizard.preview_page.tabs.tabText(0) == "问题（1）"
+
+
+def test_clerk_maps_a_missing_column_and_types_the_session(qtbot, wizard, office, tmp_path):
+    path = make_workbook(tmp_path / "s.xlsx", [
+        ["号", "题目内容", "提案人", "界别"], [5, "关于规范执法", "李强", "民盟"]])
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentId() == PAGE_MAPPING and page.session_edit.isVisibleTo(wizard)
+    wizard.next()
+    assert wizard.currentId() == PAGE_MAPPING
+    assert "还没有列对应必填的“编号、案由”" in page.message.text()
+    page.choose(0, "number")
+    page.choose(1, "title")
+    wizard.next()
+    assert "请在上面填写各行的届次" in page.message.text()
+    page.session_edit.setText("区政协六届一次会议")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_PREVIEW, timeout=20000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT, timeout=20000)
+    got = office.dump("proposal")[0]
+    assert (got["session"], got["number"], got["title"]) == ("区政协六届一次会议", 5, "关于规范执法")

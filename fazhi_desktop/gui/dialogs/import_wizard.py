@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
 from ...core import records
 from ...core.errors import FazhiError
 from ...ledgers.columns import columns
+from ...ledgers.headers import missing_required
 from ...ledgers.importer import ImportOptions, import_ledger, scan
 from ...ledgers.reader import open_ledger
 from ...ledgers.template import template_filename, write_template
@@ -58,6 +59,7 @@ class ImportWizard(QWizard):
         self.header_row = 0
         self.sheet = ""
         self.mapping: dict = {}  # col index -> column key
+        self.defaults: dict = {}  # column key -> value for a column the sheet lacks
         self.report = None  # the scan (preview) report
         self.result = None  # the import report
         self.op = None
@@ -139,11 +141,12 @@ class FilePage(QWizardPage):
         """Open the workbook and find its header (quick: only the first rows are read)."""
         path = Path(self.path_edit.text().strip())
         try:
-            with open_ledger(path, self.wiz.kind) as sheet:
+            with open_ledger(path, self.wiz.kind, require=False) as sheet:
                 self.wiz.path = path
                 self.wiz.sheet, self.wiz.header_row = sheet.sheet, sheet.header.row
                 self.wiz.headers = dict(sheet.header.headers)
                 self.wiz.mapping = dict(sheet.header.mapping)
+                self.wiz.defaults = dict(sheet.defaults or {})
         except FazhiError as exc:
             self.message.setStyleSheet("color: #b3261e;")
             self.message.setText(str(exc))
@@ -169,8 +172,15 @@ class MappingPage(QWizardPage):
         self.message.setStyleSheet("color: #b3261e;")
         self.combos: dict = {}
         self._ready = False
+        self.session_label = QLabel("表中没有“届次”列时，各行的届次：", self)
+        self.session_edit = QLineEdit(self)
+        self.session_edit.setPlaceholderText("如：区政协六届一次会议")
+        session_row = QHBoxLayout()
+        session_row.addWidget(self.session_label)
+        session_row.addWidget(self.session_edit, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addLayout(session_row)
         layout.addWidget(self.message)
 
     def initializePage(self) -> None:
@@ -192,6 +202,10 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(row, 2, combo)
             self.combos[index] = combo
         self.table.resizeColumnToContents(0)
+        has_sessions = wiz.kind in ("proposal", "suggestion")
+        self.session_label.setVisible(has_sessions)
+        self.session_edit.setVisible(has_sessions)
+        self.session_edit.setText(wiz.defaults.get("session", ""))
 
     def chosen_mapping(self) -> dict:
         return {i: c.currentData() for i, c in self.combos.items() if c.currentData()}
@@ -208,15 +222,29 @@ class MappingPage(QWizardPage):
             return True
         mapping = self.chosen_mapping()
         keys = list(mapping.values())
+        missing = [c.header for c in missing_required(self.wiz.kind, mapping)
+                   if c.key != "session"]
+        if missing:
+            self.message.setText(f"还没有列对应必填的“{'、'.join(missing)}”，请在“导入为”中选择。")
+            return False
         twice = {k for k in keys if keys.count(k) > 1 and k != "seq"}
         if twice:
             names = "、".join(c.header for c in columns(self.wiz.kind) if c.key in twice)
             self.message.setText(f"“{names}”对应了不止一列，请只保留一列。")
             return False
         wiz = self.wiz
+        wiz.defaults = {}
+        if wiz.kind in ("proposal", "suggestion") and "session" not in keys:
+            session = self.session_edit.text().strip()
+            if not session:
+                self.message.setText("表中没有对应“届次”的列：请在上面填写各行的届次，"
+                                     "或把某一列设为“届次”。")
+                return False
+            wiz.defaults = {"session": session}
         registry, kind, path = wiz.registry, wiz.kind, wiz.path
         # Existing records are listed, not counted as problems: page three asks update or skip.
-        options = ImportOptions(mapping=mapping, sheet=wiz.sheet, existing="skip")
+        options = ImportOptions(mapping=mapping, sheet=wiz.sheet, existing="skip",
+                                defaults=dict(wiz.defaults))
 
         def op(progress):
             return scan(registry, kind, path, options, progress=progress.update,
@@ -349,7 +377,7 @@ class PreviewPage(QWizardPage):
     def options(self) -> ImportOptions:
         keep = self.keep_good.isChecked()
         return ImportOptions(
-            mapping=dict(self.wiz.mapping), sheet=self.wiz.sheet,
+            mapping=dict(self.wiz.mapping), sheet=self.wiz.sheet, defaults=dict(self.wiz.defaults),
             existing="update" if self.update_existing.isChecked() else "skip",
             keep_good=keep, bad_rows_path=Path(self.bad_path.text()) if keep and
             self.bad_path.text().strip() else None)

@@ -54,6 +54,15 @@ class LockUnsupported(DatabaseLocked):
             "备份可以放在U盘或网络共享上（设置 → 备份位置）。")
 
 
+class ReadOnlyLocation(DatabaseLocked):
+    """The folder of the data file cannot be written (write-protected stick, CD, permissions)."""
+
+    def __init__(self, path: Path, cause: str):
+        self.path = path
+        super().__init__(f"数据文件“{path}”所在的位置无法写入（{cause}），在这里不能修改数据。"
+                         "请把数据文件复制到本机硬盘（如“文档”文件夹）后再打开。")
+
+
 def lock_path(db_path) -> Path:
     return Path(str(Path(db_path)) + ".lock")
 
@@ -113,8 +122,13 @@ class WriterLock:
         fs = network_filesystem(self.db_path)
         if fs and not allow_network:
             raise LockUnsupported(self.db_path, f"文件系统：{fs}")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise ReadOnlyLocation(self.db_path, exc.strerror or str(exc)) from exc
+            raise
         try:
             _lock(fd)
         except OSError as exc:

@@ -126,3 +126,13 @@ def test_the_command_line_adds_safely_while_a_window_writes(db_path, tmp_path):
         proc.stdout.close()
     with Registry.open(db_path) as registry:
         assert registry.count("proposal") == 1 + 78 + 60
+
+
+def test_a_data_file_on_a_write_protected_stick_is_explained(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(lock.os, "open", refuse)
+    with pytest.raises(lock.ReadOnlyLocation) as refused:
+        lock.WriterLock(tmp_path / "office.sqlite3").acquire()
+    assert "无法写入" in str(refused.value) and "复制到本机硬盘" in str(refused.value)

@@ -141,6 +141,10 @@ def render_reply(registry, kind: str, record_id: str, out_path, *,
     if signer is not None and signer not in (record.get("authors") or []):
         raise ValidationError([f"“{signer}”不是该{records.item_word(kind)}的提出人。"])
     doc, warnings = build_reply(kind, record, registry.profile(), signer=signer)
+    from ..core.numbering import check_doc_number
+
+    number = (record.get("reply") or {}).get("doc_number") or ""
+    warnings += check_doc_number(registry, number, kind=kind, record_id=record_id)
     result = write_document(doc, out_path)
     result.warnings[:0] = warnings
     return result

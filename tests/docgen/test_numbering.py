@@ -52,3 +52,18 @@ def test_recording_a_used_number_is_refused(registry, seed_proposal):
         numbering.record_doc_number(registry, "平湛司〔2022〕26号", record_id="x")
     numbering.record_doc_number(registry, "平湛司〔2022〕40号", record_id="x")
     assert numbering.next_doc_number(registry, "平湛司", 2022) == "平湛司〔2022〕41号"
+
+
+def test_reply_with_a_malformed_or_taken_number_is_made_with_a_warning(registry, seed_proposal,
+                                                                      seed_profile, tmp_path):
+    from fazhi_desktop.docgen.replies import render_reply
+
+    registry.set_profile(seed_profile)
+    first = registry.save("proposal", seed_proposal)
+    result = render_reply(registry, "proposal", first["id"], tmp_path / "a.docx")
+    assert not any("发文字号" in w for w in result.warnings)  # its own number
+    second = dict(seed_proposal, number=29)
+    second["reply"] = dict(seed_proposal["reply"], doc_number="平湛司〔2022〕第26号")
+    saved = registry.save("proposal", second)
+    result = render_reply(registry, "proposal", saved["id"], tmp_path / "b.docx")
+    assert any("不加“第”" in w for w in result.warnings) and result.path.exists()

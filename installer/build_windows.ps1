@@ -3,7 +3,10 @@
 # Usage, from a PowerShell prompt anywhere:  powershell -ExecutionPolicy Bypass -File installer\build_windows.ps1
 # Needs Python 3.11 (64-bit) and Inno Setup 6 (choco install innosetup, or winget install JRSoftware.InnoSetup).
 # The version comes from pyproject.toml only; it is passed to ISCC as /DAppVersion.
-$ErrorActionPreference = "Stop"
+# Native tools (pip, PyInstaller) log to stderr: with "Stop", Windows PowerShell 5.1 would treat
+# that as a failure, so each native step is checked through $LASTEXITCODE instead.
+$ErrorActionPreference = "Continue"
+[Console]::OutputEncoding = [System.Text.Encoding]::UTF8
 Set-Location (Split-Path -Parent $PSScriptRoot)
 $started = Get-Date
 
@@ -14,7 +17,7 @@ if (-not (Test-Path $py)) {
     & $base -m venv .venv
     if ($LASTEXITCODE -ne 0) { throw "python -m venv failed" }
 }
-& $py -c "import PyInstaller, PySide6, docx, openpyxl, sqlite_utils" 2>$null
+& $py -c "import PyInstaller, PySide6, docx, openpyxl, sqlite_utils" 2>&1 | Out-Null
 if ($LASTEXITCODE -ne 0) {
     & $py -m pip install --upgrade pip
     & $py -m pip install -e ".[build]"
@@ -22,7 +25,7 @@ if ($LASTEXITCODE -ne 0) {
 }
 
 # 2. The one version number.
-$pyproject = Get-Content -Raw -Encoding UTF8 "pyproject.toml"
+$pyproject = Get-Content -Raw -Encoding UTF8 "pyproject.toml" -ErrorAction Stop
 if ($pyproject -notmatch '(?m)^version\s*=\s*"([^"]+)"') { throw "no version in pyproject.toml" }
 $version = $Matches[1]
 $numeric = (([regex]::Matches($version, '\d+') | Select-Object -First 3 | ForEach-Object { $_.Value }) -join ".")
@@ -49,11 +52,11 @@ if (-not $iscc) { throw "Inno Setup 6 not found: choco install innosetup  (or wi
 $defines = @("/DAppVersion=$version", "/DAppVersionNumeric=$numeric")
 $isl = Join-Path (Split-Path -Parent $iscc) "Languages\ChineseSimplified.isl"
 if (-not (Test-Path $isl)) {
-    New-Item -ItemType Directory -Force build | Out-Null
+    New-Item -ItemType Directory -Force build -ErrorAction Stop | Out-Null
     $isl = (Join-Path (Get-Location) "build\ChineseSimplified.isl")
     $base = "https://raw.githubusercontent.com/jrsoftware/issrc/main/Files/Languages"
-    try { Invoke-WebRequest "$base/ChineseSimplified.isl" -OutFile $isl -UseBasicParsing }
-    catch { Invoke-WebRequest "$base/Unofficial/ChineseSimplified.isl" -OutFile $isl -UseBasicParsing }
+    try { Invoke-WebRequest "$base/ChineseSimplified.isl" -OutFile $isl -UseBasicParsing -ErrorAction Stop }
+    catch { Invoke-WebRequest "$base/Unofficial/ChineseSimplified.isl" -OutFile $isl -UseBasicParsing -ErrorAction Stop }
     $defines += "/DChineseIsl=$isl"
 }
 

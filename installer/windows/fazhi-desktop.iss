@@ -93,7 +93,7 @@ Type: filesandordirs; Name: "{app}\_internal"
 { The clerk's registers, backups and settings live in %APPDATA%\fazhi-desktop, outside {app}.
   Uninstalling keeps them unless the clerk says otherwise; a silent uninstall keeps them. }
 
-function DataFolder(): String;
+function DataFolder: String;
 begin
   Result := ExpandConstant('{userappdata}\fazhi-desktop');
 end;
@@ -102,19 +102,19 @@ procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
   Answer: Integer;
 begin
-  if (CurUninstallStep = usPostUninstall) and DirExists(DataFolder()) and not UninstallSilent() then
+  if (CurUninstallStep = usPostUninstall) and DirExists(DataFolder) and not UninstallSilent then
   begin
     Answer := MsgBox('程序已卸载。' + #13#10#13#10 +
       '是否同时删除您的数据？' + #13#10 +
-      '数据文件夹：' + DataFolder() + #13#10 +
+      '数据文件夹：' + DataFolder + #13#10 +
       '其中有各登记簿的全部记录、自动备份和单位设置，删除后无法恢复。' + #13#10#13#10 +
       '选“否”保留数据（推荐），以后重新安装即可继续使用。' + #13#10 +
       '您另行选择的备份文件夹（如U盘）不受影响。',
       mbConfirmation, MB_YESNO or MB_DEFBUTTON2);
     if Answer = IDYES then
     begin
-      if not DelTree(DataFolder(), True, True, True) then
-        MsgBox('部分数据未能删除（可能正被其他程序使用）：' + #13#10 + DataFolder(), mbError, MB_OK);
+      if not DelTree(DataFolder, True, True, True) then
+        MsgBox('部分数据未能删除（可能正被其他程序使用）：' + #13#10 + DataFolder, mbError, MB_OK);
     end;
   end;
 end;

@@ -81,4 +81,5 @@ def test_deb_scripts_never_touch_home_folders(script):
     body = (INSTALLER / "linux" / script).read_text("utf-8")
     commands = [line for line in body.splitlines() if not line.lstrip().startswith("#")]
     assert not any(re.search(r"\brm\b|\$HOME|/home|/root", line) for line in commands)
-    assert subprocess.run(["sh", "-n", str(INSTALLER / "linux" / script)]).returncode == 0
+    if shutil.which("sh"):
+        assert subprocess.run(["sh", "-n", str(INSTALLER / "linux" / script)]).returncode == 0

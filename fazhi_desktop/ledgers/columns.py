@@ -31,6 +31,7 @@ class Column:
     wrap: bool = False
     field_label: str = ""  # the label core/validation.py uses in its messages
     field_name: str = ""
+    import_only: bool = False  # recognised in clerks' sheets, never written by the export
 
     @property
     def is_counter(self) -> bool:
@@ -143,6 +144,11 @@ def _mediation_columns() -> tuple:
                              "电话", "联系电话", "手机", "手机号", "联系方式"))))
     cols.append(_col(kind, "third_party.name", "第三人", 7, wrap=True, required=False,
                      aliases=("第三人", "第三人姓名")))
+    # One 当事人 column holding both sides (张三、李四): the first is the applicant.
+    cols.append(Column(key="parties.name", header="当事人", type="party_str", width=10,
+                       aliases=("当事人", "当事人姓名", "双方当事人", "纠纷当事人", "当事人双方"),
+                       field_label=records.PARTY_FIELDS[1].label, field_name="name",
+                       import_only=True))
     cols += [
         _col(kind, "facts", "纠纷简要情况", 18, wrap=True, aliases=(
             "纠纷简要情况", "纠纷事实", "简要案情", "纠纷事实及争议事项", "争议事项", "主要事实",
@@ -213,6 +219,11 @@ def columns(kind: str) -> tuple:
     return COLUMNS[kind]
 
 
+def ledger_columns(kind: str) -> tuple:
+    """The columns an exported ledger and a template have, in order."""
+    return tuple(c for c in COLUMNS[kind] if not c.import_only)
+
+
 def column_by_key(kind: str, key: str) -> Column:
     for col in COLUMNS[kind]:
         if col.key == key:
@@ -221,8 +232,8 @@ def column_by_key(kind: str, key: str) -> Column:
 
 
 def data_columns(kind: str) -> tuple:
-    """The columns that carry record data (everything but the row counter)."""
-    return tuple(c for c in COLUMNS[kind] if not c.is_counter)
+    """The ledger columns that carry record data (everything but the row counter)."""
+    return tuple(c for c in ledger_columns(kind) if not c.is_counter)
 
 
 def required_columns(kind: str) -> tuple:

@@ -17,7 +17,7 @@ from ..core import records
 
 from ..core.atomic import atomic_output
 from .full_data import write_full_sheet
-from .columns import LEDGER_TITLES, SHEET_NAMES, Column, columns
+from .columns import LEDGER_TITLES, SHEET_NAMES, Column, ledger_columns
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, row_height,
                           streamed_workbook, title_row)
 from .values import cell_value
@@ -180,7 +180,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
                       progress=None, cancelled=None, sample: Optional[list] = None,
                       totals: bool = True) -> int:
     """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows."""
-    cols = columns(kind)
+    cols = ledger_columns(kind)
     ws = wb.create_sheet(SHEET_NAMES[kind])
     widths = column_widths(cols, sample or [], masked)
     prepare_sheet(ws, widths, header_row=HEADER_ROW)

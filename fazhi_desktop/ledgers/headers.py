@@ -136,6 +136,8 @@ def _add_upper_header(kind: str, match: HeaderMatch, upper) -> None:
 def missing_required(kind: str, mapping: dict) -> list:
     """Required columns that no sheet column is mapped to."""
     keys = set(mapping.values())
+    if "parties.name" in keys:  # one 当事人 column names both sides
+        keys |= {"applicant.name", "respondent.name"}
     return [c for c in columns(kind) if c.required and c.key not in keys]
 
 

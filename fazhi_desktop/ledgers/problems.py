@@ -39,6 +39,10 @@ def _signatures(col: Column, record: dict) -> list:
     """The texts validation.py writes for this column's field in this record."""
     own = f"“{col.field_label}”（{col.field_name}）"
     head = col.key.split(".")[0]
+    if head == "parties":
+        sigs = [f"“{_PARTIES_LABEL}”第{i}项{own}"
+                for i in range(1, len(record.get("parties") or []) + 1)]
+        return sigs + [f"“{_PARTIES_LABEL}”（parties）"]
     if head in PARTY_ROLES:
         roles = [p.get("role") for p in record.get("parties") or []]
         sigs = [f"“{_PARTIES_LABEL}”第{i}项{own}" for i, role in enumerate(roles, 1)

@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from .columns import columns
+from .columns import ledger_columns
 from .headers import (HEADER_SEARCH_ROWS, HeaderMatch, find_header, missing_required, score,
                       session_from_title)
 from .merges import CarryDown, scan_sheet_xml
@@ -131,7 +131,7 @@ def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> L
     if best is None:
         if not any_rows:
             raise UnreadableWorkbook(path, "工作表是空的，没有任何数据")
-        names = "、".join(c.header for c in columns(kind) if not c.is_counter)
+        names = "、".join(c.header for c in ledger_columns(kind) if not c.is_counter)
         raise UnreadableWorkbook(
             path, f"前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头（应有一行列名，如{names}）")
     ws, header, above = best

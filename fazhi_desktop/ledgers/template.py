@@ -7,7 +7,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import records
 from ..core.atomic import atomic_output
-from .columns import LEDGER_TITLES, SHEET_NAMES, columns
+from .columns import LEDGER_TITLES, SHEET_NAMES, ledger_columns
 from .export import HEADER_ROW, column_widths
 from .sheet_style import CellMaker, prepare_sheet, streamed_workbook, title_row
 
@@ -19,7 +19,7 @@ def template_filename(kind: str) -> str:
 
 
 def write_template(kind: str, out_path) -> None:
-    cols = [c for c in columns(kind) if not c.is_counter]
+    cols = [c for c in ledger_columns(kind) if not c.is_counter]
     with atomic_output(out_path) as temp, streamed_workbook() as wb:
         _fill(wb, kind, cols)
         wb.save(temp)

@@ -311,7 +311,7 @@ def build_record(kind: str, values: dict) -> dict:
         if value is None or value == [] or value == "":
             continue
         head = key.split(".")[0]
-        if head in PARTY_ROLES:
+        if head in PARTY_ROLES or head == "parties":
             party_values.setdefault(head, {})[key.split(".", 1)[1]] = value
         elif "." in key:
             record.setdefault(head, {})[key.split(".", 1)[1]] = value
@@ -328,6 +328,10 @@ def build_record(kind: str, values: dict) -> dict:
 
 
 def _parties(party_values: dict) -> list:
+    both = (party_values.get("parties") or {}).get("name") or []
+    if both and not any((party_values.get(r) or {}).get("name") for r in PARTY_ROLES[:2]):
+        party_values = dict(party_values, applicant={"name": both[:1]},
+                            respondent={"name": both[1:]})
     parties = []
     for role in PARTY_ROLES:
         given = party_values.get(role) or {}

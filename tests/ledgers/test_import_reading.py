@@ -7,7 +7,7 @@ import datetime as _dt
 import pytest
 from openpyxl import Workbook
 
-from fazhi_desktop.ledgers.importer import import_ledger, scan
+from fazhi_desktop.ledgers.importer import ImportOptions, import_ledger, scan
 from fazhi_desktop.office.libreoffice import convert
 
 from .conftest import make_workbook
@@ -181,7 +181,6 @@ def test_a_ledger_of_one_session_takes_the_session_from_its_title(registry, tmp_
 
 def test_session_given_for_a_ledger_without_session_column_or_title(registry, tmp_path):
     from fazhi_desktop.core.errors import ValidationError
-    from fazhi_desktop.ledgers.importer import ImportOptions
 
     path = make_workbook(tmp_path / "none.xlsx", [["提案号", "案由", "提案人"], [3, "甲", "乙"]])
     with pytest.raises(ValidationError) as refused:
@@ -189,3 +188,20 @@ def test_session_given_for_a_ledger_without_session_column_or_title(registry, tm
     assert "缺少必需的列：届次" in str(refused.value)
     import_ledger(registry, "proposal", path, ImportOptions(defaults={"session": "区人大十届一次会议"}))
     assert registry.dump("proposal")[0]["session"] == "区人大十届一次会议"
+
+
+def test_one_parties_column_holds_both_sides(registry, tmp_path):
+    path = make_workbook(tmp_path / "p.xlsx", [
+        ["编号", "调解委员会", "受理时间", "纠纷类型", "当事人", "调解结果"],
+        ["（2022）湛调字第3号", "阳光苑社区人民调解委员会", "2022年4月1日", "婚姻家庭纠纷",
+         "王芳、刘强", "调解成功"],
+        ["（2022）湛调字第4号", "阳光苑社区人民调解委员会", "2022年4月2日", "邻里", "王芳", "成功"],
+    ])
+    report = scan(registry, "mediation", path)
+    assert [str(p) for p in report.problems] == [
+        "工作表“Sheet1”第3行E列（当事人）：至少需要两方当事人，实为1方"]
+    import_ledger(registry, "mediation", path, ImportOptions(keep_good=True))
+    got = registry.dump("mediation")[0]
+    assert got["parties"] == [{"role": "applicant", "name": "王芳"},
+                              {"role": "respondent", "name": "刘强"}]
+    assert got["dispute_type"] == "婚姻家庭"

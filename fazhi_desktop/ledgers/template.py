@@ -36,8 +36,10 @@ def _fill(wb, kind: str, cols: list) -> None:
     for index, col in enumerate(cols, 1):
         letter = get_column_letter(index)
         cells = f"{letter}{HEADER_ROW + 1}:{letter}{last}"
-        if col.type == "enum":
-            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices.values()) + '"',
+        words = (col.choices or {}).values() if col.type == "enum" else \
+            records.DISPUTE_TYPES if col.key == "dispute_type" else None
+        if words:  # a drop-down of the usual words; other words may still be typed
+            dv = DataValidation(type="list", formula1='"' + ",".join(words) + '"',
                                 allow_blank=True, showErrorMessage=False)
             dv.add(cells)
             ws.data_validations.append(dv)

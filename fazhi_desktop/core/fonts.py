@@ -38,7 +38,7 @@ ALIASES = {
 # What Word/WPS fall back to, best first, when the named font is missing; the last entries are
 # the free fonts of Linux desktops (UOS, Kylin) and of LibreOffice.
 FALLBACKS = {
-    "方正小标宋简体": ("方正小标宋_GBK", "华文中宋", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC"),
+    "方正小标宋简体": ("华文中宋", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC"),
     "仿宋_GB2312": ("仿宋", "华文仿宋", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC"),
     "仿宋": ("仿宋_GB2312", "华文仿宋", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC"),
     "楷体_GB2312": ("楷体", "华文楷体", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC"),
@@ -46,6 +46,10 @@ FALLBACKS = {
     "黑体": ("微软雅黑", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "宋体"),
     "宋体": ("新宋体", "华文中宋", "Noto Serif CJK SC", "Noto Sans CJK SC"),
 }
+# The alternative written into the document's font table (w:altName): what Word prints with
+# when the font is missing; the first of FALLBACKS above, or the font's English name.
+ALT_NAMES = {"方正小标宋简体": "华文中宋", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体",
+             "仿宋": "仿宋_GB2312", "楷体": "楷体_GB2312", "黑体": "SimHei", "宋体": "SimSun"}
 GENERIC_FALLBACKS = ("宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei",
                      "Droid Sans Fallback")
 

@@ -156,7 +156,10 @@ class Composer:
 
     # ----------------------------------------------------------------- saving
     def save(self, path) -> None:
+        from .fonttable import declare_fonts
+
         self._number_drawings()
+        declare_fonts(self.doc, self.fonts.values())
         self.doc.save(str(path))
 
     def _number_drawings(self) -> None:

@@ -73,3 +73,11 @@ def test_file_names_are_safe_for_windows(seed_proposal):
 
     seed_proposal["reply"]["title"] = "关于“A/B”的复函"
     assert default_filename("proposal", seed_proposal, signer="胡校丽") == "关于“A／B”的复函（胡校丽）.docx"
+
+
+def test_font_table_names_what_word_prints_when_a_font_is_missing(written):
+    path, _ = written
+    with zipfile.ZipFile(path) as z:
+        table = z.read("word/fontTable.xml").decode("utf-8")
+    assert '<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312"/><w:charset w:val="86"/>' in table
+    assert '<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>' in table

@@ -43,12 +43,6 @@ def _fill(wb, kind: str, cols: list) -> None:
                                 allow_blank=True, showErrorMessage=False)
             dv.add(cells)
             ws.data_validations.append(dv)
-        elif col.type == "date":
-            dv = DataValidation(type="date", operator="greaterThan", formula1="1",
-                                allow_blank=True, showErrorMessage=True,
-                                errorTitle="日期", error="请填写日期，如2022-08-08")
-            dv.add(cells)
-            ws.data_validations.append(dv)
     styles = ["date" if c.type == "date" else "month" if c.type == "month"
               else "wrap" for c in cols]
     for _ in range(TEMPLATE_ROWS):

@@ -11,6 +11,7 @@ import datetime as _dt
 import json
 import os
 import re
+import socket
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ REASONS = {
 }
 SETTING_BACKUP_DIR = "backup_dir"  # registry setting: a folder chosen by the clerk (USB, share)
 INFO_KEY = "backup_info"  # settings row written into each copy (never into the live file)
+# In the folder beside the data: where the chosen folder is, readable when the data file is not.
+POINTER_NAME = "备份位置.txt"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
 KEEP_ALL_HOURS = 24
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<word>[^-.]+)\.sqlite3$")
@@ -49,6 +52,13 @@ class BackupInfo:
     counts: dict = field(default_factory=dict)  # kind -> live records
     warnings: list = field(default_factory=list)  # e.g. the chosen folder was unavailable
     mtime_ns: int = 0  # orders two backups taken within the same second
+    source: Optional[str] = None  # the data file it was taken from (from the note inside)
+    host: Optional[str] = None  # the computer it was taken on
+
+    @property
+    def origin(self) -> tuple:
+        """Backups of different files sharing one folder (two PCs, one share) never mix."""
+        return (self.source, self.host)
 
     @property
     def order(self) -> tuple:
@@ -60,7 +70,8 @@ class BackupInfo:
 
     def describe(self) -> str:
         counts = "，".join(f"{_KIND_WORDS[k]}{n}条" for k, n in self.counts.items() if k in _KIND_WORDS)
-        return (f"{self.created:%Y年%m月%d日 %H:%M}（{self.reason_label}）"
+        elsewhere = f"，来自计算机“{self.host}”" if self.host and self.host != socket.gethostname() else ""
+        return (f"{self.created:%Y年%m月%d日 %H:%M}（{self.reason_label}{elsewhere}）"
                 f" {self.size / 1048576:.1f} MB{('：' + counts) if counts else ''}")
 
 
@@ -74,19 +85,32 @@ def default_backup_dir(db_path) -> Path:
 
 
 def configured_backup_dir(db_path) -> Optional[Path]:
-    """The folder chosen in the settings (registry setting `backup_dir`), read without writing."""
+    """The folder chosen in the settings (registry setting `backup_dir`), read without writing;
+    for a data file that cannot be read, the folder last used as written in 备份位置.txt."""
+    value = None
     try:
         conn = _connect_ro(Path(db_path))
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING_BACKUP_DIR,)).fetchone()
-        value = json.loads(row[0]) if row else None
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (SETTING_BACKUP_DIR,)).fetchone()
+            value = json.loads(row[0]) if row else None
+        finally:
+            conn.close()
     except (sqlite3.Error, ValueError):
-        value = None
-    finally:
-        conn.close()
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            value = (default_backup_dir(db_path) / POINTER_NAME).read_text("utf-8").strip() or None
     return Path(value) if value else None
+
+
+def _remember_folder(db_path, folder: Path) -> None:
+    """Note a chosen folder beside the data, so a damaged data file's backups can be found."""
+    pointer = default_backup_dir(db_path) / POINTER_NAME
+    text = str(Path(folder).resolve())
+    with contextlib.suppress(OSError):
+        if pointer.exists() and pointer.read_text("utf-8").strip() == text:
+            return
+        pointer.parent.mkdir(parents=True, exist_ok=True)
+        pointer.write_text(text + "\n", "utf-8")
 
 
 def backup_dir(db_path, folder=None) -> tuple:
@@ -128,8 +152,11 @@ def backup_now(db_path, reason: str = "manual", *, folder=None, out=None,
         while target.exists():  # two backups in the same second
             n += 1
             target = target_dir / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{REASONS[reason]}{n}.sqlite3"
-    info = {"reason": reason, "created": now.isoformat(), "source": str(db_path.resolve())}
+    info = {"reason": reason, "created": now.isoformat(), "source": str(db_path.resolve()),
+            "host": socket.gethostname()}
     copy_database(db_path, target, info=info)
+    if out is None and target.parent.resolve() != default_backup_dir(db_path):
+        _remember_folder(db_path, target.parent)
     if rotate and out is None:
         rotate_backups(target.parent, keep=target)
     result = read_backup_info(target)
@@ -225,8 +252,8 @@ def backup_before_migration(db_path: Path, version: int, *,
 def backup_on_start(db_path, *, folder=None) -> Optional[BackupInfo]:
     """The automatic backup at start: at most one a day (any backup taken today counts)."""
     today = _dt.date.today()
-    for existing in list_backups(db_path, folder=folder, with_counts=False):
-        if existing.created.date() == today:
+    for existing in list_backups(db_path, folder=folder):
+        if existing.created.date() == today and is_own_backup(existing, db_path):
             return None
     return backup_now(db_path, "daily", folder=folder)
 
@@ -249,6 +276,14 @@ def list_backups(db_path, *, folder=None, with_counts: bool = True) -> list:
             found.append(read_backup_info(path) if with_counts else _info_from_name(path))
     found.sort(key=lambda b: b.order, reverse=True)
     return found
+
+
+def is_own_backup(info: BackupInfo, db_path) -> bool:
+    """Taken from this data file on this computer, or lying beside it (not another PC's copy
+    of a file with the same name in a shared backup folder)."""
+    if info.path.parent.resolve() == default_backup_dir(db_path):
+        return True
+    return info.source is None or info.origin == (str(Path(db_path).resolve()), socket.gethostname())
 
 
 def _info_from_name(path: Path) -> BackupInfo:
@@ -279,9 +314,8 @@ def read_backup_info(path) -> BackupInfo:
             note = json.loads(row[0]) if row else None
         if note:
             result.reason = note.get("reason", result.reason)
-            with contextlib.suppress(ValueError, TypeError):
-                result.created = _dt.datetime.fromisoformat(note["created"])
             result.counts = note.get("counts") or {}
+            result.source, result.host = note.get("source"), note.get("host")
         else:
             result.counts = count_records(conn)
     finally:
@@ -290,16 +324,26 @@ def read_backup_info(path) -> BackupInfo:
 
 
 def rotate_backups(folder, *, keep: Optional[Path] = None, now: Optional[_dt.datetime] = None) -> list:
-    """Delete backups beyond the rotation; returns the deleted paths. The newest is never deleted."""
+    """Delete backups beyond the rotation; returns the deleted paths. The newest is never deleted.
+
+    With `keep` (the copy just made) only the backups of the same file from the same computer
+    are thinned: another PC's copies in a shared folder are that PC's business.
+    """
     folder = Path(folder)
     now = now or _dt.datetime.now()
-    by_stem: dict = {}
+    groups: dict = {}
     for path in folder.iterdir() if folder.is_dir() else ():
         match = _NAME.match(path.name)
         if match:
-            by_stem.setdefault(match["stem"], []).append(_info_from_name(path))
+            info = read_backup_info(path)
+            groups.setdefault((match["stem"], info.origin), []).append(info)
+    if keep is not None:
+        own = read_backup_info(keep)
+        own_stem = _NAME.match(Path(keep).name)
+        groups = {key: value for key, value in groups.items()
+                  if own_stem and key == (own_stem["stem"], own.origin)}
     deleted = []
-    for backups in by_stem.values():
+    for backups in groups.values():
         for info in backups_to_delete(backups, now=now):
             if keep is not None and info.path == keep:
                 continue

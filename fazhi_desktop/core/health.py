@@ -257,14 +257,12 @@ def backup_dirs(path) -> list:
 
 
 def newest_good_backup(path):
-    """The newest backup that passes integrity_check (a BackupInfo), or None."""
-    from .backup import list_backups
+    """The newest backup of this file (not another PC's) that passes integrity_check, or None."""
+    from .backup import is_own_backup, list_backups
 
-    for info in list_backups(path, with_counts=False):
-        if check_file(info.path, thorough=True) is None:
-            from .backup import read_backup_info
-
-            return read_backup_info(info.path)
+    for info in list_backups(path):
+        if is_own_backup(info, path) and check_file(info.path, thorough=True) is None:
+            return info
     return None
 
 

@@ -209,3 +209,34 @@ def test_restoring_an_old_backup_does_not_rotate_it_away_first(filled_db):
     backup.restore_backup(filled_db, oldest)
     assert oldest.exists()
     assert _titles(filled_db) == ["第1号提案", "第2号提案", "第3号提案"]
+
+
+def test_two_computers_sharing_one_backup_folder_never_rotate_or_restore_each_others_copies(
+        tmp_path, monkeypatch):
+    """Two clerks, both with fazhi.sqlite3, both backing up to \\\\server\\备份."""
+    from fazhi_desktop.core import health
+
+    share = tmp_path / "共享备份"
+    files = {}
+    for pc, number in (("PC-调解", 1), ("PC-提案", 2)):
+        db = tmp_path / pc / "fazhi.sqlite3"
+        with Registry.open(db) as registry:
+            registry.save("proposal", proposal(number, f"{pc}的提案"))
+            registry.set_setting(backup.SETTING_BACKUP_DIR, str(share))
+        files[pc] = db
+    monkeypatch.setattr(backup.socket, "gethostname", lambda: "PC-调解")
+    first = backup.backup_now(files["PC-调解"], "daily")
+    for days in range(1, 41):  # PC-调解's older copies
+        stamp = dt.datetime.now() - dt.timedelta(days=days)
+        (share / f"fazhi-{stamp:%Y%m%d-%H%M%S}-自动.sqlite3").write_bytes(first.path.read_bytes())
+    monkeypatch.setattr(backup.socket, "gethostname", lambda: "PC-提案")
+    theirs = {b.path for b in backup.list_backups(files["PC-调解"])}
+    backup.backup_now(files["PC-提案"], "daily")
+    assert theirs <= {b.path for b in backup.list_backups(files["PC-调解"])}  # nothing of theirs deleted
+    files["PC-提案"].write_bytes(b"\0" * 4096)  # PC-提案's file is destroyed
+    monkeypatch.setattr(backup.socket, "gethostname", lambda: "PC-调解")
+    backup.backup_now(files["PC-调解"], "manual", rotate=False)  # the newest copy is the other PC's
+    monkeypatch.setattr(backup.socket, "gethostname", lambda: "PC-提案")
+    health.restore_newest_good_backup(files["PC-提案"])
+    assert _titles(files["PC-提案"]) == ["PC-提案的提案"]
+    assert "来自计算机“PC-调解”" in backup.list_backups(files["PC-调解"])[0].describe()

@@ -6,13 +6,14 @@ import sys
 from . import EXIT_OK, EXIT_REFUSED, open_registry
 from .report import add_pdf_argument, pdf_preference, write_pdf_beside
 
-DOCUMENTS = {"reply": "答复件", "opinion-form": "征询意见表", "assist": "会办意见"}
+DOCUMENTS = {"reply": "答复件", "opinion-form": "征询意见表", "assist": "会办意见",
+             "case-file": "人民调解卷宗（mediation）"}  # mediation: the agreement, or case-file
 
 
 def register(sub) -> None:
     render = sub.add_parser("render", help="生成答复件（Word文档）")
-    render.add_argument("kind", choices=("proposal", "suggestion"), metavar="KIND",
-                        help="proposal / suggestion")
+    render.add_argument("kind", choices=("proposal", "suggestion", "mediation"), metavar="KIND",
+                        help="proposal / suggestion / mediation（人民调解协议书）")
     render.add_argument("record_id", metavar="ID", help="记录编号（id）")
     render.add_argument("--out", required=True, metavar="FILE.docx", help="保存到的文件")
     render.add_argument("--signer", metavar="姓名", help="联名提出时，给其中一位提出人的答复")
@@ -41,6 +42,10 @@ def cmd_render(args) -> int:
 
 
 def _render(registry, args):
+    if args.kind == "mediation":  # docgen/mediation.py: the agreement, or --document case-file
+        from ..docgen.mediation import render_from_cli
+
+        return render_from_cli(registry, args)
     if args.document == "opinion-form":
         from ..docgen.forms import render_opinion_form
 

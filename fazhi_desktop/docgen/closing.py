@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from ..core.dates import chinese_date
 from . import layout as L
@@ -177,6 +176,3 @@ def _set_footer(footer, xml: str) -> None:
         element.remove(p)
     element.append(X.element(xml))
 
-
-def existing_path(value) -> bool:
-    return bool(value) and Path(str(value)).is_file()

@@ -9,7 +9,6 @@ heights), so that red lines and the title land where the standard puts them.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Optional
 
 import docx

@@ -43,8 +43,7 @@ def file_header(c: Composer, h: FileHeader, *, corner_mark: str = "") -> None:
     just below the number line; `title_area` then places the title."""
     anchors = corner_box(c, corner_mark, y_mm=L.TOP_MM) if corner_mark else ""
     c.spacer(1, anchors)
-    for i, (text, role) in enumerate(((h.copy_number, "body"), (h.secrecy, "heading1"),
-                                      (h.urgency, "heading1"))):
+    for text, role in ((h.copy_number, "body"), (h.secrecy, "heading1"), (h.urgency, "heading1")):
         if text:
             c.line(c.run(c.clean(text, "版头"), role))
     names = [c.clean(n, "发文机关标志") for n in h.marks if n and n.strip()]

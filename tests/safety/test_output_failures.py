@@ -29,7 +29,7 @@ def tiny_disk(tmp_path):
     if not (IS_ROOT and sys.platform.startswith("linux") and _mount_tmpfs(folder, "size=64k")):
         pytest.skip("mounting a tmpfs needs root on Linux")
     yield folder
-    subprocess.run(["umount", str(folder)], check=True)
+    subprocess.run(["umount", "-l", str(folder)], check=True)  # lazy: a failed write may still hold a handle
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def read_only_folder(tmp_path):
         if not _mount_tmpfs(folder, "ro,size=64k"):
             pytest.skip("cannot mount a read-only tmpfs")
         yield folder
-        subprocess.run(["umount", str(folder)], check=True)
+        subprocess.run(["umount", "-l", str(folder)], check=True)  # lazy: a failed write may still hold a handle
     else:
         folder.mkdir()
         folder.chmod(0o555)
@@ -111,3 +111,44 @@ def test_a_backup_to_a_full_stick_fails_cleanly(filled_db, tiny_disk):
     assert "备份" in str(failed.value) and ("磁盘空间已满" in str(failed.value))
     assert list(tiny_disk.iterdir()) == []
     assert backup.list_backups(filled_db, folder=tiny_disk) == []
+
+
+def _fill(folder, leave: int = 4096) -> None:
+    """Leave only `leave` bytes free on the tmpfs."""
+    stat = os.statvfs(folder)
+    (folder / "占位.bin").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - leave))
+
+
+def _untouched(registry, record_id):
+    return (registry.get("proposal", record_id), len(registry.audit_log(record_id=record_id)))
+
+
+def test_a_reply_saved_to_a_full_disk_names_the_file_and_the_record_is_untouched(
+        registry, seed_proposal, seed_profile, tiny_disk):
+    from fazhi_desktop.docgen.replies import default_filename, render_reply
+
+    registry.set_profile(seed_profile)
+    saved = registry.save("proposal", seed_proposal)
+    before = _untouched(registry, saved["id"])
+    _fill(tiny_disk)
+    target = tiny_disk / default_filename("proposal", saved)
+    with pytest.raises(OutputProblem) as failed:
+        render_reply(registry, "proposal", saved["id"], target)
+    assert target.name in str(failed.value) and "磁盘空间已满" in str(failed.value)
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["占位.bin"]
+    assert _untouched(registry, saved["id"]) == before
+
+
+def test_a_ledger_saved_to_a_read_only_folder_names_the_file_and_leaves_nothing(
+        registry, seed_proposal, read_only_folder):
+    from fazhi_desktop.ledgers.export import export_ledger
+
+    saved = registry.save("proposal", seed_proposal)
+    before = _untouched(registry, saved["id"])
+    target = read_only_folder / "政协提案办理台账.xlsx"
+    with pytest.raises(OutputProblem) as failed:
+        export_ledger(registry, "proposal", target)
+    assert target.name in str(failed.value)
+    assert "只读" in str(failed.value) or "没有写入权限" in str(failed.value)
+    assert list(read_only_folder.iterdir()) == []
+    assert _untouched(registry, saved["id"]) == before

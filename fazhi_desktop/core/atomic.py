@@ -9,6 +9,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import traceback
 from pathlib import Path
 
 
@@ -50,10 +51,17 @@ def atomic_output(target):
             os.fsync(fh.fileno())
         os.replace(temp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _discard(temp, exc)
         raise OutputProblem(explain_os_error(target, exc)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    except BaseException as exc:
+        _discard(temp, exc)
         raise
+
+
+def _discard(temp: Path, exc: BaseException) -> None:
+    """Delete the temporary file. A writer that failed half-way (python-docx's ZipFile on a full
+    disk) may still hold it open from a frame of the traceback; Windows cannot delete an open
+    file, so those finished frames are cleared first, which closes the handle."""
+    traceback.clear_frames(exc.__traceback__)
+    with contextlib.suppress(OSError):
+        temp.unlink()

@@ -152,3 +152,34 @@ def test_a_ledger_saved_to_a_read_only_folder_names_the_file_and_leaves_nothing(
     assert "只读" in str(failed.value) or "没有写入权限" in str(failed.value)
     assert list(read_only_folder.iterdir()) == []
     assert _untouched(registry, saved["id"]) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/fd")
+def test_a_writer_failing_half_way_leaves_no_temporary_file_even_where_open_files_cannot_be_deleted(
+        tmp_path, monkeypatch):
+    """Windows refuses to delete a file that is still open. A writer that dies half-way (a
+    ZipFile on a full disk) keeps its handle in the traceback; it must be let go first."""
+    import zipfile
+    from pathlib import Path
+
+    real_unlink = Path.unlink
+
+    def windows_unlink(self, *args, **kwargs):
+        for fd in os.listdir("/proc/self/fd"):
+            with_link = f"/proc/self/fd/{fd}"
+            if os.path.exists(with_link) and os.readlink(with_link) == str(self):
+                raise PermissionError(errno.EACCES, "The process cannot access the file (WinError 32)")
+        return real_unlink(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", windows_unlink)
+    target = tmp_path / "答复.docx"
+
+    def half_written_zip(path):
+        archive = zipfile.ZipFile(path, "w")  # left open, as a library does when it fails
+        archive.writestr("word/document.xml", "<w:document/>")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OutputProblem, match="磁盘空间已满"):
+        with atomic.atomic_output(target) as temp:
+            half_written_zip(temp)
+    assert list(tmp_path.iterdir()) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Optional
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QTableView, QToolBar, QVBoxLayout, QWidget)
@@ -16,6 +16,18 @@ from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, COLUMNS, RegisterModel
 
 SEARCH_DELAY_MS = 200
+
+
+class RegisterTable(QTableView):
+    """The table view; the Delete key asks to move the current record to the recycle bin."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key_Delete and event.modifiers() == Qt.NoModifier:
+            self.delete_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class RegisterPage(QWidget):
@@ -102,7 +114,7 @@ class RegisterPage(QWidget):
         return bar
 
     def _table(self) -> QTableView:
-        table = QTableView(self)
+        table = RegisterTable(self)
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -119,12 +131,9 @@ class RegisterPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(column, width)
-        table.doubleClicked.connect(lambda _index: self.edit_current())
-        for key in (Qt.Key_Return, Qt.Key_Enter):
-            QShortcut(QKeySequence(key), table, activated=self.edit_current,
-                      context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key_Delete), table, activated=self.delete_current,
-                  context=Qt.WidgetShortcut)
+        # activated = Enter, or a double click (a single click where the desktop is set so)
+        table.activated.connect(lambda _index: self.edit_current())
+        table.delete_pressed.connect(self.delete_current)
         return table
 
     # ------------------------------------------------------------- filtering
@@ -197,12 +206,14 @@ class RegisterPage(QWidget):
                 return
             self.editor.load(record_id)
             self.editor.raise_()
+            self.editor.activateWindow()
             return
         self.editor = RecordEditor(self.registry, self.kind, record_id, self)
         self.editor.setWindowModality(Qt.NonModal)
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(lambda _rid: self.refresh())
         self.editor.show()
+        self.editor.activateWindow()
 
     def _after_save(self, record_id: str) -> None:
         self.refresh()

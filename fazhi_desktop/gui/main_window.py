@@ -133,7 +133,10 @@ class MainWindow(QMainWindow):
 
     def show_page(self, title: str):
         row = [t for t, _ in PAGES].index(title)
-        self.nav.setCurrentRow(row)
+        if self.nav.currentRow() == row:
+            self._show_row(row)  # already there: still refresh
+        else:
+            self.nav.setCurrentRow(row)
         return self.pages[title]
 
     def open_register_filtered(self, kind: str, what: str) -> None:

@@ -52,9 +52,12 @@ class BoxAnswerer:
     def __init__(self, qtbot):
         self.qtbot = qtbot
         self.seen = []
+        self.active = True
 
     def next(self, button_text: str) -> None:
         def answer():
+            if not self.active:
+                return
             box = QApplication.activeModalWidget()
             if not isinstance(box, QMessageBox):
                 QTimer.singleShot(20, answer)
@@ -71,7 +74,9 @@ class BoxAnswerer:
 
 @pytest.fixture
 def boxes(qtbot):
-    return BoxAnswerer(qtbot)
+    answerer = BoxAnswerer(qtbot)
+    yield answerer
+    answerer.active = False
 
 
 def type_text(widget, text: str) -> None:

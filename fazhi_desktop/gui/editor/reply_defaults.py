@@ -14,9 +14,14 @@ def reply_placeholders(kind: str, record: dict, profile: dict) -> dict:
     session, number = record.get("session") or "", record.get("number")
     title = record.get("title") or ""
     authors = record.get("authors") or []
+    try:  # the engine's own wording when it is there, so the placeholder is what gets printed
+        from ...docgen.replies import default_opening, default_title
+    except ImportError:
+        default_title = lambda k, r: f"对{session}第{number}号{word}的答复"  # noqa: E731
+        default_opening = lambda k, r: f"您提出的关于“{title}”的{word}收悉。现答复如下："  # noqa: E731
     texts = {
-        "title": f"对{session}第{number}号{word}的答复" if session and number else f"对…第…号{word}的答复",
-        "opening": f"您提出的关于“{title}”的{word}收悉。现答复如下：" if title else "",
+        "title": default_title(kind, record) if session and number else f"对…第…号{word}的答复",
+        "opening": default_opening(kind, record) if title else "",
         "addressee": f"{authors[0]}{records.people_word(kind)}" if authors else "",
         "signature": profile.get("authority_short") or profile.get("authority") or "",
         "contact_unit": profile.get("contact_unit") or "",

@@ -9,8 +9,8 @@ import importlib
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
-                               QStackedWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
 
 from .. import APP_NAME
 
@@ -95,12 +95,13 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             self.nav.item(row).setToolTip(f"{self.nav.item(row).text()}（Ctrl+{row + 1}）")
         self.nav.currentRowChanged.connect(self._show_row)
-        splitter = QSplitter(Qt.Horizontal, self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._menus()
         self.path_label = QLabel(f"数据文件：{registry.path}", self)
         self.statusBar().addPermanentWidget(self.path_label)

@@ -28,7 +28,7 @@ COLUMNS = (
     ("status", "状态", "status"),
     ("result_class", "办理结果", "result_class"),
 )
-COLUMN_WIDTHS = (170, 56, 360, 130, 150, 100, 80, 120)
+COLUMN_WIDTHS = (150, 50, 0, 120, 120, 96, 66, 110)  # 0: 案由 takes the rest
 
 URGENCY_BACKGROUND = {"overdue": QColor("#f8d0d0"), "due_soon": QColor("#fde9c0")}
 URGENCY_FOREGROUND = {"overdue": QColor("#8e0000"), "due_soon": QColor("#6d4c00")}

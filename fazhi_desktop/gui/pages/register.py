@@ -8,7 +8,7 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from ...core import queries, records
@@ -128,9 +128,11 @@ class RegisterPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
-        header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+            if width:
+                table.setColumnWidth(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.Stretch)
         # activated = Enter, or a double click (a single click where the desktop is set so)
         table.activated.connect(lambda _index: self.edit_current())
         table.delete_pressed.connect(self.delete_current)

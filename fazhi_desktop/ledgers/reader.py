@@ -75,9 +75,18 @@ class LedgerSheet:
             cells = carry.apply(number, list(cells))
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
-            if _is_total_row(cells):
+            if _is_total_row(cells) or self._repeats_header(cells):
                 continue
             yield number, cells
+
+    def _repeats_header(self, cells) -> bool:
+        """A header row pasted again between blocks of data (sheets joined by copying)."""
+        same = 0
+        for index, text in self.header.headers.items():
+            if index < len(cells) and isinstance(cells[index], str) and \
+                    normalize_text(cells[index]) == normalize_text(text):
+                same += 1
+        return same >= 2
 
 
 def _is_total_row(cells) -> bool:

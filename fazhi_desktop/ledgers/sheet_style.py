@@ -14,6 +14,7 @@ import unicodedata
 from openpyxl import Workbook
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -80,7 +81,12 @@ class CellMaker:
             for attr, setting in STYLES[style].items():
                 setattr(proto, attr, setting)
             self._protos[style] = proto
+        if isinstance(value, str):
+            # Text pasted from Word may hold control characters that a workbook cannot.
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell = WriteOnlyCell(self.ws, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # a title that starts with "=" is text, not a formula
         cell._style = copy.copy(proto._style)
         return cell
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Optional
 
+from openpyxl.cell.cell import ERROR_CODES
+
 from ..core import records
 from ..core.dates import default_due_date, parse_iso_date, parse_iso_month
 from ..core.idcard import mask_id_number, mask_phone
@@ -155,6 +157,8 @@ def convert(col: Column, raw):
     """What a cell means for this column; None for an empty cell; ValueProblem if unreadable."""
     if is_blank(raw):
         return None
+    if isinstance(raw, str) and raw.strip() in ERROR_CODES:
+        raise ValueProblem(f"单元格是公式的错误值{raw.strip()}，请先在Excel或WPS中改正公式")
     converter = _CONVERTERS.get(col.type, _to_text)
     return converter(col, raw)
 

@@ -112,3 +112,25 @@ def test_progress_knows_the_total_of_a_sheet_without_dimension(office, empty_reg
                   progress=lambda done, total, text: seen.append((done, total, text)))
     assert seen[0][:2] == (200, 451)  # 450 rows and the totals row below the header
     assert seen[-1][:2] == (450, 450)
+
+
+def test_text_that_looks_like_a_formula_or_holds_control_characters_exports_safely(
+        office, empty_registry, tmp_path):
+    from fazhi_desktop.ledgers.export import export_ledger
+
+    office.add_many("proposal", [
+        {"session": S, "number": 1, "title": "=关于1+1的提案", "authors": ["胡校丽"]},
+        {"session": S, "number": 2, "title": "关于\x0b垂直制表符", "authors": ["李强"]}])
+    export_ledger(office, "proposal", tmp_path / "p.xlsx", masked=False)
+    import_ledger(empty_registry, "proposal", tmp_path / "p.xlsx")
+    titles = sorted(r["title"] for r in empty_registry.dump("proposal"))
+    assert titles == ["=关于1+1的提案", "关于垂直制表符"]  # the invisible character dropped
+
+
+def test_formula_error_values_and_repeated_headers(registry, tmp_path):
+    path = make_workbook(tmp_path / "e.xlsx", [
+        HEADER[:4], [S, 1, "甲", "胡校丽"], HEADER[:4], [S, "#REF!", "乙", "李强"]])
+    report = scan(registry, "proposal", path)
+    assert report.rows == 2  # the repeated header row is not data
+    assert [str(p) for p in report.problems] == [
+        "工作表“Sheet1”第5行B列（编号）：单元格是公式的错误值#REF!，请先在Excel或WPS中改正公式"]

@@ -62,16 +62,21 @@ def setup_application(argv: Optional[list] = None) -> QApplication:
     return app
 
 
-def open_registry_or_explain(db):
-    """The Registry on the chosen file, or None after telling the clerk why it cannot open."""
+def open_registry_or_explain(path: Path):
+    """The Registry on the file, or None after telling the clerk why it cannot open."""
     from ..core.errors import FazhiError
     from ..core.registry import Registry
-    from ..paths import resolve_db_path
 
     try:
-        path = resolve_db_path(db)
         return Registry.open(path)
     except FazhiError as exc:
+        finding = getattr(exc, "finding", None)  # health.DamagedFile: the same dialog as the check
+        if finding is not None:
+            from .startup import show_finding
+
+            if show_finding(finding):
+                return open_registry_or_explain(path)
+            return None
         QMessageBox.critical(None, APP_NAME, f"无法打开数据文件。\n\n{exc}")
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, f"无法打开数据文件：{exc.strerror or exc}")
@@ -88,18 +93,43 @@ def ensure_profile(registry, parent=None) -> bool:
 
 
 def launch_gui(db: Optional[str] = None) -> int:
-    """Open the main window on the data file (--db / FAZHI_DB / default); the exit status."""
-    app = setup_application()
-    registry = open_registry_or_explain(db)
-    if registry is None:
-        return 1
-    try:
-        if not ensure_profile(registry):
-            return 0
-        from .main_window import MainWindow
+    """Open the main window on the data file (--db / FAZHI_DB / default); the exit status.
 
-        window = MainWindow(registry)
-        window.show()
-        return app.exec()
+    Order (docs/reliability.md): writer lock, read-only start-up check, open, first-run profile,
+    window, daily backup in the background.
+    """
+    from ..core import lock
+    from ..paths import resolve_db_path
+    from .startup import SingleInstance, acquire_writer_lock, check_before_open, start_daily_backup
+
+    app = setup_application()
+    try:
+        path = resolve_db_path(db)
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME, f"无法创建数据文件夹：{exc.strerror or exc}")
+        return 1
+    writer = acquire_writer_lock(path)
+    if writer is None:
+        return 0 if lock.is_locked(path) else 1  # 0: the open window was brought forward
+    try:
+        if not check_before_open(path):
+            return 1
+        registry = open_registry_or_explain(path)
+        if registry is None:
+            return 1
+        try:
+            if not ensure_profile(registry):
+                return 0
+            from .main_window import MainWindow
+
+            window = MainWindow(registry)
+            instance = SingleInstance(lock.instance_name(path), window)
+            instance.wake.connect(window.come_forward)
+            window.show()
+            start_daily_backup(window, path)
+            window.offer_drafts()
+            return app.exec()
+        finally:
+            registry.close()
     finally:
-        registry.close()
+        writer.release()

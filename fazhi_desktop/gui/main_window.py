@@ -149,6 +149,23 @@ class MainWindow(QMainWindow):
         if what == "pending":
             page.table.horizontalHeader().setSortIndicator(5, Qt.AscendingOrder)
 
+    def come_forward(self) -> None:
+        """A second start on the same data file brings this window forward instead."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def offer_drafts(self) -> None:
+        """At start: edits left unsaved last time (a crash, a power cut) reopen in their editor,
+        which asks 恢复 / 放弃 (core/drafts.py keeps them)."""
+        from ..core import drafts
+
+        for draft in drafts.load_drafts(self.registry):
+            if draft.kind in REGISTER_TITLES and not draft.stale:
+                page = self.show_page(REGISTER_TITLES[draft.kind])
+                page.open_editor(draft.record_id or None)
+                return
+
     def refresh_all(self) -> None:
         for page in self.pages.values():
             if hasattr(page, "refresh") and page is not self.stack.currentWidget():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCompleter, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
@@ -24,6 +24,7 @@ LEFT_KEYS = ("session", "number", "title", "authors", "group", "lead_unit", "co_
 RIGHT_KEYS = ("assigned_date", "due_date", "status", "result_class", "satisfaction", "notes")
 REPLY_KEYS = ("doc_number", "title", "opening", "addressee", "signers", "signature", "date",
               "contact_unit", "contact_phone", "contact_person", "cc", "printed_by", "printed_date")
+DRAFT_DELAY_MS = 2000
 _PLACEHOLDERS = {"session": "如：区政协六届一次会议", "number": "如：28",
                  "title": "如：关于加强法治政府建设", "lead_unit": "如：湛河区司法局"}
 
@@ -53,6 +54,12 @@ class RecordEditor(QDialog):
         layout.addWidget(self.problems)
         layout.addLayout(self._buttons())
         self.form.changed.connect(self._mark_dirty)
+        # Unsaved edits are kept as a draft in the data file (core/drafts.py) ~2 s after the last
+        # keystroke, so a crash or power cut loses at most those 2 s.
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._keep_draft)
         self.widget("assigned_date").changed.connect(self._assigned_changed)
         self.widget("due_date").changed.connect(self._due_edited)
         for key in ("session", "number", "title", "authors"):
@@ -153,18 +160,22 @@ class RecordEditor(QDialog):
         return row
 
     # ------------------------------------------------------------- loading
-    def load(self, record_id: Optional[str]) -> None:
+    def load(self, record_id: Optional[str], *, draft=None) -> None:
+        """Show a stored record (or an empty one); a draft left from last time is offered."""
+        self._draft_timer.stop()
         if record_id:
             self.record = self.registry.get(self.kind, record_id)
         else:
             self.record = {"status": "pending"}
-        self.form.load(self.record)
-        self.due_auto = not self.record.get("due_date")
+        if draft is None:
+            draft = self._offer_draft(record_id)
+        self.form.load(draft.data if draft is not None else self.record)
+        self.due_auto = not (draft.data if draft is not None else self.record).get("due_date")
         self._assigned_changed()
         self._refresh_placeholders()
         self.problems.show_problems([])
         self.form.show_problems([])
-        self._set_dirty(False)
+        self._set_dirty(draft is not None)
         self.buttons["delete"].setEnabled(bool(record_id))
         self.tabs.setCurrentIndex(0)
         self.widget("session").setFocus()
@@ -194,6 +205,38 @@ class RecordEditor(QDialog):
     # ------------------------------------------------------------- state
     def _mark_dirty(self) -> None:
         self._set_dirty(True)
+        self._draft_timer.start()
+
+    def _offer_draft(self, record_id: Optional[str]):
+        from ...core import drafts
+
+        draft = drafts.load_draft(self.registry, self.kind, record_id)
+        if draft is None:
+            return None
+        when = draft.saved_at.replace("T", " ")[:16]
+        note = "（此后记录已另行保存过，建议放弃）" if draft.stale else ""
+        box = QMessageBox(QMessageBox.Question, "恢复未保存的修改",
+                          f"发现{when}未保存的修改{note}。是否恢复？", QMessageBox.NoButton, self)
+        restore = box.addButton("恢复", QMessageBox.AcceptRole)
+        drop = box.addButton("放弃", QMessageBox.RejectRole)
+        box.setDefaultButton(drop if draft.stale else restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            return draft
+        drafts.discard_draft(self.registry, self.kind, record_id)
+        return None
+
+    def _keep_draft(self) -> None:
+        from ...core import drafts
+
+        if self.dirty:
+            drafts.save_draft(self.registry, self.kind, self.record_id, self.current_record())
+
+    def _drop_draft(self, record_id: Optional[str]) -> None:
+        from ...core import drafts
+
+        self._draft_timer.stop()
+        drafts.discard_draft(self.registry, self.kind, record_id)
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty
@@ -229,6 +272,8 @@ class RecordEditor(QDialog):
             if widgets:
                 self._show_widget(widgets[0])
             return False
+        self._drop_draft(self.record_id)  # None for a new record: its draft slot
+        self._drop_draft(stored["id"])
         self.record = stored
         self.problems.show_problems([])
         self.form.show_problems([])
@@ -256,7 +301,10 @@ class RecordEditor(QDialog):
         answer = box.exec()
         if answer == QMessageBox.Save:
             return self.save()
-        return answer == QMessageBox.Discard
+        if answer == QMessageBox.Discard:
+            self._drop_draft(self.record_id)
+            return True
+        return False
 
     def new_record(self) -> None:
         if self.maybe_keep_edits():
@@ -271,6 +319,7 @@ class RecordEditor(QDialog):
             return
         record_id = self.record_id
         self.registry.delete(self.kind, record_id)
+        self._drop_draft(record_id)
         self.dirty = False
         self.deleted.emit(record_id)
         self.done(QDialog.Accepted)

@@ -201,7 +201,7 @@ class RegisterPage(QWidget):
         return True
 
     # ------------------------------------------------------------- actions
-    def _open_editor(self, record_id: Optional[str]) -> None:
+    def open_editor(self, record_id: Optional[str]) -> None:
         if self.editor is not None and self.editor.isVisible():
             if not self.editor.maybe_keep_edits():  # switching records: the same guard
                 self.editor.raise_()
@@ -222,12 +222,12 @@ class RegisterPage(QWidget):
         self.select_record(record_id)
 
     def new_record(self) -> None:
-        self._open_editor(None)
+        self.open_editor(None)
 
     def edit_current(self) -> None:
         record_id = self.current_id()
         if record_id:
-            self._open_editor(record_id)
+            self.open_editor(record_id)
 
     def delete_current(self) -> None:
         record_id = self.current_id()

@@ -133,4 +133,4 @@ def test_formula_error_values_and_repeated_headers(registry, tmp_path):
     report = scan(registry, "proposal", path)
     assert report.rows == 2  # the repeated header row is not data
     assert [str(p) for p in report.problems] == [
-        "工作表“Sheet1”第5行B列（编号）：单元格是公式的错误值#REF!，请先在Excel或WPS中改正公式"]
+        "工作表“Sheet1”第4行B列（编号）：单元格是公式的错误值#REF!，请先在Excel或WPS中改正公式"]

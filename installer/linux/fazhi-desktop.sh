@@ -5,7 +5,7 @@
 # Chinese input. Everything else is passed through unchanged.
 case "${QT_IM_MODULE:-}" in
     fcitx*)
-        if command -v fcitx5 >/dev/null 2>&1 || [ -n "$(pgrep -x fcitx5 2>/dev/null)" ]; then
+        if pgrep -x fcitx5 >/dev/null 2>&1; then
             QT_IM_MODULE=ibus
             export QT_IM_MODULE
         fi

@@ -18,8 +18,8 @@ from ..core import records
 from ..core.atomic import atomic_output
 from .full_data import write_full_sheet
 from .columns import LEDGER_TITLES, SHEET_NAMES, Column, ledger_columns
-from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, row_height,
-                          streamed_workbook, title_row)
+from .sheet_style import (CellMaker, declare_size, display_width, finish_sheet, prepare_sheet,
+                          row_height, streamed_workbook, title_row)
 from .values import cell_value
 
 HEADER_ROW = 2
@@ -171,7 +171,7 @@ def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int
         count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
                                   progress=progress, cancelled=cancelled, sample=sample)
         if full_items is not None:
-            write_full_sheet(wb, kind, full_items)
+            write_full_sheet(wb, kind, full_items, total=total)
         wb.save(path)
     return count
 
@@ -183,6 +183,8 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     cols = ledger_columns(kind)
     ws = wb.create_sheet(SHEET_NAMES[kind])
     widths = column_widths(cols, sample or [], masked)
+    if total:
+        declare_size(ws, HEADER_ROW + total + (1 if totals else 0), len(cols))
     prepare_sheet(ws, widths, header_row=HEADER_ROW)
     make = CellMaker(ws)
     title_row(ws, make, title, len(cols))

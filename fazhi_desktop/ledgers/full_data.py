@@ -17,6 +17,7 @@ from typing import Optional
 from openpyxl.cell import WriteOnlyCell
 
 from ..core import records
+from .sheet_style import declare_size
 
 SHEET = "完整数据"
 CHUNK = 30000  # an Excel cell holds at most 32,767 characters
@@ -27,10 +28,11 @@ def key_text(kind: str, record: dict) -> str:
     return json.dumps(list(records.key_of(kind, record)), ensure_ascii=False)
 
 
-def write_full_sheet(wb, kind: str, items) -> None:
+def write_full_sheet(wb, kind: str, items, *, total: int = 0) -> None:
     """A hidden sheet: key, then the record as JSON split over as many cells as it needs."""
     ws = wb.create_sheet(SHEET)
     ws.sheet_state = "hidden"
+    declare_size(ws, total + 1, 2)
     ws.append(["记录键", "记录内容（JSON，由本软件读取，请勿修改）"])
     for record in items:
         body = json.dumps({k: v for k, v in record.items() if k not in _DROP},
@@ -48,6 +50,7 @@ class FullRecords:
         self._conn = sqlite3.connect(str(Path(self._dir.name) / "full.sqlite3"))
         self._conn.execute("CREATE TABLE full (key TEXT PRIMARY KEY, body TEXT)")
         ws = workbook[SHEET]
+        ws.reset_dimensions()  # a long record spills past column B: read every cell
         rows = ws.iter_rows(min_row=2, values_only=True)
         self._conn.executemany("INSERT OR REPLACE INTO full VALUES (?, ?)", (
             (row[0], "".join(c for c in row[1:] if isinstance(c, str)))

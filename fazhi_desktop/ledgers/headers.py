@@ -6,6 +6,7 @@ sheet also has a 提案号/编号 column, else it is the number.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ def normalize_header(text) -> str:
     return _MARKS.sub("", value)
 
 
+@functools.lru_cache(maxsize=None)
 def _alias_index(kind: str) -> tuple[dict, dict]:
     strong, weak = {}, {}
     for col in columns(kind):

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..core import records
-from .export import (ExportResult, cancellable_output, fill_ledger_sheet, iter_records,
-                     ledger_title, office_name)
+from .export import (ExportResult, cancellable_output, count_records, fill_ledger_sheet,
+                     iter_records, ledger_title, office_name)
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, streamed_workbook,
                           title_row)
 
@@ -56,6 +56,7 @@ def export_petition_table(registry, out_path, *, year: Optional[int] = None,
         detail_title = f"{office_name(registry)}{year}年信访情况明细"
         records_of_year = iter_records(registry, "petition", year)
         count = fill_ledger_sheet(wb, "petition", detail_title, records_of_year, masked=True,
+                                  total=count_records(registry, "petition", year),
                                   progress=progress, cancelled=cancelled,
                                   sample=list(iter_records(registry, "petition", year))[:1000])
         wb.save(temp)

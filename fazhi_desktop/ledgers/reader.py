@@ -161,6 +161,8 @@ def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> L
             path, f"工作表“{ws.title}”第{header.row}行的表头缺少必需的列："
                   f"{'、'.join(c.header for c in missing)}（表头为：{found}）")
     total = max((ws.max_row or 0) - header.row, 0)
+    # Read to the real end: a <dimension> written wrong by some program would cut rows off.
+    ws.reset_dimensions()
     return LedgerSheet(path=Path(path), kind=kind, sheet=ws.title, header=header,
                        total_rows=total, defaults=defaults, _workbook=workbook, _worksheet=ws,
                        _member=getattr(ws, "_worksheet_path", None))

@@ -168,3 +168,14 @@ def streamed_workbook():
                     ws.close()
                 ws._writer.cleanup()
         raise
+
+
+def declare_size(ws, rows: int, cols: int) -> None:
+    """Give a streamed sheet its <dimension> (openpyxl's write-only sheets have none).
+
+    Without it, openpyxl's read-only mode parses a whole sheet just to learn that the size is
+    missing, before the first row is read: a 100,000-row ledger would be parsed twice on import.
+    """
+    if rows > 0 and cols > 0:
+        ref = f"A1:{get_column_letter(cols)}{rows}"
+        ws.calculate_dimension = lambda: ref

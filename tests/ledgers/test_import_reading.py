@@ -205,3 +205,21 @@ def test_one_parties_column_holds_both_sides(registry, tmp_path):
     assert got["parties"] == [{"role": "applicant", "name": "王芳"},
                               {"role": "respondent", "name": "刘强"}]
     assert got["dispute_type"] == "婚姻家庭"
+
+
+def test_rows_beyond_a_wrong_dimension_are_still_read(registry, tmp_path):
+    """Some programs write <dimension ref="A1:D2"> for a longer sheet; no row may be lost."""
+    import zipfile
+
+    rows = [["届次", "编号", "案由", "提案人"]] + [[S, n, f"案由{n}", "胡校丽"] for n in range(1, 6)]
+    good = make_workbook(tmp_path / "good.xlsx", rows)
+    bad = tmp_path / "wrong_dimension.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<dimension ref="A1:D6"/>', b'<dimension ref="A1:D2"/>')
+                assert b'ref="A1:D2"' in data
+            out.writestr(item, data)
+    report = import_ledger(registry, "proposal", bad)
+    assert report.created == 5

@@ -293,8 +293,86 @@ def big_add_kills(workdir: Path, runs: int, rng: random.Random, log, records: in
     return stats
 
 
+def old_file(path: Path, rng: random.Random, records: int) -> dict:
+    """A data file at schema version 1 (the first release) holding `records` proposals."""
+    from fazhi_desktop.core import schema
+    from fazhi_desktop.core.store import derived_columns
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    version, sql, _ = schema.MIGRATIONS[0]
+    conn.execute("BEGIN")
+    for statement in (s.strip() for s in sql.split(";")):
+        if statement:
+            conn.execute(statement)
+    present = {row[1] for row in conn.execute("PRAGMA table_info(proposal)")}
+    wanted = {}
+    for i in range(records):
+        record = make_record(rng, str(uuid.uuid4()), size=1500)
+        record["number"] = 20_000_000 + i
+        body = {k: v for k, v in record.items() if k != "id"}
+        columns = {k: v for k, v in derived_columns("proposal", body).items() if k in present}
+        names = ("id",) + tuple(columns) + ("data", "created_at", "updated_at")
+        conn.execute(f"INSERT INTO proposal ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                     (record["id"], *columns.values(), json.dumps(body, ensure_ascii=False),
+                      "2024-01-01T00:00:00+08:00", "2024-01-01T00:00:00+08:00"))
+        wanted[record["id"]] = content_hash(record)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("COMMIT")
+    conn.close()
+    return wanted
+
+
+def upgrade_kills(workdir: Path, runs: int, rng: random.Random, log, records: int = 600) -> dict:
+    """Kill the first start of a new version on an old file, in the middle of its upgrade:
+    the file must stay whole at some version, keep every record, and finish upgrading next time."""
+    from fazhi_desktop.core import schema
+    from fazhi_desktop.core.registry import Registry
+
+    from fazhi_desktop.core.backup import list_backups
+
+    stats = {"runs": 0, "killed_midway": 0, "damaged_files": 0, "lost_records": 0,
+             "versions_after_kill": [], "backed_up_first": 0}
+    for n in range(runs):
+        db = workdir / f"old-{n}.sqlite3"
+        wanted = old_file(db, rng, records)
+        delay = rng.uniform(0.0, 0.8)  # after the upgrade began; 600 records take ~2-3 s here
+        proc = subprocess.Popen([sys.executable, "-m", "fazhi_desktop", "--db", str(db), "dump",
+                                 "petition"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                cwd=str(REPO))
+        backups = db.parent / "backups"
+        while proc.poll() is None and not any(backups.glob(f"{db.stem}-*-升级前.sqlite3")):
+            time.sleep(0.002)  # the upgrade starts right after its backup is in place
+        try:
+            proc.wait(delay)
+        except subprocess.TimeoutExpired:
+            pass
+        finished = proc.poll() is not None
+        if not finished:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        stats["runs"] += 1
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.close()
+        stats["versions_after_kill"].append(version)
+        stats["backed_up_first"] += any(b.reason == "migration" for b in list_backups(db))
+        stats["killed_midway"] += not finished and version < schema.LATEST_VERSION
+        problems, found = read_file_state(db)
+        lost = sum(1 for rid, digest in wanted.items() if found.get(rid) != digest)
+        with Registry.open(db) as registry:  # the next start finishes the upgrade
+            upgraded = registry.store.version == schema.LATEST_VERSION
+        problems2, found2 = read_file_state(db)
+        lost += sum(1 for rid, digest in wanted.items() if found2.get(rid) != digest)
+        stats["damaged_files"] += bool(problems or problems2 or not upgraded)
+        stats["lost_records"] += lost
+        log(f"upgrade {n + 1}/{runs}: killed {delay:.1f} s into the upgrade at version "
+            f"{version}{' (finished first)' if finished else ''}, {lost} lost")
+    return stats
+
+
 def run(kills: int = 200, big: int = 5, seed: int | None = None, workdir: Path | None = None,
-        max_delay: float = 0.8, log=print) -> dict:
+        max_delay: float = 0.8, log=print, upgrades: int = 0) -> dict:
     seed = seed if seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     started = time.monotonic()
@@ -303,6 +381,7 @@ def run(kills: int = 200, big: int = 5, seed: int | None = None, workdir: Path |
         folder.mkdir(parents=True, exist_ok=True)
         result = kill_loop(folder, kills, rng, max_delay, log)
         result["big_add"] = big_add_kills(folder, big, rng, log) if big else {}
+        result["upgrade"] = upgrade_kills(folder, upgrades, rng, log) if upgrades else {}
     result["seed"] = seed
     result["seconds"] = round(time.monotonic() - started, 1)
     return result
@@ -312,6 +391,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--big", type=int, default=5, help="kills of a large `add` (default 5)")
+    parser.add_argument("--upgrades", type=int, default=5,
+                        help="kills of the upgrade of an old (version 1) file (default 5)")
     parser.add_argument("--seed", type=int)
     parser.add_argument("--max-delay", type=float, default=0.8)
     parser.add_argument("--dir", help="keep the files here instead of a temporary folder")
@@ -323,7 +404,7 @@ def main(argv=None) -> int:
         return 0
     log = (lambda *_: None) if args.quiet else (lambda text: print(text, flush=True))
     result = run(args.kills, args.big, args.seed, Path(args.dir) if args.dir else None,
-                 args.max_delay, log)
+                 args.max_delay, log, upgrades=args.upgrades)
     big = result["big_add"]
     print(f"\nkills: {result['kills']} (of which {result['kills_before_ready']} while opening)")
     print(f"acknowledged saves: {result['acknowledged_saves']}, records at end: "
@@ -334,11 +415,18 @@ def main(argv=None) -> int:
         print(f"large add ({big['json_mb']} MB JSON) killed {big['runs']} times: "
               f"{big['killed_midway']} mid-way left nothing, {big['completed_before_kill']} finished "
               f"first, {big['partial']} partial, {big['damaged_files']} damaged")
+    upgrade = result["upgrade"]
+    if upgrade:
+        print(f"upgrade of a version-1 file killed {upgrade['runs']} times "
+              f"({upgrade['killed_midway']} mid-way; versions left: {upgrade['versions_after_kill']}; "
+              f"backup before upgrading present {upgrade['backed_up_first']} times): "
+              f"{upgrade['lost_records']} records lost, {upgrade['damaged_files']} damaged or not upgraded")
     print(f"duration: {result['seconds']} s (seed {result['seed']})")
     for text in result["problems"][:20]:
         print("PROBLEM:", text)
     bad = result["damaged_files"] or result["lost_acknowledged"] or result["problems"] or (
-        big and (big["partial"] or big["damaged_files"]))
+        big and (big["partial"] or big["damaged_files"])) or (
+        upgrade and (upgrade["lost_records"] or upgrade["damaged_files"]))
     return 1 if bad else 0
 
 

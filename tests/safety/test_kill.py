@@ -21,7 +21,7 @@ def _harness():
 
 def test_saves_survive_random_kills_of_the_writing_process(tmp_path):
     result = _harness().run(kills=25, big=2, seed=20261123, workdir=tmp_path,
-                            max_delay=0.5, log=lambda *_: None)
+                            max_delay=0.5, log=lambda *_: None, upgrades=2)
     assert result["kills"] == 25
     assert result["acknowledged_saves"] > 100, "the writer barely wrote: the kills proved nothing"
     assert result["problems"] == []
@@ -30,6 +30,9 @@ def test_saves_survive_random_kills_of_the_writing_process(tmp_path):
     big = result["big_add"]
     assert big["partial"] == 0 and big["damaged_files"] == 0
     assert big["killed_midway"] >= 1, "no large add was actually cut short"
+    upgrade = result["upgrade"]
+    assert upgrade["lost_records"] == 0 and upgrade["damaged_files"] == 0
+    assert upgrade["killed_midway"] >= 1, "no upgrade was actually cut short"
 
 
 def test_the_ledger_notices_a_lost_or_changed_record():

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setFixedWidth(130)
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setStyleSheet("QListWidget { font-size: 12pt; border: none; background: #f1f3f6; }"
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; border: none; outline: 0; background: #f1f3f6; }"
                                "QListWidget::item { padding: 10px 14px; }"
                                "QListWidget::item:selected { background: #1f5fbf; color: white; }")
         self.stack = QStackedWidget(self)

@@ -100,3 +100,16 @@ def unanswered_boxes_do_not_hang(monkeypatch):
         return original(box)
 
     monkeypatch.setattr(QMessageBox, "exec", exec_with_timeout)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """pytest-qt closes the test's widgets before fixtures end: no editor may ask 保存? then."""
+    app = QApplication.instance()
+    if app is not None:
+        from fazhi_desktop.gui.editor.record_editor import RecordEditor
+
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, RecordEditor):
+                widget.dirty = False
+    yield

@@ -156,3 +156,23 @@ def test_communication_log_rows_are_saved(qtbot, editor, office):
     record = office.get("proposal", editor.record_id)
     assert record["communications"] == [
         {"date": "2022-06-01", "method": "面商", "summary": "当面沟通办理思路"}]
+
+
+def test_authors_list_is_edited_with_the_keyboard_insert_adds_delete_removes(qtbot, editor):
+    from PySide6.QtWidgets import QApplication
+
+    authors = editor.widget("authors")
+    authors.list.setFocus()
+    for name in ("胡校丽", "王建军"):
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is authors.list)
+        qtbot.keyClick(authors.list, Qt.Key_Insert)
+        qtbot.wait(50)
+        line = QApplication.focusWidget()
+        assert line is not authors.list and authors.list.isAncestorOf(line)  # an item editor
+        type_text(line, name)
+        qtbot.keyClick(line, Qt.Key_Return)
+        qtbot.wait(50)
+    assert authors.value() == ["胡校丽", "王建军"]
+    authors.list.setCurrentRow(0)
+    qtbot.keyClick(authors.list, Qt.Key_Delete)
+    assert authors.value() == ["王建军"] and editor.dirty

@@ -153,13 +153,16 @@ class ListField(QWidget):
         self.list = QListWidget(self)
         self.list.setMaximumHeight(8 + rows * 24)
         self.list.itemChanged.connect(lambda _i: self.changed.emit())
+        self.list.setEditTriggers(QListWidget.DoubleClicked | QListWidget.EditKeyPressed)
         self.add_button = QToolButton(self)
         self.add_button.setText("＋")
         self.add_button.setToolTip(f"添加{item_word}（Insert）")
-        self.add_button.clicked.connect(self.add_item)
+        self.add_button.clicked.connect(lambda: self.add_item())
+        self.add_button.setFocusPolicy(Qt.NoFocus)  # keyboard: Insert adds, Delete removes
         self.remove_button = QToolButton(self)
         self.remove_button.setText("－")
-        self.remove_button.setToolTip(f"删除选中的{item_word}")
+        self.remove_button.setToolTip(f"删除选中的{item_word}（Delete）")
+        self.remove_button.setFocusPolicy(Qt.NoFocus)
         self.remove_button.clicked.connect(self.remove_current)
         buttons = QVBoxLayout()
         buttons.setSpacing(2)
@@ -195,6 +198,8 @@ class ListField(QWidget):
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key_Insert:
             self.add_item()
+        elif event.key() == Qt.Key_Delete and self.list.state() != QListWidget.EditingState:
+            self.remove_current()
         else:
             super().keyPressEvent(event)
 

@@ -178,14 +178,36 @@ def _xvfb():
     return server, f":{number}"
 
 
-def _main_window_seen(display: str) -> bool:
-    """A mapped top-level window of class fazhi-desktop titled 法治办公助手…, bigger than a stub."""
+def _main_window_seen(display: str, title: str = APP_NAME) -> bool:
+    """A mapped top-level window of class fazhi-desktop whose title starts with `title`,
+    bigger than Qt's 1x1 leader window."""
     tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", display], capture_output=True,
                           timeout=20).stdout.decode("utf-8", "replace")
-    for w, h in re.findall(rf'"{APP_NAME}[^"]*": \("fazhi-desktop" "fazhi-desktop"\)\s+(\d+)x(\d+)', tree):
-        if int(w) > 200 and int(h) > 200:
-            return True
-    return False
+    pattern = rf'"{re.escape(title)}[^"]*": \("fazhi-desktop" "fazhi-desktop"\)\s+(\d+)x(\d+)'
+    return any(int(w) > 200 and int(h) > 200 for w, h in re.findall(pattern, tree))
+
+
+def test_first_double_click_asks_for_the_office_profile(bare_env, home):
+    """A fresh account: the first-run dialog (单位信息) opens before any register."""
+    server, display = _xvfb()
+    if server is None:
+        pytest.skip("Xvfb/xwininfo not installed")
+    app = subprocess.Popen([str(EXE)], env=dict(bare_env, DISPLAY=display), cwd=str(home),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline, seen = time.monotonic() + 40, False
+        while time.monotonic() < deadline and not seen and app.poll() is None:
+            time.sleep(0.5)
+            seen = _main_window_seen(display, "首次使用")
+        assert seen, "no first-run dialog: " + (app.stdout.read().decode("utf-8", "replace")
+                                                if app.poll() is not None else "still running")
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+            app.wait(timeout=20)
+        server.terminate()
+        server.wait(timeout=20)
+    assert default_data_file(home).is_file()
 
 
 def test_main_window_opens_under_x_and_the_data_file_is_in_place(bare_env, home):

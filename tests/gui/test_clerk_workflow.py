@@ -113,3 +113,33 @@ def test_purge_and_empty_recycle_bin_ask_first(qtbot, window, boxes):
     qtbot.mouseClick(bin_page.empty_button, Qt.LeftButton)
     assert office.recycle_bin() == [] and bin_page.table.rowCount() == 0
     assert "无法恢复" in boxes.seen[-1]
+
+
+def test_opening_another_record_with_unsaved_edits_asks_first(qtbot, window, boxes):
+    office = window.registry
+    office.add_many("proposal", [
+        {"session": "区政协六届一次会议", "number": n, "title": f"关于第{n}项", "authors": ["甲"]}
+        for n in (1, 2)])
+    page = open_register(window, qtbot)
+    page.table.selectRow(0)
+    page.edit_current()
+    editor = page.editor
+    type_text(editor.widget("notes"), "未保存的备注")
+    page.table.selectRow(1)
+    boxes.next("取消")
+    page.edit_current()
+    assert editor.widget("title").text() == "关于第1项" and editor.dirty
+    boxes.next("不保存")
+    page.edit_current()
+    assert editor.widget("title").text() == "关于第2项" and not editor.dirty
+    assert "notes" not in office.dump("proposal")[0]
+
+
+def test_suggestion_register_speaks_of_deputies(qtbot, window):
+    page = open_register(window, qtbot, "人大建议")
+    assert page.model.headerData(3, Qt.Horizontal) == "提出人（代表）"
+    page.new_record()
+    form = page.editor
+    labels = [form.findChildren(type(form.due_hint))]
+    texts = {label.text() for label in labels[0]}
+    assert "代表团：" in texts and "提出人（代表）＊：" in texts

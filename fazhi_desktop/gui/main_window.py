@@ -110,6 +110,13 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        try:  # the yearly report (gui/dialogs/report_dialog.py, written separately)
+            from .dialogs.report_dialog import report_action
+        except ImportError:
+            pass
+        else:
+            file_menu.addAction(report_action(self, self.registry))
+            file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)

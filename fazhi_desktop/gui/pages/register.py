@@ -76,7 +76,16 @@ class RegisterPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self._install_optional_actions()
         self.refresh()
+
+    def _install_optional_actions(self) -> None:
+        """批量生成答复件 (gui/dialogs/batch_replies.py, written separately), when present."""
+        try:
+            from ..dialogs.batch_replies import install_batch_action
+        except ImportError:
+            return
+        install_batch_action(self)
 
     # ------------------------------------------------------------- building
     def _choice_combo(self, choices: dict, all_text: str) -> QComboBox:

@@ -29,6 +29,12 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("这些信息用于生成答复件的版头、署名、联系人和抄送。", self))
         layout.addWidget(scroll, 1)
+        try:  # which office suite converts to PDF (gui/converter_setting.py, written separately)
+            from ..converter_setting import ConverterSetting
+        except ImportError:
+            pass
+        else:
+            layout.addWidget(ConverterSetting(registry, self))
         layout.addLayout(buttons)
 
     def refresh(self) -> None:

@@ -176,3 +176,16 @@ def test_authors_list_is_edited_with_the_keyboard_insert_adds_delete_removes(qtb
     authors.list.setCurrentRow(0)
     qtbot.keyClick(authors.list, Qt.Key_Delete)
     assert authors.value() == ["王建军"] and editor.dirty
+
+
+def test_history_tab_lists_creation_and_the_fields_each_save_changed(qtbot, office, seed_proposal):
+    stored = office.save("proposal", seed_proposal)
+    dialog = RecordEditor(office, "proposal", stored["id"])
+    qtbot.addWidget(dialog)
+    type_text(dialog.widget("notes"), "已面商")
+    dialog.widget("status").setCurrentIndex(dialog.widget("status").findData("closed"))
+    assert dialog.save()
+    rows = [[dialog.history.item(r, c).text() for c in range(3)]
+            for r in range(dialog.history.rowCount())]
+    assert [r[1] for r in rows] == ["修改", "新建"]
+    assert rows[0][2] == "办理状态、备注"

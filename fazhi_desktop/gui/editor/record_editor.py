@@ -18,6 +18,7 @@ from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import DateField, ListField, LongTextField, TextField, make_field
 from ..widgets.form import BoundForm, ProblemLabel
 from .communications import CommunicationTable
+from .history import HistoryTable
 from .reply_defaults import reply_placeholders
 
 LEFT_KEYS = ("session", "number", "title", "authors", "group", "lead_unit", "co_units")
@@ -48,6 +49,8 @@ class RecordEditor(QDialog):
         self.form.bind("communications", self.communications)
         self.tabs.addTab(self.communications, "沟通记录")
         self.tabs.addTab(self._reply_tab(), "答复件")
+        self.history = HistoryTable(registry, kind, self)
+        self.tabs.addTab(self.history, "修改记录")
         self.problems = ProblemLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -176,6 +179,7 @@ class RecordEditor(QDialog):
         self.problems.show_problems([])
         self.form.show_problems([])
         self._set_dirty(draft is not None)
+        self.history.show_record(record_id)
         self.buttons["delete"].setEnabled(bool(record_id))
         self.tabs.setCurrentIndex(0)
         self.widget("session").setFocus()
@@ -275,6 +279,7 @@ class RecordEditor(QDialog):
         self._drop_draft(self.record_id)  # None for a new record: its draft slot
         self._drop_draft(stored["id"])
         self.record = stored
+        self.history.show_record(stored["id"])
         self.problems.show_problems([])
         self.form.show_problems([])
         self._set_dirty(False)

@@ -58,7 +58,7 @@ def _recycle_bin(registry, window):
 def _settings(registry, window):
     from .pages.settings import SettingsPage
 
-    return SettingsPage(registry)
+    return SettingsPage(registry, on_restored=window.refresh_all)
 
 
 PAGES = [

@@ -63,3 +63,26 @@ def test_qt_dialogs_speak_chinese(qtbot):
     box = QMessageBox(QMessageBox.Question, "t", "x", QMessageBox.Ok | QMessageBox.Cancel)
     qtbot.addWidget(box)
     assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
+
+
+def test_backup_now_then_restore_brings_back_the_earlier_data(qtbot, window, boxes):
+    office = window.registry
+    office.save("proposal", {"session": "区政协六届一次会议", "number": 1, "title": "关于备份前",
+                             "authors": ["甲"]})
+    page = window.show_page("单位设置")
+    box = page.backups
+    boxes.next("确定")
+    handle = box.backup_now()
+    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
+    assert box.list.count() == 1 and "（手动）" in box.list.item(0).text()
+    assert "已备份" in boxes.seen[0]
+    office.save("proposal", {"session": "区政协六届一次会议", "number": 2, "title": "关于备份后",
+                             "authors": ["乙"]})
+    assert office.count("proposal") == 2
+    box.list.setCurrentRow(0)
+    boxes.next("是")
+    handle = box.restore_selected()
+    boxes.next("确定")
+    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
+    assert [r["title"] for r in office.dump("proposal")] == ["关于备份前"]
+    assert window.pages["政协提案"].model.rowCount() == 1

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from ..widgets.backup_box import BackupBox
 from ..widgets.profile_form import ProfileForm
 
 
 class SettingsPage(QWidget):
-    def __init__(self, registry, parent=None):
+    def __init__(self, registry, parent=None, *, on_restored=None):
         super().__init__(parent)
         self.registry = registry
         self.form = ProfileForm(registry, self)
+        self.backups = BackupBox(registry, self, on_restored=self._restored(on_restored))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -35,10 +37,20 @@ class SettingsPage(QWidget):
             pass
         else:
             layout.addWidget(ConverterSetting(registry, self))
+        layout.addWidget(self.backups)
         layout.addLayout(buttons)
+
+    def _restored(self, on_restored):
+        def after() -> None:
+            self.refresh()
+            if on_restored is not None:
+                on_restored()
+
+        return after
 
     def refresh(self) -> None:
         self.form.load()
+        self.backups.refresh()
         self.status.clear()
 
     def save(self) -> bool:

@@ -1,7 +1,8 @@
 """单位设置: every field of the office profile, saved through the core with inline errors."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..widgets.backup_box import BackupBox
 from ..widgets.profile_form import ProfileForm
@@ -17,7 +18,7 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.save_button = QPushButton("保存", self)
-        self.save_button.setToolTip("保存单位设置（Ctrl+S）")
+        self.save_button.setToolTip("保存单位信息（Ctrl+S）")
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton("撤销修改", self)
@@ -30,14 +31,20 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("这些信息用于生成答复件的版头、署名、联系人和抄送。", self))
-        layout.addWidget(scroll, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(scroll, "单位信息")
+        other = QWidget(self)
+        other_layout = QVBoxLayout(other)
         try:  # which office suite converts to PDF (gui/converter_setting.py, written separately)
             from ..converter_setting import ConverterSetting
         except ImportError:
             pass
         else:
-            layout.addWidget(ConverterSetting(registry, self))
-        layout.addWidget(self.backups)
+            other_layout.addWidget(ConverterSetting(registry, other))
+        other_layout.addWidget(self.backups)
+        other_layout.addStretch(1)
+        self.tabs.addTab(other, "PDF转换与数据备份")
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
     def _restored(self, on_restored):

@@ -246,3 +246,29 @@ def test_main_window_exits_cleanly_offscreen(bare_env, home):
     env = dict(bare_env, QT_QPA_PLATFORM="offscreen", FAZHI_SMOKE_EXIT_MS="1500")
     result = run(env, timeout=60)
     assert result.returncode == 0, text(result)
+
+
+@pytest.mark.slow
+def test_programs_the_app_starts_get_the_systems_libraries_not_the_bundles(bare_env, tmp_path):
+    """LibreOffice (and fc-match, xdg-open …) must not inherit LD_LIBRARY_PATH=<bundle>/_internal,
+    or they would load the bundle's libstdc++/glib/X11 instead of their own."""
+    if not shutil.which("strace") or not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("needs strace and LibreOffice")
+    if not re.search(r"^\s+render\s", _commands(bare_env), re.M):
+        pytest.skip("render command not present")
+    env = dict(bare_env, PATH="/usr/local/bin:/usr/bin:/bin")
+    db = tmp_path / "office.sqlite3"
+    assert run(env, "--db", db, "profile", "set", FIXTURES / "seed000_profile.json").returncode == 0
+    record_id = run(env, "--db", db, "add", "proposal", records_file(tmp_path)).stdout.decode("utf-8").split()[0]
+    trace = tmp_path / "exec.txt"
+    result = subprocess.run(["strace", "-f", "-v", "-s", "400", "-e", "trace=execve", "-o", str(trace),
+                             str(EXE), "--db", str(db), "render", "proposal", record_id,
+                             "--out", str(tmp_path / "a.docx"), "--pdf"],
+                            env=env, capture_output=True, timeout=180)
+    assert result.returncode == 0, text(result)
+    children = [line for line in trace.read_text("utf-8", "replace").splitlines()
+                if "execve(" in line and f'execve("{EXE}"' not in line]
+    assert any("soffice" in line or "oosplash" in line for line in children), "LibreOffice was not started"
+    # (QT_PLUGIN_PATH does reach them: Qt 5 programs reject Qt 6 plugins, and Qt reads it late.)
+    leaking = [line[:120] for line in children if f'"LD_LIBRARY_PATH={BUNDLE}' in line]
+    assert not leaking, leaking

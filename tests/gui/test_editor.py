@@ -189,3 +189,13 @@ def test_history_tab_lists_creation_and_the_fields_each_save_changed(qtbot, offi
             for r in range(dialog.history.rowCount())]
     assert [r[1] for r in rows] == ["修改", "新建"]
     assert rows[0][2] == "办理状态、备注"
+
+
+def test_empty_signers_and_cc_show_the_office_defaults_in_grey(qtbot, office):
+    stored = office.save("proposal", {"session": "区政协六届一次会议", "number": 3,
+                                      "title": "关于调解", "authors": ["王五"]})
+    dialog = RecordEditor(office, "proposal", stored["id"])
+    qtbot.addWidget(dialog)
+    assert dialog.widget("reply.signers").list.placeholder == "杨晓伟"
+    assert dialog.widget("reply.cc").list.placeholder == "区政协提案委（3份）\n区委区政府督查局（1份）"
+    assert dialog.widget("reply.cc").value() is None  # a placeholder is not a value

@@ -81,6 +81,8 @@ class RecordEditor(QDialog):
             widget.setPlaceholderText(_PLACEHOLDERS[key])
         if isinstance(widget, ListField):
             widget.list.setMaximumHeight(80)
+        if key == "status":  # the registers count an unset status as 待办理 (core/store.py)
+            widget.setItemText(0, "（未填：按待办理）")
         self.form.bind(key, widget)
         return widget
 

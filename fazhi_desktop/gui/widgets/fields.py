@@ -10,6 +10,7 @@ import datetime as _dt
 from typing import Optional
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit, QListWidget,
                                QListWidgetItem, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout,
                                QWidget, QWidgetAction)
@@ -143,6 +144,20 @@ class ChoiceField(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
+class _PlaceholderList(QListWidget):
+    """A list that shows grey placeholder text while it is empty (like QLineEdit's)."""
+
+    placeholder = ""
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.count() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(4, 3, -4, -3),
+                             Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.placeholder)
+
+
 class ListField(QWidget):
     """A list of short texts (authors, signers, cc): one per row, ＋ adds, － removes."""
 
@@ -150,7 +165,7 @@ class ListField(QWidget):
 
     def __init__(self, parent=None, *, rows: int = 3, item_word: str = "一项"):
         super().__init__(parent)
-        self.list = QListWidget(self)
+        self.list = _PlaceholderList(self)
         self.list.setMaximumHeight(8 + rows * 24)
         self.list.itemChanged.connect(lambda _i: self.changed.emit())
         self.list.setEditTriggers(QListWidget.DoubleClicked | QListWidget.EditKeyPressed)
@@ -216,8 +231,10 @@ class ListField(QWidget):
         self.list.blockSignals(False)
 
     def set_placeholder_items(self, items: list) -> None:
-        """Shown as a tooltip when the list is empty: what the document will use instead."""
+        """Shown in grey while the list is empty: what the document will use instead."""
+        self.list.placeholder = "\n".join(items)
         self.list.setToolTip("留空则使用：" + "、".join(items) if items else "")
+        self.list.viewport().update()
 
     def setStyleSheet(self, style: str) -> None:  # noqa: N802
         self.list.setStyleSheet(style)

@@ -22,7 +22,7 @@ def register(sub) -> None:
     imp = sub.add_parser("import", help="从Excel台账导入记录（默认全部导入或全部不导入）")
     imp.add_argument("kind", choices=KINDS, metavar="KIND")
     imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入（有问题时退出码为2）")
     imp.add_argument("--keep-good", metavar="BAD.xlsx",
                      help="导入无误的行，把有问题的行另存到BAD.xlsx（含“问题”列）")
     imp.add_argument("--existing", choices=("update", "skip"),

@@ -63,3 +63,48 @@ def test_a_draft_the_clerk_discards_is_gone(qtbot, office, boxes):
     qtbot.addWidget(again)
     assert again.widget("title").value() is None and not again.dirty
     assert drafts.load_draft(office, "proposal", None) is None
+
+
+def test_first_start_without_an_office_profile_asks_for_it_and_leaving_saves_nothing(
+        qtbot, db_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from fazhi_desktop.core.registry import Registry
+    from fazhi_desktop.gui.dialogs.profile_dialog import FirstRunProfileDialog
+
+    shown = []
+    monkeypatch.setattr(FirstRunProfileDialog, "exec",
+                        lambda self: shown.append(self.windowTitle()) or QDialog.Rejected)
+    assert launch_gui(str(db_path)) == 0
+    assert shown == ["首次使用：填写单位信息"]
+    assert not lock.is_locked(db_path)
+    with Registry.open(db_path) as registry:
+        assert not registry.has_profile()
+
+
+def test_a_normal_start_opens_the_window_on_the_file_and_backs_it_up(
+        qtbot, db_path, seed_profile):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fazhi_desktop.core.registry import Registry
+    from fazhi_desktop.gui.main_window import MainWindow
+
+    with Registry.open(db_path) as registry:
+        registry.set_profile(seed_profile)
+    seen = {}
+
+    def look_and_close():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or not list((db_path.parent / "backups").glob("*.sqlite3")):
+            QTimer.singleShot(100, look_and_close)
+            return
+        seen["status"] = windows[0].path_label.text()
+        seen["locked"] = lock.is_locked(db_path)
+        windows[0].close()
+
+    QTimer.singleShot(100, look_and_close)
+    assert launch_gui(str(db_path)) == 0
+    assert str(db_path) in seen["status"] and seen["locked"]
+    assert not lock.is_locked(db_path)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCompleter, QDialog, QFormLayout, QGridLayout, QH
 from ...core import queries, records
 from ...core.dates import default_due_date
 from ...core.errors import FazhiError, ValidationError
-from ..widgets.fields import DateField, ListField, LongTextField, TextField, make_field
+from ..widgets.fields import ListField, LongTextField, TextField, make_field
 from ..widgets.form import BoundForm, ProblemLabel
 from .communications import CommunicationTable
 from .history import HistoryTable

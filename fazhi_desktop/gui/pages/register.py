@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from ...core import queries, records
 from ..editor.record_editor import RecordEditor
-from ..models.register_model import COLUMN_WIDTHS, COLUMNS, RegisterModel
+from ..models.register_model import COLUMN_WIDTHS, RegisterModel
 
 SEARCH_DELAY_MS = 200
 

@@ -97,6 +97,21 @@ def test_add_saves_records_that_dump_reads_back(bare_env, tmp_path):
     assert titles == ["关于加强法治政府建设"]
 
 
+def test_ledger_exports_to_excel_from_the_bundle(bare_env, tmp_path):
+    from openpyxl import load_workbook
+
+    if not re.search(r"^\s+export\s", _commands(bare_env), re.M):
+        pytest.skip("export command not present")
+    db = tmp_path / "office.sqlite3"
+    assert run(bare_env, "--db", db, "add", "proposal", records_file(tmp_path)).returncode == 0
+    out = tmp_path / "台账" / "提案台账.xlsx"
+    out.parent.mkdir()
+    result = run(bare_env, "--db", db, "export", "proposal", "--out", out)
+    assert result.returncode == 0, text(result)
+    cells = [str(c.value) for row in load_workbook(out).active.iter_rows() for c in row if c.value]
+    assert "关于加强法治政府建设" in cells
+
+
 def test_refused_input_is_explained_in_chinese(bare_env, tmp_path):
     bad = tmp_path / "坏.json"
     bad.write_text('{"title": 1', "utf-8")

@@ -211,19 +211,19 @@ class RegisterPage(QWidget):
 
     # ------------------------------------------------------------- actions
     def open_editor(self, record_id: Optional[str]) -> None:
-        if self.editor is not None and self.editor.isVisible():
-            if not self.editor.maybe_keep_edits():  # switching records: the same guard
-                self.editor.raise_()
-                return
-            self.editor.load(record_id)
+        """One editor window per register, reused; switching records goes through the guard."""
+        if self.editor is None:
+            self.editor = RecordEditor(self.registry, self.kind, record_id, self)
+            self.editor.setWindowModality(Qt.NonModal)
+            self.editor.saved.connect(self._after_save)
+            self.editor.deleted.connect(lambda _rid: self.refresh())
+        elif self.editor.isVisible() and not self.editor.maybe_keep_edits():
             self.editor.raise_()
-            self.editor.activateWindow()
             return
-        self.editor = RecordEditor(self.registry, self.kind, record_id, self)
-        self.editor.setWindowModality(Qt.NonModal)
-        self.editor.saved.connect(self._after_save)
-        self.editor.deleted.connect(lambda _rid: self.refresh())
+        else:
+            self.editor.load(record_id)
         self.editor.show()
+        self.editor.raise_()
         self.editor.activateWindow()
 
     def _after_save(self, record_id: str) -> None:

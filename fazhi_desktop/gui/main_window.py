@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
+        file_menu = self.file_menu = self.menuBar().addMenu("文件(&F)")
         try:  # the yearly report (gui/dialogs/report_dialog.py, written separately)
             from .dialogs.report_dialog import report_action
         except ImportError:
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu = self.help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于(&A)", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)

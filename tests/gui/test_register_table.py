@@ -123,3 +123,12 @@ def test_excel_buttons_say_clearly_when_the_feature_is_missing(qtbot, window, bo
     boxes.next("确定")
     page.actions_by_name["export"].trigger()
     assert "尚未包含Excel导入导出功能" in boxes.seen[0]
+
+
+def test_help_about_opens_the_about_dialog_on_this_data_file(qtbot, window, monkeypatch):
+    about = __import__("pytest").importorskip("fazhi_desktop.gui.dialogs.about")
+    opened = []
+    monkeypatch.setattr(about.AboutDialog, "exec", lambda self: opened.append(self) or 0)
+    [action] = [a for a in window.help_menu.actions() if a.text() == "关于(&A)"]
+    action.trigger()
+    assert len(opened) == 1 and isinstance(opened[0], about.AboutDialog)

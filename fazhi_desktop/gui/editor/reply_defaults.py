@@ -5,6 +5,8 @@ interchange.md's `reply` section so that the clerk sees the same words before ge
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 from ...core import records
 
 
@@ -28,7 +30,8 @@ def reply_placeholders(kind: str, record: dict, profile: dict) -> dict:
         "contact_phone": profile.get("contact_phone") or "",
         "contact_person": profile.get("contact_person") or "",
         "printed_by": profile.get("printed_by") or "",
-        "doc_number": f"{profile['doc_code']}〔年份〕号" if profile.get("doc_code") else "",
+        "doc_number": (f"如：{profile['doc_code']}〔{_dt.date.today().year}〕1号（留空则文号处空白）"
+                       if profile.get("doc_code") else "留空则文号处空白"),
         "date": "生成时的日期",
         "printed_date": "同成文日期",
     }

@@ -143,3 +143,12 @@ def test_suggestion_register_speaks_of_deputies(qtbot, window):
     labels = [form.findChildren(type(form.due_hint))]
     texts = {label.text() for label in labels[0]}
     assert "代表团：" in texts and "提出人（代表）＊：" in texts
+
+
+def test_ctrl_n_works_from_the_navigation_and_opens_the_shown_register_kind(qtbot, window):
+    page = open_register(window, qtbot, "人大建议")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key_N, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    assert page.editor.kind == "suggestion"
+    assert window.pages["政协提案"].editor is None

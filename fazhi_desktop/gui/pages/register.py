@@ -115,7 +115,9 @@ class RegisterPage(QWidget):
             action.setToolTip(f"{text}（{keys}）" if keys else text)
             if keys in ("Ctrl+N", "Ctrl+G"):
                 action.setShortcut(QKeySequence(keys))
-                action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+                # Window-wide, but only while this page is the one shown (hidden pages'
+                # actions do not fire), so 政协提案 and 人大建议 never compete for Ctrl+N.
+                action.setShortcutContext(Qt.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
             bar.addAction(action)

@@ -47,7 +47,7 @@ if (-not $iscc) {
 }
 if (-not $iscc) { throw "Inno Setup 6 not found: choco install innosetup  (or winget install JRSoftware.InnoSetup)" }
 
-# Simplified Chinese wizard messages: shipped with Inno Setup 6.5+; older compilers get the
+# Simplified Chinese wizard messages: shipped with recent Inno Setup releases; older compilers get the
 # translation from the Inno Setup source repository for this build only (same licence as Inno Setup).
 $defines = @("/DAppVersion=$version", "/DAppVersionNumeric=$numeric")
 $isl = Join-Path (Split-Path -Parent $iscc) "Languages\ChineseSimplified.isl"

@@ -9,7 +9,7 @@
 #ifndef AppVersionNumeric
   #define AppVersionNumeric AppVersion
 #endif
-; Inno Setup 6.5 and later ship the Simplified Chinese messages; build_windows.ps1 passes
+; Recent Inno Setup releases ship the Simplified Chinese messages; build_windows.ps1 passes
 ; /DChineseIsl=<file> when the installed compiler has none.
 #ifndef ChineseIsl
   #define ChineseIsl "compiler:Languages\ChineseSimplified.isl"
@@ -90,8 +90,9 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchNow}"; Flags: nowait postin
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Code]
-{ The clerk's registers, backups and settings live in %APPDATA%\fazhi-desktop, outside {app}.
-  Uninstalling keeps them unless the clerk says otherwise; a silent uninstall keeps them. }
+// The clerk's registers, backups and settings live in %APPDATA%\fazhi-desktop, outside the
+// program folder. Uninstalling keeps them unless the clerk says otherwise; a silent uninstall
+// keeps them.
 
 function DataFolder: String;
 begin

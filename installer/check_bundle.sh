@@ -23,7 +23,7 @@ if [ "${1:-}" = "--deb" ]; then
     DEB="dist/fazhi-desktop_${VERSION}_$(dpkg --print-architecture).deb"
     echo "== installing ${DEB}"
     dpkg -i "$DEB"
-    trap 'dpkg -r fazhi-desktop >/dev/null || true' EXIT
+    trap 'dpkg -P fazhi-desktop >/dev/null || true' EXIT
     tmp=$(mktemp -d)
     got=$(env -i HOME="$tmp" PATH=/usr/bin:/bin /usr/bin/fazhi-desktop --version)
     [ "$got" = "法治办公助手 ${VERSION}" ] || { echo "版本不符：$got"; exit 1; }
@@ -49,6 +49,8 @@ EOS
     trap - EXIT
     test ! -e /usr/bin/fazhi-desktop
     test -f "$tmp/.local/share/fazhi-desktop/fazhi.sqlite3"   # the clerk's data survives removal
+    dpkg -P fazhi-desktop >/dev/null                          # and purge leaves no package record
+    test -f "$tmp/.local/share/fazhi-desktop/fazhi.sqlite3"
     rm -rf "$tmp"
     echo "== .deb installs, starts and removes cleanly"
 fi

@@ -17,8 +17,12 @@ def register(sub) -> None:
 
 
 def cmd_add(args) -> int:
+    from ..core.backup import backup_now
+
     items = read_json_file(args.file)
     with open_registry(args) as registry:
+        if any(registry.count(kind) for kind in KINDS):  # an empty file has nothing to protect
+            backup_now(registry.path, "import")  # a verified copy before every import
         ids = registry.add_many(args.kind, items)
     for record_id in ids:
         print(record_id)

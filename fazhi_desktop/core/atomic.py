@@ -50,6 +50,9 @@ def atomic_output(target):
         with open(temp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(temp, target)
+    except InterruptedError as exc:  # a cancel (an OSError subclass): no file, no "无法保存"
+        _discard(temp, exc)
+        raise
     except OSError as exc:
         _discard(temp, exc)
         raise OutputProblem(explain_os_error(target, exc)) from exc

@@ -6,7 +6,6 @@ Petition counts go to petition_table.py (the monthly statistics table).
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
@@ -92,30 +91,12 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
                                      cancelled=cancelled)
     title = ledger_title(registry, kind, year)
     total = count_records(registry, kind, year)
-    with cancellable_output(out_path) as temp:
+    with atomic_output(out_path) as temp:
         rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
                             sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
                             full_items=None if masked else iter_records(registry, kind, year))
     return ExportResult(Path(out_path), rows, title)
-
-
-class _Cancelled(Exception):
-    """A cancel inside atomic_output: InterruptedError is an OSError, which atomic_output would
-    report as a file that cannot be saved."""
-
-
-@contextlib.contextmanager
-def cancellable_output(out_path):
-    """atomic_output, with a cancel still reaching the caller as InterruptedError."""
-    try:
-        with atomic_output(out_path) as temp:
-            try:
-                yield temp
-            except InterruptedError as exc:
-                raise _Cancelled(str(exc)) from None
-    except _Cancelled as exc:
-        raise InterruptedError(str(exc)) from None
 
 
 def _take(iterator, n):

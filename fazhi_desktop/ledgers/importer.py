@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..core.backup import backup_now
 from ..core import records
 from ..core.errors import ValidationError
 from ..core.validation import record_problems
@@ -117,6 +118,7 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
         if not write:
             _each_row(registry, sheet, options, report, progress, cancelled, None, full)
             return report
+        backup_now(registry.path, "import")  # issue 8: a verified copy before every import
         with registry.store.transaction():
             sink = _Sink(registry, kind)
             bad = _each_row(registry, sheet, options, report, progress, cancelled, sink, full)

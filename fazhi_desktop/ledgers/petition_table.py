@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..core import records
-from .export import (ExportResult, cancellable_output, count_records, fill_ledger_sheet,
+from ..core.atomic import atomic_output
+from .export import (ExportResult, count_records, fill_ledger_sheet,
                      iter_records, ledger_title, office_name)
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, streamed_workbook,
                           title_row)
@@ -49,7 +50,7 @@ def export_petition_table(registry, out_path, *, year: Optional[int] = None,
                           cancelled: Optional[Callable] = None) -> ExportResult:
     year = int(year) if year else latest_year(registry)
     title = ledger_title(registry, "petition", year)
-    with cancellable_output(out_path) as temp, streamed_workbook() as wb:
+    with atomic_output(out_path) as temp, streamed_workbook() as wb:
         for sheet_name, heading, fields in MEASURES:
             _table_sheet(wb, sheet_name, f"{office_name(registry)}{year}年{heading}月度统计表",
                          monthly(registry, year, fields), monthly(registry, year - 1, fields))

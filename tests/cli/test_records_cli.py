@@ -114,3 +114,14 @@ def test_version_and_unknown_kind():
     assert run("--version").stdout.startswith("法治办公助手 ")
     result = run("--db", "x.sqlite3", "dump", "letters")
     assert result.returncode == 2 and "无效的选项" in result.stderr
+
+
+def test_add_into_a_file_with_records_backs_it_up_first(tmp_path, db_path):
+    from fazhi_desktop.core.backup import list_backups
+
+    rec = {"session": "s", "number": 1, "title": "t", "authors": ["a"]}
+    run("--db", db_path, "add", "proposal", write(tmp_path / "a.json", [rec]))
+    assert [b for b in list_backups(db_path) if b.reason == "import"] == []
+    run("--db", db_path, "add", "proposal", write(tmp_path / "b.json", [dict(rec, number=2)]))
+    [backup] = [b for b in list_backups(db_path) if b.reason == "import"]
+    assert backup.counts["proposal"] == 1  # the state before the second file landed

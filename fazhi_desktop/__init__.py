@@ -6,13 +6,11 @@ APP_ID = "fazhi-desktop"
 
 
 def _read_version() -> str:
-    """The one version number, from pyproject.toml (installed metadata, else the source tree)."""
-    try:
-        from importlib.metadata import version
+    """The one version number, from pyproject.toml.
 
-        return version(APP_ID)
-    except Exception:  # not installed: running from a checkout or a bundle without metadata
-        pass
+    A source checkout or a bundle has pyproject.toml beside the package: read it first, since an
+    editable install's metadata keeps the old number after a bump. A wheel install has metadata.
+    """
     import re
     import sys
     from pathlib import Path
@@ -24,7 +22,12 @@ def _read_version() -> str:
             match = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text("utf-8"), re.M)
             if match:
                 return match.group(1)
-    return "0.0.0"
+    try:
+        from importlib.metadata import version
+
+        return version(APP_ID)
+    except Exception:  # neither: an unpacked copy without metadata
+        return "0.0.0"
 
 
 __version__ = _read_version()

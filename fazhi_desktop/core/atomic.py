@@ -49,6 +49,7 @@ def atomic_output(target):
         yield temp
         with open(temp, "rb+") as fh:
             os.fsync(fh.fileno())
+        _permissions_like_a_new_file(temp)
         os.replace(temp, target)
     except InterruptedError as exc:  # a cancel (an OSError subclass): no file, no "无法保存"
         _discard(temp, exc)
@@ -59,6 +60,15 @@ def atomic_output(target):
     except BaseException as exc:
         _discard(temp, exc)
         raise
+
+
+def _permissions_like_a_new_file(temp: Path) -> None:
+    """mkstemp makes 0600 files; a document a clerk saves should get the usual umask mode."""
+    if os.name == "nt":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(temp, 0o666 & ~mask)
 
 
 def _discard(temp: Path, exc: BaseException) -> None:

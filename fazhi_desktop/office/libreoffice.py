@@ -62,7 +62,7 @@ def soffice_version(soffice: str) -> Optional[str]:
         return None
     try:
         proc = subprocess.run([soffice, "--version"], capture_output=True, timeout=20,
-                              env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"))
+                              env=soffice_env())
     except (OSError, subprocess.SubprocessError):
         return None
     return _major_minor(proc.stdout.decode("utf-8", "replace"))
@@ -71,6 +71,17 @@ def soffice_version(soffice: str) -> Optional[str]:
 def _major_minor(text: str) -> Optional[str]:
     match = re.search(r"(\d+)\.(\d+)", text)
     return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+def soffice_env() -> dict:
+    """The environment for a headless soffice: no display needed, and the system's tool folders
+    on PATH (the soffice launcher script runs dirname/basename, and a bare environment such as a
+    desktop launcher's may not have them)."""
+    env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+    if os.name == "posix":
+        parts = [p for p in env.get("PATH", "").split(os.pathsep) if p]
+        env["PATH"] = os.pathsep.join(parts + [d for d in ("/usr/bin", "/bin") if d not in parts])
+    return env
 
 
 class ConversionFailed(RuntimeError):
@@ -88,7 +99,7 @@ def convert(source, target_format: str, out_dir, *, soffice: Optional[str] = Non
     with tempfile.TemporaryDirectory(prefix="fazhi-lo-") as profile:
         cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                "--norestore", "--convert-to", target_format, "--outdir", str(out_dir), str(source)]
-        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        env = soffice_env()
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired as exc:
@@ -121,7 +132,7 @@ def convert_many(sources, target_format: str, out_dir, *, soffice: Optional[str]
         cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                "--norestore", "--convert-to", target_format, "--outdir", str(out_dir),
                *map(str, sources)]
-        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        env = soffice_env()
         try:
             subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired as exc:

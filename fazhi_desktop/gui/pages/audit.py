@@ -379,8 +379,10 @@ def detail_html(entry: dict) -> str:
         changes = changed_fields(kind, entry["before"], entry["after"])
         if not changes:
             return head + "<p>这次保存没有改动任何内容。</p>"
-        rows = "".join(f"<tr><td width='18%'>{_cell(label)}</td><td width='41%'>{_cell(old)}</td>"
-                       f"<td width='41%'>{_cell(new)}</td></tr>" for label, old, new in changes)
+        rows = "".join(f"<tr><td width='18%'>{_cell(label)}</td>"
+                       f"<td width='41%' style='color:#9b1c1c'>{_cell(old)}</td>"
+                       f"<td width='41%' style='color:#17643a'>{_cell(new)}</td></tr>"
+                       for label, old, new in changes)
         return (head + f"<p>改动了 {len(changes)} 项：</p>" + table +
                 "<tr style='background:#f1f3f6'><th>项目</th><th>修改前</th><th>修改后</th></tr>"
                 + rows + "</table>")

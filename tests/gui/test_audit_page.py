@@ -1,4 +1,4 @@
-"""操作记录: the clerk finds who-changed-what by day and by record, and sees each change
+"""操作记录: the clerk finds what was changed, by day and by record, and sees each change
 field by field (before → after), in Chinese."""
 from __future__ import annotations
 

@@ -98,6 +98,20 @@ def _place_seal(c: Composer, paragraph, image_path, *, centre_x: float) -> None:
     paragraph.append(X.element(run.replace("<w:r>", f"<w:r {X.NSDECL}>", 1)))
 
 
+def contact_line(c: Composer, text: str, *, notes_follow: bool = False) -> None:
+    """The reply's contact line (联系单位及电话：… 联系人：…): on the line after the date, two
+    characters in, without the 附注's parentheses; squeezed a little rather than wrapped."""
+    text = c.clean(text or "", "联系方式").strip()
+    if not text:
+        return
+    room = L.TEXT_W_PT - 2 * L.CHAR_PT
+    spacing = L.CHAR_SPACING_PT
+    if measure(text) > room:  # tighten the letter spacing (by at most 1.5 pt) to keep one line
+        spacing = max(spacing - 1.5, spacing + (room - measure(text)) / len(text) - 0.05)
+    c.add(X.paragraph(c.run(text, spacing_pt=spacing), jc="left",
+                      left_pt=2 * L.CHAR_PT, keep_lines=True, keep_next=notes_follow))
+
+
 def notes(c: Composer, lines: list) -> None:
     """附注: in parentheses, two characters in, on the line after the date."""
     texts = [c.clean(line, "附注").strip() for line in lines]

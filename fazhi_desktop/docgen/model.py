@@ -115,6 +115,9 @@ class OfficialDocument:
     attachments: list = field(default_factory=list)  # 附件说明 names
     signature: Optional[Signature] = None
     notes: list = field(default_factory=list)  # 附注 lines, printed in parentheses
+    # A reply's 联系单位及电话/联系人 line: after the date, two characters in, no parentheses
+    # (as the offices print it, seed 000); kept on one line.
+    contact: str = ""
     attachment_pages: list = field(default_factory=list)
     colophon: Optional[Colophon] = None
     fonts: dict = field(default_factory=lambda: dict(DEFAULT_FONTS))

@@ -74,7 +74,8 @@ def build(doc: OfficialDocument) -> Composer:
     add_blocks(c, doc.body)
     closing.attachment_note(c, doc.attachments)
     if doc.signature:
-        closing.signature(c, doc.signature, notes_follow=bool(doc.notes))
+        closing.signature(c, doc.signature, notes_follow=bool(doc.notes or doc.contact))
+    closing.contact_line(c, doc.contact, notes_follow=bool(doc.notes))
     closing.notes(c, doc.notes)
     for page in doc.attachment_pages:
         closing.attachment_page(c, page)

@@ -129,7 +129,7 @@ def build_reply(kind: str, record: dict, profile: dict, *, signer: Optional[str]
         title=reply_title(kind, record), header=header, addressee=addressee, body=body,
         corner_mark=result if (result and corner) else "",
         above_title=f"办理结果：{result}" if (result and not corner) else "",
-        signature=signature, notes=[line] if line else [], colophon=colophon,
+        signature=signature, contact=line, colophon=colophon,
         fonts=dict(profile.get("fonts") or {}))
     return doc, warnings
 

@@ -47,7 +47,7 @@ def test_reply_carries_the_seed_text_paragraph_for_paragraph(seed_reply):
                 "您提出的关于“关于加强法治政府建设”的提案收悉。现答复如下："]
     expected += reply["body"].split("\n")
     expected += ["湛河区司法局", "2022年8月8日",
-                 "（联系单位及电话：湛河区司法局 2818989 联系人：王丙寅）"]
+                 "联系单位及电话：湛河区司法局 2818989 联系人：王丙寅"]
     start = paragraphs.index("办理结果：A")
     assert paragraphs[start:start + len(expected)] == expected
 
@@ -88,3 +88,17 @@ def test_last_page_holds_signature_date_and_the_colophon_at_the_bottom(seed_repl
     assert "湛河区司法局" in text and "印发" in pdf[-1].get_text()
     rules = [s for s in M.segments(pdf[-1]) if not M.is_red(s[4])]
     assert abs(rules[-1][0] - 262) < 0.6
+
+
+def test_contact_line_prints_as_in_the_seed_on_one_line_after_the_date(seed_reply):
+    _, _, pdf = seed_reply
+    lines = [ln for page in pdf for ln in M.lines(page)]
+    date = max(i for i, ln in enumerate(lines) if _flat(ln.text) == "2022年8月8日")
+    contact = lines[date + 1]
+    # one line, no parentheses, as seed 000 prints it
+    assert _flat(contact.text) == "联系单位及电话：湛河区司法局2818989联系人：王丙寅"
+    assert contact.text.strip()[0] == "联" and "（" not in contact.text
+    # two characters in from the left margin (28 mm), on the line right after the date
+    assert abs(contact.x0 - (28 + 2 * 15.75 / M.PT_PER_MM)) < 1.0
+    assert 0 < contact.baseline - lines[date].baseline < 1.5 * 28.95 / M.PT_PER_MM
+    assert contact.x1 <= 210 - 26 + 0.5

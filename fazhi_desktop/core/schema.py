@@ -201,12 +201,19 @@ _V4 = (
     + _covering_sort_indexes("petition", ("updated_at",), ("unit", "period"))
 )
 
+# Version 5: the recycle bin lists `WHERE deleted_at IS NOT NULL`, which no index served: the
+# window read every row of every register at start-up (10.8 s at 100,000 records per kind).
+# These partial indexes hold only the deleted rows, so they stay tiny.
+_V5 = "".join(f"CREATE INDEX {kind}_deleted ON {kind}(deleted_at) WHERE deleted_at IS NOT NULL;\n"
+              for kind in ("proposal", "suggestion", "mediation", "petition"))
+
 # (version, SQL, Python step run after the SQL inside the same transaction or None)
 MIGRATIONS = [
     (1, _V1, None),
     (2, _V2, "rebuild_search_index"),
     (3, _V3, "build_substring_index"),
     (4, _V4, None),
+    (5, _V5, None),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

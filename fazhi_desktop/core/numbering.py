@@ -111,6 +111,15 @@ def reserve_doc_number(registry, code: str, year: int, *, kind: Optional[str] = 
     return number
 
 
+def issued_number(registry, code: str, year: int, *, kind: Optional[str],
+                  record_id: Optional[str]) -> Optional[str]:
+    """The last number of this code and year handed out to this record, if any."""
+    row = registry.store.conn.execute(
+        "SELECT serial FROM doc_number WHERE code = ? AND year = ? AND kind IS ? "
+        "AND record_id IS ? ORDER BY serial DESC LIMIT 1", (code, year, kind, record_id)).fetchone()
+    return format_number(code, year, row[0]) if row else None
+
+
 def record_doc_number(registry, number: str, *, kind: Optional[str] = None,
                       record_id: Optional[str] = None) -> None:
     """Register a typed number as handed out (refused when malformed or used elsewhere)."""

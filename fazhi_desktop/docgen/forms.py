@@ -96,10 +96,12 @@ def render_assist_opinion(registry, kind: str, record_id: str, out_path, *,
     record = registry.get(kind, record_id)
     profile = registry.profile()
     build_assist_opinion(kind, record, profile)  # refuse before a number is used up
-    if doc_number is None:
+    if doc_number is None:  # made again (a typo fixed): the number it already has
         year = year or _dt.date.today().year
-        doc_number = numbering.reserve_doc_number(registry, assist_code(profile), year,
-                                                  kind=kind, record_id=record_id)
+        doc_number = numbering.issued_number(registry, assist_code(profile), year,
+                                             kind=kind, record_id=record_id) \
+            or numbering.reserve_doc_number(registry, assist_code(profile), year,
+                                            kind=kind, record_id=record_id)
     return write_document(build_assist_opinion(kind, record, profile, doc_number=doc_number),
                           out_path)
 
@@ -107,3 +109,8 @@ def render_assist_opinion(registry, kind: str, record_id: str, out_path, *,
 def opinion_form_filename(kind: str, record: dict) -> str:
     return safe_stem(f"{record.get('session', '')}第{record.get('number', '')}号"
                      f"{records.item_word(kind)}征询意见表") + ".docx"
+
+
+def assist_opinion_filename(kind: str, record: dict) -> str:
+    return safe_stem(f"关于{record.get('session', '')}第{record.get('number', '')}号"
+                     f"{records.item_word(kind)}的会办意见") + ".docx"

@@ -111,11 +111,15 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu("文件(&F)")
         try:  # the yearly report (gui/dialogs/report_dialog.py, written separately)
-            from .dialogs.report_dialog import report_action
+            from .dialogs.report_dialog import default_report_year, open_report_dialog
         except ImportError:
-            pass
-        else:
-            file_menu.addAction(report_action(self, self.registry))
+            self.report_action = None
+        else:  # 文件 › 年度报告…: last year's until March, as on the start page
+            self.report_action = QAction("年度报告(&R)…", self)
+            self.report_action.setStatusTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
+            self.report_action.triggered.connect(lambda: open_report_dialog(
+                self, self.registry, year=default_report_year()))
+            file_menu.addAction(self.report_action)
             file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

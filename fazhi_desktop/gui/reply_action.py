@@ -1,17 +1,21 @@
-"""生成答复件: ask for the output folder once, render the reply off the GUI thread, show the
-engine's warnings, open the document.
+"""生成答复件: ask for the output folder once, render the reply off the GUI thread, open it in the
+system's Word/WPS, then a notice with the engine's warnings and 在程序内预览.
+
+`make_document` is the shared flow for every document made from a record (gui/document_actions.py).
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable, Optional
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .ops import run_in_background
 
 OUTPUT_DIR_SETTING = "output_dir"
+PREVIEW_BUTTON = "在程序内预览"
 
 
 def _reply_engine():
@@ -37,6 +41,70 @@ def output_folder(parent, registry, *, ask: bool = False):
     return folder
 
 
+def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *,
+                     opened: bool, preview: bool = True) -> QMessageBox:
+    """A non-modal notice: where the document is, its warnings, and 在程序内预览 (issue 7)."""
+    text = f"{title}已生成：{path}"
+    if opened:
+        text += "\n已用系统的Word/WPS打开。"
+    if warnings:
+        text += "\n\n请注意：\n" + "\n".join(warnings)
+    box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.NoButton, parent)
+    box.setAttribute(Qt.WA_DeleteOnClose, True)
+    box.setModal(False)
+    if preview and Path(path).is_file():
+        button = box.addButton(PREVIEW_BUTTON, QMessageBox.ActionRole)
+        button.setToolTip("在本程序中查看排版、打印或另存为PDF")
+
+        def open_preview() -> None:
+            from .preview import preview_document
+
+            preview_document(parent, path, registry=registry)
+
+        button.clicked.connect(open_preview)
+    box.addButton("确定", QMessageBox.AcceptRole)
+    box.show()
+    if parent is not None:
+        parent.done_notice = box  # the last one, for the clerk's window (and tests)
+    return box
+
+
+def make_document(parent, registry, *, title: str, render: Callable, out_path: Path,
+                  open_file: bool = True, on_done: Optional[Callable] = None, notice: bool = True):
+    """Run `render()` (returns a RenderResult or a list of them) off the GUI thread, then open
+    the file (a folder for several), show the notice; errors in a warning box."""
+
+    def op(progress):
+        progress.update(0, 0, f"正在生成{title}……")
+        return render()
+
+    def success(result) -> None:
+        results = result if isinstance(result, list) else [result]
+        paths = [Path(getattr(r, "path", out_path)) for r in results]
+        warnings = []
+        for r in results:  # the same font warning on every copy is said once
+            warnings += [w for w in (getattr(r, "warnings", None) or []) if w not in warnings]
+        target = paths[0] if len(paths) == 1 else Path(out_path)
+        if open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if notice:
+            shown = target if len(paths) == 1 else \
+                f"{target}（{len(paths)}份：" + "、".join(p.name for p in paths) + "）"
+            show_done_notice(parent, registry, title, shown, warnings, opened=open_file,
+                             preview=len(paths) == 1)
+        if on_done is not None:
+            on_done(target)
+
+    def failure(exc) -> None:
+        if isinstance(exc, InterruptedError):
+            return
+        QMessageBox.warning(parent, title, f"{title}未能生成：{exc}")
+
+    # The render reads the registry on a worker thread; the GUI waits (modal progress) meanwhile.
+    return run_in_background(parent, op, title=f"生成{title}", on_success=success,
+                             on_failure=failure, cancellable=False)
+
+
 def generate_reply(parent, registry, kind: str, record_id: str, *, open_file: bool = True,
                    on_done=None):
     """Render the reply of one saved record into the output folder; returns the BackgroundOp."""
@@ -51,27 +119,6 @@ def generate_reply(parent, registry, kind: str, record_id: str, *, open_file: bo
         return None
     record = registry.get(kind, record_id)
     out_path = Path(folder) / replies.default_filename(kind, record)
-
-    def op(progress):
-        progress.update(0, 0, "正在生成答复件……")
-        return replies.render_reply(registry, kind, record_id, out_path)
-
-    def success(result) -> None:
-        path = Path(getattr(result, "path", out_path))
-        warnings = list(getattr(result, "warnings", []) or [])
-        if warnings:
-            QMessageBox.information(parent, "生成答复件",
-                                    f"答复件已生成：{path}\n\n请注意：\n" + "\n".join(warnings))
-        if open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        if on_done is not None:
-            on_done(path)
-
-    def failure(exc) -> None:
-        if isinstance(exc, InterruptedError):
-            return
-        QMessageBox.warning(parent, "生成答复件", f"答复件未能生成：{exc}")
-
-    # The render reads the registry on a worker thread; the GUI waits (modal progress) meanwhile.
-    return run_in_background(parent, op, title="生成答复件", on_success=success,
-                             on_failure=failure, cancellable=False)
+    return make_document(parent, registry, title="答复件", out_path=out_path,
+                         render=lambda: replies.render_reply(registry, kind, record_id, out_path),
+                         open_file=open_file, on_done=on_done)

@@ -97,7 +97,11 @@ def test_opinion_form_and_assist_opinion_with_its_own_numbers(registry, seed_pro
     numbers = ["\n".join(p.text for p in docx.Document(str(tmp_path / n)).paragraphs)
                for n in ("a1.docx", "a2.docx")]
     assert first.path.exists()
-    assert "平湛司会〔2022〕1号" in numbers[0] and "平湛司会〔2022〕2号" in numbers[1]
+    # made again (a correction): the same number, none wasted; the next one is 2
+    assert "平湛司会〔2022〕1号" in numbers[0] and "平湛司会〔2022〕1号" in numbers[1]
+    from fazhi_desktop.core.numbering import next_doc_number
+
+    assert next_doc_number(registry, "平湛司会", 2022) == "平湛司会〔2022〕2号"
 
 
 def test_electronic_seal_is_placed_over_name_and_date(registry, seed_proposal, seed_profile,

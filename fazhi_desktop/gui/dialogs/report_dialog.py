@@ -24,6 +24,13 @@ from ..preview import preview_document
 from ..reply_action import OUTPUT_DIR_SETTING
 
 
+def default_report_year(today: Optional[_dt.date] = None) -> int:
+    """The year a report is written about: last year until the end of February (reports are
+    due early in the year), this year from March on."""
+    today = today or _dt.date.today()
+    return today.year - 1 if today.month < 3 else today.year
+
+
 def split_names(text: str) -> list:
     """'杨晓伟 王丙寅' / '杨晓伟、王丙寅' -> ['杨晓伟', '王丙寅']."""
     for sep in ("、", "，", ",", "；", ";"):
@@ -179,6 +186,7 @@ def report_action(parent, registry) -> QAction:
     """A menu/toolbar action 年度报告… that opens the dialog (for the main window's menu)."""
     action = QAction("年度法治政府建设情况报告…", parent)
     action.setToolTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
+    action.setStatusTip(action.toolTip())
     action.triggered.connect(lambda: open_report_dialog(parent, registry))
     return action
 

@@ -4,6 +4,7 @@ registry.save with the core's problems shown in red under the form and on the fi
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (QCompleter, QDialog, QFormLayout, QGridLayout, QH
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from ...core import queries, records
+from ...core import numbering, queries, records
 from ...core.dates import default_due_date
 from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import ListField, LongTextField, TextField, make_field
@@ -26,6 +27,7 @@ RIGHT_KEYS = ("assigned_date", "due_date", "status", "result_class", "satisfacti
 REPLY_KEYS = ("doc_number", "title", "opening", "addressee", "signers", "signature", "date",
               "contact_unit", "contact_phone", "contact_person", "cc", "printed_by", "printed_date")
 DRAFT_DELAY_MS = 2000
+NUMBER_WARNING_COLOUR = "#9a6700"  # amber: a warning, not a refusal
 _PLACEHOLDERS = {"session": "如：区政协六届一次会议", "number": "如：28",
                  "title": "如：关于加强法治政府建设", "lead_unit": "如：湛河区司法局"}
 
@@ -65,7 +67,7 @@ class RecordEditor(QDialog):
         self._draft_timer.timeout.connect(self._keep_draft)
         self.widget("assigned_date").changed.connect(self._assigned_changed)
         self.widget("due_date").changed.connect(self._due_edited)
-        for key in ("session", "number", "title", "authors"):
+        for key in ("session", "number", "title", "authors", "reply.date"):
             self.widget(key).changed.connect(self._refresh_placeholders)
         self.resize(1100, 720)
         self.load(record_id)
@@ -126,7 +128,8 @@ class RecordEditor(QDialog):
             if isinstance(widget, ListField):
                 widget.list.setMaximumHeight(70)
             self.form.bind(f"reply.{key}", widget)
-            form.addRow(fld.label + "：", widget)
+            form.addRow(fld.label + "：", self._number_row(widget, left) if key == "doc_number"
+                        else widget)
         body_box = QWidget(splitter)
         body_layout = QVBoxLayout(body_box)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -142,11 +145,34 @@ class RecordEditor(QDialog):
         splitter.setSizes([420, 640])
         return splitter
 
+    def _number_row(self, field, parent) -> QWidget:
+        """发文字号 with its 取号 button and, under it, the amber warning (malformed / used)."""
+        box = QWidget(parent)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(field, 1)
+        self.take_number_button = QPushButton("取号", box)
+        self.take_number_button.setAutoDefault(False)
+        self.take_number_button.clicked.connect(self.take_doc_number)
+        row.addWidget(self.take_number_button)
+        column.addLayout(row)
+        self.number_warning = QLabel("", box)
+        self.number_warning.setWordWrap(True)
+        self.number_warning.setStyleSheet(f"color: {NUMBER_WARNING_COLOUR};")
+        self.number_warning.hide()
+        column.addWidget(self.number_warning)
+        field.textChanged.connect(lambda _t: self._check_doc_number())
+        return box
+
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         specs = (("new", "新建", "新建一条记录（Ctrl+N）", self.new_record),
                  ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
                  ("reply", "生成答复件", "保存后生成答复件（Word）并打开（Ctrl+G）", self.generate_reply),
+                 ("preview", "预览/打印", "保存后在程序内预览答复件，可打印或另存为PDF", self.preview_reply),
+                 ("documents", "文书", "征询意见表、会办意见、逐一答复联名人", None),
                  ("save", "保存", "保存（Ctrl+S）", self.save),
                  ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
         self.buttons = {}
@@ -154,7 +180,13 @@ class RecordEditor(QDialog):
             button = QPushButton(text, self)
             button.setToolTip(tip)
             button.setAutoDefault(False)
-            button.clicked.connect(slot)
+            if slot is None:  # the 文书 drop-down
+                from ..document_actions import documents_menu
+
+                self.documents_menu = documents_menu(self, self)
+                button.setMenu(self.documents_menu)
+            else:
+                button.clicked.connect(slot)
             self.buttons[name] = button
             if name == "reply":
                 row.addStretch(1)
@@ -207,6 +239,56 @@ class RecordEditor(QDialog):
             self.widget(f"reply.{key}").setPlaceholderText(text)
         for key, items in shown["lists"].items():
             self.widget(f"reply.{key}").set_placeholder_items(items)
+        code = self._doc_code()
+        if code:
+            following = numbering.next_doc_number(self.registry, code, self._number_year())
+            self.widget("reply.doc_number").setPlaceholderText(
+                f"下一个可用：{following}（点“取号”填入；留空则文号处空白）")
+        self.take_number_button.setText("取号" if code else "取号（未设机关代字）")
+        self.take_number_button.setToolTip(
+            f"按“{code}〔年份〕序号号”取下一个未用的发文字号并填入（不会重复）" if code else
+            "单位设置中未填写机关代字，无法编号：请先在“单位设置”中填写机关代字（如 平湛司）。")
+
+    # ------------------------------------------------------------- 发文字号
+    def _doc_code(self) -> str:
+        return (self.registry.profile().get("doc_code") or "").strip()
+
+    def _number_year(self) -> int:
+        """The year of the reply's date (today's when empty or unreadable)."""
+        date = str(self.widget("reply.date").value() or "")
+        return int(date[:4]) if date[:4].isdigit() else _dt.date.today().year
+
+    def _check_doc_number(self) -> list:
+        text = self.widget("reply.doc_number").text()
+        warnings = numbering.check_doc_number(self.registry, text, kind=self.kind,
+                                              record_id=self.record_id)
+        self.number_warning.setText("\n".join(warnings))
+        self.number_warning.setVisible(bool(warnings))
+        return warnings
+
+    def take_doc_number(self) -> None:
+        """取号: reserve the next free number for the office's code and the reply's year."""
+        code = self._doc_code()
+        if not code:
+            QMessageBox.information(self, "取号", "单位设置中未填写机关代字，无法编发文字号。\n"
+                                    "请先在“单位设置”中填写机关代字（如 平湛司），再点“取号”。")
+            return
+        field = self.widget("reply.doc_number")
+        if field.text().strip() and QMessageBox.question(
+                self, "取号", f"已填写发文字号“{field.text().strip()}”，是否换成新取的号？",
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return
+        if not self.record_id and not self.save():  # the number is handed out to a saved record
+            return
+        try:
+            number = numbering.reserve_doc_number(self.registry, code, self._number_year(),
+                                                  kind=self.kind, record_id=self.record_id)
+        except FazhiError as exc:
+            QMessageBox.warning(self, "取号", str(exc))
+            return
+        field.set_value(number)
+        field.changed.emit()  # an edit like typing: marks the record unsaved
+        self._refresh_placeholders()
 
     # ------------------------------------------------------------- state
     def _mark_dirty(self) -> None:
@@ -337,6 +419,23 @@ class RecordEditor(QDialog):
         from ..reply_action import generate_reply
 
         generate_reply(self, self.registry, self.kind, self.record_id)
+
+    # ------------------------------------------------------------- 文书 (gui/document_actions.py)
+    def document_target(self):
+        """(registry, kind, id) of this record, saved first when it has unsaved edits."""
+        if (self.dirty or not self.record_id) and not self.save():
+            return None
+        return self.registry, self.kind, self.record_id
+
+    def co_signed(self) -> bool:
+        return len(self.widget("authors").value() or []) > 1
+
+    def preview_reply(self) -> None:
+        found = self.document_target()
+        if found is not None:
+            from ..document_actions import preview_reply
+
+            preview_reply(self, *found)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_keep_edits():

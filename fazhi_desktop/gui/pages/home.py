@@ -1,12 +1,14 @@
 """首页: what needs attention today — open, overdue and soon-due proposals and suggestions, and
-mediation cases in progress — each number a link that opens the register filtered accordingly.
+mediation cases in progress — each number a link that opens the register filtered accordingly —
+and 生成年度报告….
 """
 from __future__ import annotations
 
 import datetime as _dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from ...core import queries, records
 from ...core.dates import chinese_date
@@ -31,9 +33,24 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(QLabel("需要关注的事项（点击数字打开对应的登记表）：", self))
         layout.addLayout(self.grid)
+        tools = QHBoxLayout()
+        self.report_button = QPushButton("生成年度报告…", self)
+        self.report_button.setToolTip("年度法治政府建设情况报告初稿：各登记簿的数字已填好")
+        self.report_button.clicked.connect(self.open_report)
+        tools.addWidget(self.report_button)
+        tools.addStretch(1)
+        layout.addSpacing(12)
+        layout.addLayout(tools)
         layout.addStretch(1)
         self.buttons = {}
         self.refresh()
+
+    def open_report(self):
+        """The yearly report dialog for last year until March, this year afterwards."""
+        from ..dialogs.report_dialog import default_report_year, open_report_dialog
+
+        self.report_dialog = open_report_dialog(self, self.registry, year=default_report_year())
+        return self.report_dialog
 
     def _link(self, text: str, tip: str, slot, *, tone: str = "") -> QPushButton:
         button = QPushButton(text, self)

@@ -1,5 +1,6 @@
 """The register of proposals (政协提案) or suggestions (人大建议): filters, a search box that narrows
-as the clerk types, the lazy table, and the toolbar (新建, 编辑, 删除, 生成答复件, Excel).
+as the clerk types, the lazy table, and the toolbar (新建, 编辑, 删除, 生成答复件, 文书, 预览/打印,
+Excel).
 """
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from typing import Optional
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QTableView, QToolBar, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QTableView, QToolBar, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ...core import queries, records
+from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
 
@@ -19,7 +22,7 @@ SEARCH_DELAY_MS = 200
 
 
 class RegisterTable(QTableView):
-    """The table view; the Delete key asks to move the current record to the recycle bin."""
+    """The table view; the Delete key asks to move the selected records to the recycle bin."""
 
     delete_pressed = Signal()
 
@@ -104,12 +107,25 @@ class RegisterPage(QWidget):
                  ("delete", "删除", "Delete", self.delete_current),
                  (None, None, None, None),
                  ("reply", "生成答复件", "Ctrl+G", self.generate_reply),
+                 ("documents", "文书", None, None),
+                 ("preview", "预览/打印", None, self.preview_reply),
                  (None, None, None, None),
                  ("import", "导入Excel…", None, self.import_excel),
                  ("export", "导出Excel…", None, self.export_excel))
         for name, text, keys, slot in specs:
             if name is None:
                 bar.addSeparator()
+                continue
+            if slot is None:  # 文书: a drop-down of the documents made from the record
+                self.documents_menu = documents_menu(self, self)
+                button = QToolButton(bar)
+                button.setText(text)
+                button.setToolTip("征询意见表、会办意见、逐一答复联名人")
+                button.setMenu(self.documents_menu)
+                button.setPopupMode(QToolButton.InstantPopup)
+                holder = self.actions_by_name[name] = bar.addWidget(button)
+                holder.setText(text)
+                self.documents_button = button
                 continue
             action = QAction(text, self)
             action.setToolTip(f"{text}（{keys}）" if keys else text)
@@ -240,18 +256,31 @@ class RegisterPage(QWidget):
         if record_id:
             self.open_editor(record_id)
 
+    def selected_ids(self) -> list:
+        """The selected rows' ids, top to bottom (the current row when none is selected)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [rid for rid in (self.model.record_id(row) for row in rows) if rid]
+        current = self.current_id()
+        return ids or ([current] if current else [])
+
     def delete_current(self) -> None:
-        record_id = self.current_id()
-        if not record_id:
+        """Delete: the selected records (one question for all of them) to the recycle bin."""
+        record_ids = self.selected_ids()
+        if not record_ids:
             return
-        record = self.registry.get(self.kind, record_id)
-        name = records.describe_key(self.kind, record)
-        answer = QMessageBox.question(self, "删除", f"将{name}移到回收站？\n（可在“回收站”中恢复）",
+        if len(record_ids) == 1:
+            name = records.describe_key(self.kind, self.registry.get(self.kind, record_ids[0]))
+            question = f"将{name}移到回收站？\n（可在“回收站”中恢复）"
+        else:
+            question = (f"将所选的 {len(record_ids)} 件{records.item_word(self.kind)}移到回收站？"
+                        "\n（可在“回收站”中恢复）")
+        answer = QMessageBox.question(self, "删除", question,
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
-        self.registry.delete(self.kind, record_id)
-        if self.editor is not None and self.editor.record_id == record_id:
+        for record_id in record_ids:
+            self.registry.delete(self.kind, record_id)
+        if self.editor is not None and self.editor.record_id in record_ids:
             self.editor.dirty = False
             self.editor.close()
         self.refresh()
@@ -267,6 +296,28 @@ class RegisterPage(QWidget):
         from ..reply_action import generate_reply
 
         generate_reply(self, self.registry, self.kind, record_id)
+
+    # ------------------------------------------------------------- 文书 (gui/document_actions.py)
+    def document_target(self):
+        """(registry, kind, id): the open editor's record (saved first), else the current row."""
+        if self.editor is not None and self.editor.isVisible():
+            return self.editor.document_target()
+        record_id = self.current_id()
+        if not record_id:
+            QMessageBox.information(self, "文书", "请先在表格中选择一条记录。")
+            return None
+        return self.registry, self.kind, record_id
+
+    def co_signed(self) -> bool:
+        if self.editor is not None and self.editor.isVisible():
+            return self.editor.co_signed()
+        record_id = self.current_id()
+        return bool(record_id) and len(self.registry.get(self.kind, record_id).get("authors") or []) > 1
+
+    def preview_reply(self) -> None:
+        found = self.document_target()
+        if found is not None:
+            preview_reply(self, *found)
 
     def _optional(self, module: str, name: str):
         """A function or class of a dialog another engineer provides, or None with a message."""

@@ -32,7 +32,8 @@ report in their own modules):
      under the red line); attachments (附件说明 names); attachment_pages (AttachmentPage);
      signature (sealed: date 4 characters from the right, name centred over it, room for the
      seal or `seal_image` placed over them; unsealed: GB/T 9704 7.3.5.2); notes (附注, printed
-     in parentheses); colophon (版记 at the bottom of the last page; 信函: no 印发, no lines).
+     in parentheses); contact (a reply's 联系单位及电话/联系人 line after the date, two characters
+     in, no parentheses, kept on one line); colophon (版记 at the bottom of the last page; 信函: no 印发, no lines).
    - required: elements refused when empty (ValidationError naming them), default
      ("title", "addressee", "date"); pass e.g. ("title",) for documents without an addressee.
    - write_document writes exactly the path through core/atomic.py and adds the font
@@ -55,11 +56,13 @@ bite). Built on the engine:
   RenderResult`, `render_replies_per_signer(registry, kind, record_id, folder)` (联名),
   `default_filename(kind, record, signer=None)`.
 - docgen/forms.py: `render_opinion_form(...)` (征询意见表) and `render_assist_opinion(...)`
-  (会办意见, numbered in its own series: profile `assist_code`, default 代字 + "会").
+  (会办意见, numbered in its own series: profile `assist_code`, default 代字 + "会"; made again
+  for the same record and year it keeps the number it was given), `opinion_form_filename`,
+  `assist_opinion_filename`.
 - core/numbering.py: `next_doc_number(registry, code, year)` (a proposal),
   `reserve_doc_number(...)` (hands it out, recorded in doc_number in a transaction),
   `check_doc_number(registry, text, kind=, record_id=)` (Chinese warnings: malformed or used),
-  `record_doc_number(...)`.
+  `record_doc_number(...)`, `issued_number(registry, code, year, kind=, record_id=)`.
 - core/fonts.py: `check_fonts(profile["fonts"])` -> FontStatus(role, name, installed,
   substitute) and `substitution_warnings(fonts)` (Chinese sentences; also in RenderResult).
 """

@@ -79,18 +79,19 @@ def test_typed_number_used_elsewhere_or_malformed_is_warned_in_amber_under_the_f
     editor = _editor(qtbot, office, stored["id"])
     field = editor.widget("reply.doc_number")
     type_text(field, "平湛司〔2022〕26号")
-    assert editor.number_warning.isVisible()
+    qtbot.waitUntil(editor.number_warning.isVisible)
     assert "已被区政协六届一次会议第28号提案的答复使用" in editor.number_warning.text()
     assert "平湛司〔2022〕27号" in editor.number_warning.text()
     assert NUMBER_WARNING_COLOUR in editor.number_warning.styleSheet()
     field.clear()
     type_text(field, "平湛司[2022]第027号")
+    qtbot.waitUntil(lambda: "六角括号" in editor.number_warning.text())
     text = editor.number_warning.text()
     assert "六角括号" in text and "不加“第”字" in text and "不编虚位" in text
     assert "平湛司〔2022〕27号" in text  # how it should read
     field.clear()
     type_text(field, "平湛司〔2022〕30号")
-    assert not editor.number_warning.isVisible()
+    qtbot.waitUntil(lambda: not editor.number_warning.isVisible())
 
 
 def test_take_number_without_a_doc_code_says_where_to_set_it(qtbot, office, seed_proposal,

@@ -27,6 +27,7 @@ RIGHT_KEYS = ("assigned_date", "due_date", "status", "result_class", "satisfacti
 REPLY_KEYS = ("doc_number", "title", "opening", "addressee", "signers", "signature", "date",
               "contact_unit", "contact_phone", "contact_person", "cc", "printed_by", "printed_date")
 DRAFT_DELAY_MS = 2000
+NUMBER_CHECK_DELAY_MS = 300
 NUMBER_WARNING_COLOUR = "#9a6700"  # amber: a warning, not a refusal
 _PLACEHOLDERS = {"session": "如：区政协六届一次会议", "number": "如：28",
                  "title": "如：关于加强法治政府建设", "lead_unit": "如：湛河区司法局"}
@@ -67,8 +68,9 @@ class RecordEditor(QDialog):
         self._draft_timer.timeout.connect(self._keep_draft)
         self.widget("assigned_date").changed.connect(self._assigned_changed)
         self.widget("due_date").changed.connect(self._due_edited)
-        for key in ("session", "number", "title", "authors", "reply.date"):
+        for key in ("session", "number", "title", "authors"):
             self.widget(key).changed.connect(self._refresh_placeholders)
+        self.widget("reply.date").changed.connect(self._refresh_number_hint)
         self.resize(1100, 720)
         self.load(record_id)
 
@@ -163,7 +165,12 @@ class RecordEditor(QDialog):
         self.number_warning.setStyleSheet(f"color: {NUMBER_WARNING_COLOUR};")
         self.number_warning.hide()
         column.addWidget(self.number_warning)
-        field.textChanged.connect(lambda _t: self._check_doc_number())
+        # Checked once the clerk pauses (it reads the registers: no query per keystroke).
+        self._number_timer = QTimer(self)
+        self._number_timer.setSingleShot(True)
+        self._number_timer.setInterval(NUMBER_CHECK_DELAY_MS)
+        self._number_timer.timeout.connect(self._check_doc_number)
+        field.textEdited.connect(lambda _t: self._number_timer.start())
         return box
 
     def _buttons(self) -> QHBoxLayout:
@@ -210,6 +217,8 @@ class RecordEditor(QDialog):
         self.due_auto = not (draft.data if draft is not None else self.record).get("due_date")
         self._assigned_changed()
         self._refresh_placeholders()
+        self._refresh_number_hint()
+        self._check_doc_number()
         self.problems.show_problems([])
         self.form.show_problems([])
         self._set_dirty(draft is not None)
@@ -239,6 +248,9 @@ class RecordEditor(QDialog):
             self.widget(f"reply.{key}").setPlaceholderText(text)
         for key, items in shown["lists"].items():
             self.widget(f"reply.{key}").set_placeholder_items(items)
+
+    def _refresh_number_hint(self) -> None:
+        """The 发文字号 placeholder: the next free number of the reply's year; the 取号 button."""
         code = self._doc_code()
         if code:
             following = numbering.next_doc_number(self.registry, code, self._number_year())
@@ -259,6 +271,7 @@ class RecordEditor(QDialog):
         return int(date[:4]) if date[:4].isdigit() else _dt.date.today().year
 
     def _check_doc_number(self) -> list:
+        self._number_timer.stop()
         text = self.widget("reply.doc_number").text()
         warnings = numbering.check_doc_number(self.registry, text, kind=self.kind,
                                               record_id=self.record_id)
@@ -288,7 +301,8 @@ class RecordEditor(QDialog):
             return
         field.set_value(number)
         field.changed.emit()  # an edit like typing: marks the record unsaved
-        self._refresh_placeholders()
+        self._refresh_number_hint()
+        self._check_doc_number()
 
     # ------------------------------------------------------------- state
     def _mark_dirty(self) -> None:

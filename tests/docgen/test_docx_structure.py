@@ -81,3 +81,17 @@ def test_font_table_names_what_word_prints_when_a_font_is_missing(written):
         table = z.read("word/fontTable.xml").decode("utf-8")
     assert '<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312"/><w:charset w:val="86"/>' in table
     assert '<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>' in table
+
+
+def test_contact_line_has_no_parentheses_while_a_note_keeps_them(tmp_path):
+    """A reply's contact line prints as the offices write it; other documents' 附注 in （）."""
+    path = tmp_path / "notes.docx"
+    doc = OfficialDocument(title="关于某事的函", addressee="区委", body=["正文。"],
+                           signature=Signature(["湛河区司法局"], "2022-08-08"),
+                           contact="联系单位及电话：湛河区司法局 2818989 联系人：王丙寅",
+                           notes=["此件公开发布"], fonts=FONTS)
+    write_document(doc, path, check_fonts=False)
+    texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    date = texts.index("2022年8月8日")
+    assert texts[date + 1:date + 3] == ["联系单位及电话：湛河区司法局 2818989 联系人：王丙寅",
+                                        "（此件公开发布）"]

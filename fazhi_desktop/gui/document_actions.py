@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from ..core import records
@@ -78,6 +79,11 @@ def preview_reply(parent, registry, kind: str, record_id: str):
         if dialog is None:  # no converter: the .docx was opened instead and must stay
             return
         dialog.finished.connect(lambda *_: shutil.rmtree(workdir, ignore_errors=True))
+        warnings = list(result.warnings or [])
+        if warnings:  # e.g. a font that prints as a substitute: said under the page count
+            dialog.preview.loaded.connect(lambda _pages: QTimer.singleShot(
+                0, lambda: dialog.status.setText(
+                    dialog.status.text() + "\n请注意：" + " ".join(warnings))))
         if parent is not None:
             parent.preview_dialog = dialog
 

@@ -45,6 +45,6 @@ INSTALLED_SIZE=$(du -sk "$STAGE" | cut -f1)
 sed -e "s/@VERSION@/${VERSION}/" -e "s/@ARCH@/${ARCH}/" -e "s/@GLIBC@/${GLIBC}/" \
     -e "s/@INSTALLED_SIZE@/${INSTALLED_SIZE}/" installer/linux/control.in > "$STAGE/DEBIAN/control"
 install -m755 installer/linux/postinst installer/linux/postrm "$STAGE/DEBIAN/"
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$STAGE" "$DEB" >/dev/null
 
 echo "== done: dist/fazhi-desktop/ ($(du -sh dist/fazhi-desktop | cut -f1)), ${DEB} ($(du -h "$DEB" | cut -f1)), needs glibc >= ${GLIBC}"

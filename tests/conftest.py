@@ -39,3 +39,40 @@ def seed_proposal() -> dict:
 @pytest.fixture
 def seed_profile() -> dict:
     return json.loads((FIXTURES / "seed000_profile.json").read_text("utf-8"))
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.fixturenames.append("modal_watchdog")
+
+
+@pytest.fixture
+def modal_watchdog(qapp):
+    """A modal dialog nobody answers (a static QMessageBox.information in a test gone wrong)
+    would block the whole suite; close it after 8 s and fail the test, naming its text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = {"widget": None, "ticks": 0, "closed": []}
+
+    def tick():
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is not seen["widget"]:
+            seen["widget"], seen["ticks"] = modal, 0
+            return
+        seen["ticks"] += 1
+        if seen["ticks"] >= 16:  # 16 x 0.5 s
+            text = modal.text() if isinstance(modal, QMessageBox) else modal.windowTitle()
+            seen["closed"].append(text)
+            modal.reject()
+            seen["widget"], seen["ticks"] = None, 0
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(tick)
+    timer.start()
+    yield
+    timer.stop()
+    if seen["closed"]:
+        pytest.fail(f"a modal dialog stayed open unanswered and was closed: {seen['closed']}")

@@ -100,7 +100,8 @@ def add_register(c: Composer, record: dict) -> None:
     rows.append(["人民调解员", ("、".join(record.get("mediators") or []), {"span": 3})])
     c.table(rows, WIDTHS, header_rows=0, row_height_mm=12)
     c.blank(1)
-    signature_lines(c, ["登记人（签名）："], [f"登记日期：{_d(record.get('accepted_date')) or BLANK_DATE}"])
+    signature_lines(c, ["登记人（签名）："], [f"登记日期：{_d(record.get('accepted_date')) or BLANK_DATE}"],
+                    left_share=0.5)
 
 
 def add_rights(c: Composer, record: dict) -> None:
@@ -112,7 +113,8 @@ def add_rights(c: Composer, record: dict) -> None:
     c.paragraph("以上内容已告知，当事人已知悉。", where="告知书")
     c.blank(1, keep_next=True)
     left = [f"{rules.role_label(p)}（{p.get('name', '')}）签名：" for p in record.get("parties") or []]
-    signature_lines(c, left, [f"告知日期：{_d(record.get('accepted_date')) or BLANK_DATE}"])
+    signature_lines(c, left, [f"告知日期：{_d(record.get('accepted_date')) or BLANK_DATE}"],
+                    left_share=0.5)
 
 
 def add_record(c: Composer, record: dict) -> None:

@@ -21,6 +21,8 @@ def no_blocking_dialogs(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.Discard)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Ok)
 
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -150,3 +152,28 @@ def test_register_table_filters_searches_and_warns_of_the_closing_window(qtbot, 
     page.table.selectRow(0)
     assert "4104**********1233" in page.summary.text() and ZHANG_ID not in page.summary.text()
     assert "138****2345" in page.summary.text()
+
+
+def test_agreement_button_saves_and_writes_the_document(qtbot, registry, two_party_case, tmp_path,
+                                                        monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    registry.set_setting("output_dir", str(tmp_path))
+    stored = registry.save("mediation", two_party_case)
+    editor = MediationEditor(registry, stored["id"])
+    qtbot.addWidget(editor)
+    editor.widget("amount").set_value("3200")       # an unsaved edit: the button saves first
+    editor.dirty = True
+    editor.buttons["agreement"].click()
+    target = tmp_path / "人民调解协议书（2022）湛调字第15号.docx"
+    qtbot.waitUntil(lambda: target.exists() and bool(opened), timeout=20000)
+    assert registry.get("mediation", stored["id"])["amount"] == 3200
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert ZHANG_ID in text and "138****2345" in text and "13837512345" not in text
+    editor.buttons["file"].click()
+    folder = tmp_path / "人民调解卷宗（2022）湛调字第15号.docx"
+    qtbot.waitUntil(lambda: folder.exists() and len(opened) == 2, timeout=20000)

@@ -23,8 +23,11 @@ def id_number_problem(value: str) -> Optional[str]:
         return f"应为18位，实为{len(text)}位"
     if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
         return "前17位应为数字，末位为数字或X"
-    if id_birth_date(text) is None:
+    born = id_birth_date(text)
+    if born is None:
         return "其中的出生日期不是有效日期"
+    if born.year < 1900 or born > _dt.date.today():
+        return f"其中的出生日期{born.isoformat()}不合理（早于1900年或晚于今天）"
     if check_digit(text[:17]) != text[17]:
         return f"校验位不正确（末位应为{check_digit(text[:17])}）"
     return None

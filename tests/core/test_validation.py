@@ -95,3 +95,11 @@ def test_profile_needs_the_authority_and_valid_choices():
     problems = profile_problems({"reply_format": "pdf"})
     text = "\n".join(problems)
     assert "发文机关全称" in text and "答复件格式" in text
+
+
+@pytest.mark.parametrize("birth", ["20991231", "18991231"])
+def test_id_number_with_an_impossible_birth_date_is_refused(birth):
+    from fazhi_desktop.core.idcard import check_digit, id_number_problem
+
+    first17 = "410402" + birth + "123"
+    assert "不合理" in id_number_problem(first17 + check_digit(first17))

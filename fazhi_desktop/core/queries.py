@@ -10,6 +10,7 @@ import collections
 import dataclasses
 import datetime as _dt
 import operator
+import threading
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -182,6 +183,7 @@ def seqs(conn, q: TableQuery, *, today: Optional[_dt.date] = None) -> list:
 _first = operator.itemgetter(0)
 _LISTED_CACHE = collections.OrderedDict()  # statements -> (conn, stamp, seqs); newest last
 _LISTED_KEEP = 6
+_LISTED_LOCK = threading.Lock()
 
 
 def _stamp(conn) -> tuple:
@@ -194,18 +196,20 @@ def _listed(conn, q: TableQuery, today, *, reuse: bool = True) -> list:
     statements = tuple((sql, tuple(params)) for sql, params in seq_statements(q, today=today))
     key = (id(conn), statements)
     stamp = _stamp(conn)
-    cached = _LISTED_CACHE.get(key)
-    # The entry holds the connection itself, so its id cannot be reused by another while cached.
-    if reuse and cached is not None and cached[0] is conn and cached[1] == stamp:
-        _LISTED_CACHE.move_to_end(key)
-        return cached[2]
+    with _LISTED_LOCK:  # the GUI's worker thread and the GUI thread may both query
+        cached = _LISTED_CACHE.get(key)
+        # The entry holds the connection itself, so its id cannot be reused while cached.
+        if reuse and cached is not None and cached[0] is conn and cached[1] == stamp:
+            _LISTED_CACHE.move_to_end(key)
+            return cached[2]
     found = []
     for sql, params in statements:
         found.extend(map(_first, conn.execute(sql, params)))
-    _LISTED_CACHE[key] = (conn, stamp, found)
-    _LISTED_CACHE.move_to_end(key)
-    while len(_LISTED_CACHE) > _LISTED_KEEP:
-        _LISTED_CACHE.popitem(last=False)
+    with _LISTED_LOCK:
+        _LISTED_CACHE[key] = (conn, stamp, found)
+        _LISTED_CACHE.move_to_end(key)
+        while len(_LISTED_CACHE) > _LISTED_KEEP:
+            _LISTED_CACHE.popitem(last=False)
     return found
 
 

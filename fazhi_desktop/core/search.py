@@ -22,10 +22,6 @@ from typing import Optional
 _RUN = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits of any script
 SEARCHABLE = ("proposal", "suggestion", "mediation")
 
-PAIRS_TABLE = ("CREATE VIRTUAL TABLE {kind}_pairs USING fts5("
-               "text, content='', detail=none, columnsize=0, tokenize='ascii')")
-TRIGRAMS_TABLE = ("CREATE VIRTUAL TABLE {kind}_trigrams USING fts5("
-                  "text, content='', detail=full, columnsize=0, tokenize='trigram case_sensitive 1')")
 
 
 def _runs(text: str) -> list:
@@ -72,7 +68,7 @@ def unindex(conn, kind: str, seq: int, record: dict) -> None:
 
 
 def reindex(conn, kind: str, seq: int, old: Optional[dict], new: dict) -> None:
-    """Replace a record's entry after an edit; nothing to do when its searchable text is unchanged."""
+    """Replace a record's entry after an edit (nothing to do if its searchable text is the same)."""
     if old is not None:
         if record_texts(kind, old) == record_texts(kind, new):
             return
@@ -111,7 +107,8 @@ def matching_seqs_sql(kind: str, query: str) -> tuple:
     terms = match_terms(query)
     if not terms:
         return "", []
-    selects = [f"SELECT rowid FROM {kind}_{table} WHERE {kind}_{table} MATCH ?" for table, _ in terms]
+    selects = [f"SELECT rowid FROM {kind}_{table} WHERE {kind}_{table} MATCH ?"
+               for table, _ in terms]
     return " INTERSECT ".join(selects), [expression for _, expression in terms]
 
 

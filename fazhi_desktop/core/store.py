@@ -309,7 +309,8 @@ class Store:
 
     def purge(self, kind: str, record_id: str) -> None:
         assert self._depth
-        row = self.conn.execute(f"SELECT seq, data FROM {kind} WHERE id = ?", (record_id,)).fetchone()
+        row = self.conn.execute(f"SELECT seq, data FROM {kind} WHERE id = ?",
+                                (record_id,)).fetchone()
         if kind in SEARCHABLE and row is not None:
             search.unindex(self.conn, kind, row[0], json.loads(row[1]))
         self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", (record_id,))

@@ -123,9 +123,13 @@ def is_installed(font: str) -> Optional[bool]:
     return bool(names_of(font) & families)
 
 
+@functools.lru_cache(maxsize=64)
 def substitute_for(font: str) -> Optional[str]:
     """The font that will print instead of a missing one: fontconfig's choice where it
-    decides (Linux: LibreOffice and WPS use it), else Word's usual fallbacks."""
+    decides (Linux: LibreOffice and WPS use it), else Word's usual fallbacks.
+
+    Cached for the process like installed_families(): fc-match is a subprocess, and asking it
+    five times per reply was two thirds of a reply's time (docs/performance.md)."""
     if not sys.platform.startswith("win") and shutil.which("fc-match"):
         try:
             out = subprocess.run(["fc-match", "-f", "%{family}", f"{font}:lang=zh-cn"],

@@ -7,7 +7,9 @@ from fazhi_desktop.core import fonts
 from fazhi_desktop.docgen.titles import break_title
 
 
-def test_missing_profile_font_names_its_substitute(monkeypatch):
+def test_missing_profile_font_names_its_substitute(monkeypatch, request):
+    fonts.substitute_for.cache_clear()  # answers are cached per process; this test fakes the machine
+    request.addfinalizer(fonts.substitute_for.cache_clear)
     monkeypatch.setattr(fonts, "installed_families",
                         lambda: frozenset({"simsun", "宋体", "notoserifcjksc"}))
     monkeypatch.setattr(fonts.shutil, "which", lambda name: None)  # no fc-match: Word's rules

@@ -16,7 +16,8 @@ from fazhi_desktop.core.idcard import check_digit, id_number_problem, mask_id_nu
 from .conftest import LI_ID, ZHANG_ID
 
 
-@pytest.mark.parametrize("number", [ZHANG_ID, LI_ID, "440524188001010014", "11010519491231002x"])
+# (GB 11643's own example 440524188001010014 is born in 1880: refused as no living party's.)
+@pytest.mark.parametrize("number", [ZHANG_ID, LI_ID, "11010519491231002x"])
 def test_valid_id_numbers_pass(number):
     assert id_number_problem(number) is None
 

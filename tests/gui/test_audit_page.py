@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QDate
 
 from fazhi_desktop.gui.pages import audit
-from fazhi_desktop.gui.pages.audit import AuditPage, changed_fields
+from fazhi_desktop.core.audit_view import changed_fields
+from fazhi_desktop.gui.pages.audit import AuditPage
 
 from .conftest import type_text
 

@@ -3,20 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from ...core import records
-
-ACTIONS = {"create": "新建", "update": "修改", "delete": "删除（移到回收站）", "restore": "从回收站恢复",
-           "purge": "彻底删除"}
-
-
-def changed_fields(kind: str, before, after) -> str:
-    """The Chinese labels of the fields that differ between two versions."""
-    if not before or not after:
-        return ""
-    labels = {f.name: f.label for f in records.FIELDS[kind]}
-    names = [name for name in labels if before.get(name) != after.get(name)]
-    return "、".join(labels[name] for name in names)
-
+from ...core.audit_view import ACTION_HINTS, ACTION_WORDS, changed_fields
 
 class HistoryTable(QTableWidget):
     HEADERS = ("时间", "操作", "改动的项目")
@@ -36,7 +23,10 @@ class HistoryTable(QTableWidget):
         entries = self.registry.audit_log(record_id=record_id) if record_id else []
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            cells = (entry["at"].replace("T", " ")[:19], ACTIONS.get(entry["action"], entry["action"]),
-                     changed_fields(self.kind, entry["before"], entry["after"]))
+            action = entry["action"]
+            changes = (changed_fields(self.kind, entry["before"], entry["after"])
+                       if entry["before"] and entry["after"] else [])
+            cells = (entry["at"].replace("T", " ")[:19], ACTION_WORDS.get(action, action),
+                     "、".join(label for label, _old, _new in changes) or ACTION_HINTS.get(action, ""))
             for col, text in enumerate(cells):
                 self.setItem(row, col, QTableWidgetItem(text))

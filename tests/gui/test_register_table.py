@@ -6,7 +6,8 @@ import datetime as _dt
 
 from PySide6.QtCore import Qt
 
-from fazhi_desktop.gui.models.register_model import PAGE_SIZE, RecordIdRole, RegisterModel
+from fazhi_desktop.gui.models.lazy_table import PAGE_SIZE
+from fazhi_desktop.gui.models.register_model import RecordIdRole, RegisterModel
 
 TODAY = _dt.date.today()
 

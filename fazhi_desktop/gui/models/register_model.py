@@ -1,19 +1,16 @@
-"""The proposal/suggestion table: holds the sorted row numbers (seq) of a TableQuery and reads
-the rows a view asks for in pages of PAGE_SIZE, so 100,000 records cost one list of ints.
-
-Sorting re-queries with another ORDER BY (no QSortFilterProxyModel).
-"""
+"""The proposal/suggestion table: a lazy model (models/lazy_table.py) with the columns a clerk
+scans, overdue rows red and rows due within 14 days amber."""
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core import queries, records
+from .lazy_table import LazyTableModel
 
-PAGE_SIZE = 200
 RecordIdRole = Qt.UserRole + 1
 UrgencyRole = Qt.UserRole + 2
 
@@ -36,59 +33,22 @@ URGENCY_TIPS = {"overdue": "已超过办理期限", "due_soon": "14天内到期"
 _ENUM_WORDS = {"status": records.STATUS, "result_class": records.RESULT_CLASS}
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(LazyTableModel):
     """Rows of one kind (proposal or suggestion) matching a TableQuery."""
 
+    columns = COLUMNS
+
     def __init__(self, registry, kind: str, parent=None, *, today: Optional[_dt.date] = None):
-        super().__init__(parent)
-        self.registry = registry
-        self.kind = kind
-        self.query = queries.TableQuery(kind, order_by="number", descending=False)
-        self.today = today  # tests pin the day; None means the real today
-        self._seqs: list = []
-        self._cache: dict = {}
-        self.pages_loaded = 0  # how many pages were read (tests check laziness)
+        super().__init__(registry, kind, queries.TableQuery(kind, order_by="number", descending=False),
+                         parent, today=today)
 
-    # ------------------------------------------------------------- querying
-    def set_query(self, query: queries.TableQuery) -> None:
-        self.query = query
-        self.reload()
+    def sort_key(self, column: int) -> str:
+        return COLUMNS[column][2]
 
-    def reload(self) -> None:
-        """Re-run the query (after a filter, a sort or a save)."""
-        self.beginResetModel()
-        self._seqs = queries.seqs(self.registry.store.conn, self.query, today=self.today)
-        self._cache = {}
-        self.pages_loaded = 0
-        self.endResetModel()
-
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # Qt override: header click
-        self.query.order_by = COLUMNS[column][2]
-        self.query.descending = order == Qt.DescendingOrder
-        self.reload()
-
-    def _row(self, row: int) -> Optional[dict]:
-        seq = self._seqs[row]
-        if seq not in self._cache:
-            start = (row // PAGE_SIZE) * PAGE_SIZE
-            page = self._seqs[start:start + PAGE_SIZE]
-            self._cache.update(queries.rows(self.registry.store.conn, self.kind, page))
-            self.pages_loaded += 1
-        return self._cache.get(seq)
-
-    # ------------------------------------------------------------- Qt model
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._seqs)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            if COLUMNS[section][0] == "authors":
-                return f"提出人（{records.people_word(self.kind)}）"
-            return COLUMNS[section][1]
-        return None
+    def header_text(self, section: int) -> str:
+        if COLUMNS[section][0] == "authors":
+            return f"提出人（{records.people_word(self.kind)}）"
+        return COLUMNS[section][1]
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
@@ -124,18 +84,3 @@ class RegisterModel(QAbstractTableModel):
 
     def _urgency(self, row: dict) -> Optional[str]:
         return queries.urgency(row, today=self.today)
-
-    # ------------------------------------------------------------- helpers for the page
-    def record_id(self, row: int) -> Optional[str]:
-        if 0 <= row < len(self._seqs):
-            found = self._row(row)
-            return found["id"] if found else None
-        return None
-
-    def row_of(self, record_id: str) -> int:
-        """The row showing a record, or -1 (reads pages until found; used after a save)."""
-        seq = self.registry.store.find_seq(self.kind, record_id)
-        try:
-            return self._seqs.index(seq)
-        except ValueError:
-            return -1

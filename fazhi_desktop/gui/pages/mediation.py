@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
+from ..models.lazy_table import LazyTableModel
 
-PAGE_SIZE = 200
 COLUMNS = (("case_number", "案件编号", 190), ("accepted_date", "受理日期", 96),
            ("committee", "调解委员会", 200), ("dispute_type", "纠纷类型", 90),
            ("party_names", "当事人", 160), ("outcome", "调解结果", 90),
@@ -25,55 +25,24 @@ WINDOW_WORDS = {"open": "可申请（剩{d}天）", "closing": "即将届满（�
                 "urgent": "即将届满（剩{d}天）", "closed": "已届满", "unknown": "未填结案日期"}
 
 
-class MediationModel(QAbstractTableModel):
-    """Cases matching a TableQuery; rows read a page at a time (100,000 cases = one list of ints)."""
+class MediationModel(LazyTableModel):
+    """Cases matching a TableQuery, with each row's 司法确认 window read along with its page."""
+
+    columns = COLUMNS
 
     def __init__(self, registry, parent=None, *, today: Optional[_dt.date] = None):
-        super().__init__(parent)
-        self.registry = registry
-        self.today = today
-        self.query = queries.TableQuery("mediation", order_by="accepted_date", descending=True)
-        self._seqs: list = []
-        self._cache: dict = {}
+        super().__init__(registry, "mediation",
+                         queries.TableQuery("mediation", order_by="accepted_date", descending=True),
+                         parent, today=today)
         self._windows: dict = {}
 
-    def set_query(self, query) -> None:
-        self.query = query
-        self.reload()
+    def _load_page(self, page: list) -> None:
+        super()._load_page(page)
+        self._windows.update(mediation.confirmation_levels(self.registry.store.conn, page,
+                                                           today=self.today))
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._seqs = queries.seqs(self.registry.store.conn, self.query)
-        self._cache, self._windows = {}, {}
-        self.endResetModel()
-
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # noqa: D102 (header click)
-        key = COLUMNS[column][0]
-        if key in queries.SORTABLE["mediation"]:
-            self.query.order_by = key
-            self.query.descending = order == Qt.DescendingOrder
-            self.reload()
-
-    def _row(self, row: int) -> Optional[dict]:
-        seq = self._seqs[row]
-        if seq not in self._cache:
-            start = (row // PAGE_SIZE) * PAGE_SIZE
-            page = self._seqs[start:start + PAGE_SIZE]
-            conn = self.registry.store.conn
-            self._cache.update(queries.rows(conn, "mediation", page))
-            self._windows.update(mediation.confirmation_levels(conn, page, today=self.today))
-        return self._cache.get(seq)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._seqs)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return COLUMNS[section][1]
-        return None
+    def _forget_pages(self) -> None:
+        self._windows = {}
 
     def window_of(self, row: int):
         found = self._row(row)
@@ -109,16 +78,6 @@ class MediationModel(QAbstractTableModel):
         if role == Qt.UserRole:
             return row["id"]
         return None
-
-    def record_id(self, row: int) -> Optional[str]:
-        if 0 <= row < len(self._seqs):
-            found = self._row(row)
-            return found["id"] if found else None
-        return None
-
-    def row_of(self, record_id: str) -> int:
-        seq = self.registry.store.find_seq("mediation", record_id)
-        return self._seqs.index(seq) if seq in self._seqs else -1
 
 
 class MediationPage(QWidget):

@@ -58,7 +58,7 @@ def _recycle_bin(registry, window):
 def _settings(registry, window):
     from .pages.settings import SettingsPage
 
-    return SettingsPage(registry, on_restored=window.refresh_all)
+    return SettingsPage(registry, open_backups=window.show_backups)
 
 
 PAGES = [
@@ -69,6 +69,7 @@ PAGES = [
     ("信访统计", _page("petition", "PetitionPage", "petition")),
     ("统计", _page("statistics", "StatisticsPage", None)),
     ("回收站", _recycle_bin),
+    ("操作记录", _page("audit", "AuditPage", None)),
     ("单位设置", _settings),
 ]
 REGISTER_TITLES = {"proposal": "政协提案", "suggestion": "人大建议"}
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
                 self, self.registry, year=default_report_year()))
             file_menu.addAction(self.report_action)
             file_menu.addSeparator()
+        backups = QAction("数据备份与恢复(&B)…", self)
+        backups.triggered.connect(self.show_backups)
+        file_menu.addAction(backups)
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -181,6 +185,27 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if hasattr(page, "refresh") and page is not self.stack.currentWidget():
                 page.refresh()
+
+    def show_backups(self) -> None:
+        """数据备份与恢复: back up now, choose the folder, restore a chosen backup."""
+        from .dialogs.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.registry, self, before_restore=self.close_editors)
+        dialog.restored.connect(self.refresh_all)
+        dialog.restored.connect(lambda: self._show_row(self.nav.currentRow()))  # the page shown too
+        dialog.exec()
+
+    def close_editors(self) -> bool:
+        """Before a restore: every open editor saves, discards or keeps its edits (the clerk
+        chooses); False when one is kept open, so an old edit cannot be saved over the restore."""
+        for page in self.pages.values():
+            editor = getattr(page, "editor", None)
+            if editor is not None and editor.isVisible():
+                if not editor.maybe_keep_edits():
+                    return False
+                editor.dirty = False
+                editor.close()
+        return True
 
     def show_about(self) -> None:
         try:

@@ -66,23 +66,35 @@ def test_qt_dialogs_speak_chinese(qtbot):
 
 
 def test_backup_now_then_restore_brings_back_the_earlier_data(qtbot, window, boxes):
+    """From 单位设置 the clerk opens 数据备份与恢复, backs up, and later restores that copy;
+    the registers show the restored data at once."""
+    from fazhi_desktop.gui.dialogs.backups import BackupsDialog
+
     office = window.registry
     office.save("proposal", {"session": "区政协六届一次会议", "number": 1, "title": "关于备份前",
                              "authors": ["甲"]})
-    page = window.show_page("单位设置")
-    box = page.backups
-    boxes.next("确定")
-    handle = box.backup_now()
-    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
-    assert box.list.count() == 1 and "（手动）" in box.list.item(0).text()
-    assert "已备份" in boxes.seen[0]
+    opened = []
+    original_exec = BackupsDialog.exec
+
+    def exec_(dialog):
+        opened.append(dialog)
+        dialog.show()
+        return 0
+
+    BackupsDialog.exec = exec_
+    try:
+        window.show_page("单位设置").backups_button.click()
+    finally:
+        BackupsDialog.exec = original_exec
+    [dialog] = opened
+    qtbot.addWidget(dialog)
+    dialog.backup_now()
+    qtbot.waitUntil(lambda: len(dialog.backups) == 1, timeout=20000)
     office.save("proposal", {"session": "区政协六届一次会议", "number": 2, "title": "关于备份后",
                              "authors": ["乙"]})
-    assert office.count("proposal") == 2
-    box.list.setCurrentRow(0)
+    dialog.table.selectRow(0)
     boxes.next("是")
-    handle = box.restore_selected()
-    boxes.next("确定")
-    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
+    with qtbot.waitSignal(dialog.restored, timeout=20000):
+        dialog.restore_selected()
     assert [r["title"] for r in office.dump("proposal")] == ["关于备份前"]
     assert window.pages["政协提案"].model.rowCount() == 1

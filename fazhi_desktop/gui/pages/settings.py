@@ -4,16 +4,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from ..widgets.backup_box import BackupBox
 from ..widgets.profile_form import ProfileForm
 
 
 class SettingsPage(QWidget):
-    def __init__(self, registry, parent=None, *, on_restored=None):
+    def __init__(self, registry, parent=None, *, open_backups=None):
         super().__init__(parent)
         self.registry = registry
         self.form = ProfileForm(registry, self)
-        self.backups = BackupBox(registry, self, on_restored=self._restored(on_restored))
+        self.backups_button = QPushButton("数据备份与恢复…", self)
+        self.backups_button.setToolTip("立即备份、选择备份位置（如U盘）、从备份恢复")
+        if open_backups is not None:
+            self.backups_button.clicked.connect(open_backups)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -41,23 +43,18 @@ class SettingsPage(QWidget):
             pass
         else:
             other_layout.addWidget(ConverterSetting(registry, other))
-        other_layout.addWidget(self.backups)
+        backups_row = QHBoxLayout()
+        backups_row.addWidget(QLabel("数据文件每天自动备份一次，升级和导入前也会备份。", other))
+        backups_row.addWidget(self.backups_button)
+        backups_row.addStretch(1)
+        other_layout.addLayout(backups_row)
         other_layout.addStretch(1)
         self.tabs.addTab(other, "PDF转换与数据备份")
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-    def _restored(self, on_restored):
-        def after() -> None:
-            self.refresh()
-            if on_restored is not None:
-                on_restored()
-
-        return after
-
     def refresh(self) -> None:
         self.form.load()
-        self.backups.refresh()
         self.status.clear()
 
     def save(self) -> bool:

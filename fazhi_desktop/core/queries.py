@@ -19,6 +19,7 @@ from .search import matching_seqs_sql
 
 DUE_SOON_DAYS = 14
 OPEN_STATUSES = ("pending", "in_progress")
+OPEN = "open"  # TableQuery.status: every record not yet replied (待办理 or 办理中)
 
 # Sortable columns per kind: a column name the table may ask for -> SQL expression.
 SORTABLE = {
@@ -76,7 +77,9 @@ def where_clause(q: TableQuery, *, today: Optional[_dt.date] = None) -> tuple:
         if q.session:
             where.append("session = ?")
             params.append(q.session)
-        if q.status:
+        if q.status == OPEN:
+            where.append(f"status IN {OPEN_STATUSES!r}")
+        elif q.status:
             where.append("status = ?")
             params.append(q.status)
         if q.result_class:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QM
                                QStackedWidget, QWidget)
 
 from .. import APP_NAME
+from ..core import queries
 
 
 def _page(module: str, name: str, fallback_kind: str = None):
@@ -158,9 +159,8 @@ class MainWindow(QMainWindow):
     def open_register_filtered(self, kind: str, what: str) -> None:
         """Start page shortcut: the register with only the pending / overdue / due-soon rows."""
         page = self.show_page(REGISTER_TITLES[kind])
-        # "pending" = every open record; TableQuery has no open-only filter, so the register
-        # shows all of them sorted by due date, the open ones with a deadline first.
-        page.show_filtered(overdue=what == "overdue", due_soon=what == "due_soon", status=None)
+        page.show_filtered(overdue=what == "overdue", due_soon=what == "due_soon",
+                           status=queries.OPEN if what == "pending" else None)
         if what == "pending":
             page.table.horizontalHeader().setSortIndicator(5, Qt.AscendingOrder)
 

@@ -133,3 +133,18 @@ def test_help_about_opens_the_about_dialog_on_this_data_file(qtbot, window, monk
     [action] = [a for a in window.help_menu.actions() if a.text() == "关于(&A)"]
     action.trigger()
     assert len(opened) == 1 and isinstance(opened[0], about.AboutDialog)
+
+
+def test_start_page_pending_count_opens_exactly_the_records_not_yet_replied(qtbot, window):
+    office = window.registry
+    office.add_many("proposal", [proposal(1, due=-3), proposal(2, due=5, status="in_progress"),
+                                 proposal(3, due=40, status="replied"),
+                                 proposal(4, due=9, status="closed")])
+    home = window.show_page("首页")
+    assert home.buttons[("proposal", "pending")].text() == "2 件"
+    qtbot.mouseClick(home.buttons[("proposal", "pending")], Qt.LeftButton)
+    page = window.pages["政协提案"]
+    assert page.status.currentText() == "未答复（待办理、办理中）"
+    numbers = sorted(office.get("proposal", page.model.index(r, 0).data(RecordIdRole))["number"]
+                     for r in range(page.model.rowCount()))
+    assert numbers == [1, 2]

@@ -57,6 +57,7 @@ class RegisterPage(QWidget):
         self.session.setMinimumWidth(170)
         self.session.setToolTip("按届次（会议）筛选")
         self.status = self._choice_combo(records.STATUS, "全部状态")
+        self.status.insertItem(1, "未答复（待办理、办理中）", queries.OPEN)
         self.result_class = self._choice_combo(records.RESULT_CLASS, "全部办理结果")
         self.overdue = QCheckBox("仅看超期", self)
         self.due_soon = QCheckBox("14天内到期", self)

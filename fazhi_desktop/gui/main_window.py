@@ -5,36 +5,29 @@ returns a QWidget with refresh(). Adding a page is one line.
 """
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
 from ..core import queries
+from .dialogs.report_dialog import default_report_year, open_report_dialog
+from .pages.audit import AuditPage
+from .pages.home import HomePage
+from .pages.mediation import MediationPage
+from .pages.petition import PetitionPage
+from .pages.recycle_bin import RecycleBinPage
+from .pages.register import RegisterPage
+from .pages.settings import SettingsPage
+from .pages.statistics import StatisticsPage
 
 
-def _page(module: str, name: str, fallback_kind: str = None):
-    """A factory for a page class written in another module (by another engineer); if that module
-    is missing, a read-only table of the kind stands in."""
-
-    def factory(registry, window):
-        try:
-            page_class = getattr(importlib.import_module(f"fazhi_desktop.gui.pages.{module}"), name)
-        except (ImportError, AttributeError):
-            from .pages.fallback import ReadOnlyKindPage
-
-            return ReadOnlyKindPage(registry, fallback_kind)
-        return page_class(registry)
-
-    return factory
+def _plain(page_class):
+    """A factory for a page that needs only the registry."""
+    return lambda registry, window: page_class(registry)
 
 
 def _home(registry, window):
-    from .pages.home import HomePage
-
     page = HomePage(registry)
     page.open_register.connect(window.open_register_filtered)
     page.open_page.connect(window.show_page)
@@ -42,23 +35,14 @@ def _home(registry, window):
 
 
 def _register(kind: str):
-    def factory(registry, window):
-        from .pages.register import RegisterPage
-
-        return RegisterPage(registry, kind)
-
-    return factory
+    return lambda registry, window: RegisterPage(registry, kind)
 
 
 def _recycle_bin(registry, window):
-    from .pages.recycle_bin import RecycleBinPage
-
     return RecycleBinPage(registry, on_change=window.refresh_all)
 
 
 def _settings(registry, window):
-    from .pages.settings import SettingsPage
-
     return SettingsPage(registry, open_backups=window.show_backups)
 
 
@@ -66,11 +50,11 @@ PAGES = [
     ("首页", _home),
     ("政协提案", _register("proposal")),
     ("人大建议", _register("suggestion")),
-    ("人民调解", _page("mediation", "MediationPage", "mediation")),
-    ("信访统计", _page("petition", "PetitionPage", "petition")),
-    ("统计", _page("statistics", "StatisticsPage", None)),
+    ("人民调解", _plain(MediationPage)),
+    ("信访统计", _plain(PetitionPage)),
+    ("统计", _plain(StatisticsPage)),
     ("回收站", _recycle_bin),
-    ("操作记录", _page("audit", "AuditPage", None)),
+    ("操作记录", _plain(AuditPage)),
     ("单位设置", _settings),
 ]
 REGISTER_TITLES = {"proposal": "政协提案", "suggestion": "人大建议"}
@@ -112,17 +96,13 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu("文件(&F)")
-        try:  # the yearly report (gui/dialogs/report_dialog.py, written separately)
-            from .dialogs.report_dialog import default_report_year, open_report_dialog
-        except ImportError:
-            self.report_action = None
-        else:  # 文件 › 年度报告…: last year's until March, as on the start page
-            self.report_action = QAction("年度报告(&R)…", self)
-            self.report_action.setStatusTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
-            self.report_action.triggered.connect(lambda: open_report_dialog(
-                self, self.registry, year=default_report_year()))
-            file_menu.addAction(self.report_action)
-            file_menu.addSeparator()
+        # 文件 › 年度报告…: last year's until March, as on the start page
+        self.report_action = QAction("年度报告(&R)…", self)
+        self.report_action.setStatusTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
+        self.report_action.triggered.connect(lambda: open_report_dialog(
+            self, self.registry, year=default_report_year()))
+        file_menu.addAction(self.report_action)
+        file_menu.addSeparator()
         backups = QAction("数据备份与恢复(&B)…", self)
         backups.triggered.connect(self.show_backups)
         file_menu.addAction(backups)
@@ -208,13 +188,8 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> None:
-        try:
-            from .dialogs.about import AboutDialog
-        except ImportError:
-            from .. import __version__
+        from .dialogs.about import AboutDialog
 
-            QMessageBox.about(self, "关于", f"{APP_NAME} {__version__}\n数据文件：{self.registry.path}")
-            return
         AboutDialog(self.registry.path, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802

@@ -18,17 +18,6 @@ OUTPUT_DIR_SETTING = "output_dir"
 PREVIEW_BUTTON = "在程序内预览"
 
 
-def _reply_engine():
-    """docgen.replies, or None when that module is not there yet (it is written separately)."""
-    try:
-        from ..docgen import replies
-    except ImportError:
-        return None
-    if not hasattr(replies, "render_reply") or not hasattr(replies, "default_filename"):
-        return None
-    return replies
-
-
 def output_folder(parent, registry, *, ask: bool = False):
     """The folder for generated documents; asks once and remembers it in the data file."""
     folder = registry.setting(OUTPUT_DIR_SETTING)
@@ -108,12 +97,8 @@ def make_document(parent, registry, *, title: str, render: Callable, out_path: P
 def generate_reply(parent, registry, kind: str, record_id: str, *, open_file: bool = True,
                    on_done=None):
     """Render the reply of one saved record into the output folder; returns the BackgroundOp."""
-    replies = _reply_engine()
-    if replies is None:
-        QMessageBox.information(parent, "生成答复件",
-                                "本版本尚未包含答复件生成功能（docgen/replies.py 缺失），"
-                                "请更新软件后再试。记录已保存，不受影响。")
-        return None
+    from ..docgen import replies  # python-docx and the engine load on first use, not at start-up
+
     folder = output_folder(parent, registry)
     if folder is None:
         return None

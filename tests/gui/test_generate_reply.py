@@ -1,15 +1,12 @@
 """生成答复件 from the editor: saves first, asks the folder once, writes the named file, opens it."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from fazhi_desktop.gui import reply_action
 from fazhi_desktop.gui.editor.record_editor import RecordEditor
 
 from .conftest import type_text
-
-replies = pytest.importorskip("fazhi_desktop.docgen.replies")
 
 
 def test_generate_reply_saves_edits_asks_folder_once_and_opens_the_document(

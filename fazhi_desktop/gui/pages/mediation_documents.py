@@ -9,30 +9,17 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from ...docgen import mediation as engine
 from ..ops import run_in_background
+from ..reply_action import output_folder
 
 TITLES = {"agreement": "生成人民调解协议书", "case_file": "生成卷宗"}
-
-
-def _engine():
-    try:
-        from ...docgen import mediation as engine
-    except ImportError:
-        return None
-    return engine if hasattr(engine, "render_mediation") else None
 
 
 def render_document(parent, registry, record_id: str, what: str, *, open_file: bool = True,
                     on_done=None):
     """Render the agreement ('agreement') or the whole case file ('case_file') of a saved case."""
     title = TITLES[what]
-    engine = _engine()
-    if engine is None:
-        QMessageBox.information(parent, title, "本版本尚未包含调解文书生成功能，请更新软件后再试。"
-                                               "案件已保存，不受影响。")
-        return None
-    from ..reply_action import output_folder
-
     folder = output_folder(parent, registry)
     if folder is None:
         return None

@@ -4,7 +4,6 @@ Excel).
 """
 from __future__ import annotations
 
-import importlib
 from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QWidget)
 
 from ...core import queries, records
+from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
@@ -80,16 +80,8 @@ class RegisterPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        self._install_optional_actions()
+        install_batch_action(self)  # 批量生成答复件
         self.refresh()
-
-    def _install_optional_actions(self) -> None:
-        """批量生成答复件 (gui/dialogs/batch_replies.py, written separately), when present."""
-        try:
-            from ..dialogs.batch_replies import install_batch_action
-        except ImportError:
-            return
-        install_batch_action(self)
 
     # ------------------------------------------------------------- building
     def _choice_combo(self, choices: dict, all_text: str) -> QComboBox:
@@ -321,23 +313,13 @@ class RegisterPage(QWidget):
         if found is not None:
             preview_reply(self, *found)
 
-    def _optional(self, module: str, name: str):
-        """A function or class of a dialog another engineer provides, or None with a message."""
-        try:
-            found = getattr(importlib.import_module(f"fazhi_desktop.gui.dialogs.{module}"), name)
-        except (ImportError, AttributeError):
-            QMessageBox.information(self, "Excel", "本版本尚未包含Excel导入导出功能，请更新软件后再试。")
-            return None
-        return found
-
     def import_excel(self) -> None:
-        wizard_class = self._optional("import_wizard", "ImportWizard")
-        if wizard_class is not None:
-            wizard = wizard_class(self.registry, self.kind, self)
-            wizard.exec()
-            self.refresh()
+        from ..dialogs.import_wizard import ImportWizard  # openpyxl loads on first use
+
+        ImportWizard(self.registry, self.kind, self).exec()
+        self.refresh()
 
     def export_excel(self) -> None:
-        export = self._optional("export_ledger", "export_ledger")
-        if export is not None:
-            export(self, self.registry, self.kind)
+        from ..dialogs.export_ledger import export_ledger
+
+        export_ledger(self, self.registry, self.kind)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from ..converter_setting import ConverterSetting
 from ..widgets.profile_form import ProfileForm
 
 
@@ -37,12 +38,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(scroll, "单位信息")
         other = QWidget(self)
         other_layout = QVBoxLayout(other)
-        try:  # which office suite converts to PDF (gui/converter_setting.py, written separately)
-            from ..converter_setting import ConverterSetting
-        except ImportError:
-            pass
-        else:
-            other_layout.addWidget(ConverterSetting(registry, other))
+        other_layout.addWidget(ConverterSetting(registry, other))  # which office suite converts to PDF
         backups_row = QHBoxLayout()
         backups_row.addWidget(QLabel("数据文件每天自动备份一次，升级和导入前也会备份。", other))
         backups_row.addWidget(self.backups_button)

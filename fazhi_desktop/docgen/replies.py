@@ -1,7 +1,8 @@
 """Replies to proposals (政协提案) and suggestions (人大建议), as seed 000 carries them.
 
-`build_reply(kind, record, profile)` is pure: the record's reply fields first, then the office
-profile, then the defaults of interchange.md. `render_reply` reads the record and the profile
+`build_reply(kind, record, profile)` is pure: the record's reply fields first, then
+`reply_defaults` (the office profile, then the defaults of interchange.md), which the editor
+also shows as placeholders. `render_reply` reads the record and the profile
 from the registry and writes exactly `out_path`.
 """
 from __future__ import annotations
@@ -50,10 +51,35 @@ def mark_text(profile: dict, *, letter: bool) -> str:
     return text or (authority + "文件" if authority else "")
 
 
+CONTACT_FIELDS = ("contact_unit", "contact_phone", "contact_person")
+
+
+def contact_defaults(profile: dict) -> dict:
+    """The office profile's contact unit, phone and person, for a document that leaves them empty."""
+    return {key: profile.get(key) or "" for key in CONTACT_FIELDS}
+
+
+def reply_defaults(kind: str, record: dict, profile: dict) -> dict:
+    """reply field -> the value the document uses when the reply leaves it empty (lists for
+    signers and cc). Not here: the date (the day of generation), printed_date (the reply's date),
+    doc_number (left blank) and the closing sentence (added only when the body has none)."""
+    authors = record.get("authors") or []
+    authority = profile.get("authority") or ""
+    return {
+        "title": default_title(kind, record),
+        "opening": default_opening(kind, record),
+        "addressee": f"{authors[0]}{records.people_word(kind)}" if authors else "",
+        "signature": profile.get("authority_short") or authority,
+        **contact_defaults(profile),
+        "printed_by": profile.get("printed_by") or (authority + "办公室" if authority else ""),
+        "signers": list(profile.get("signers") or []),
+        "cc": list((profile.get("cc") or {}).get(kind) or []),
+    }
+
+
 def contact_line(reply: dict, profile: dict) -> str:
-    unit = reply.get("contact_unit") or profile.get("contact_unit") or ""
-    phone = reply.get("contact_phone") or profile.get("contact_phone") or ""
-    person = reply.get("contact_person") or profile.get("contact_person") or ""
+    defaults = contact_defaults(profile)
+    unit, phone, person = (reply.get(key) or defaults[key] for key in CONTACT_FIELDS)
     parts = []
     if unit or phone:
         parts.append(f"联系单位及电话：{unit} {phone}".strip())
@@ -73,13 +99,10 @@ def build_reply(kind: str, record: dict, profile: dict, *, signer: Optional[str]
     if not (reply.get("body") or "").strip():
         raise ValidationError([f"{where}还没有答复正文，请先在“答复件”中填写答复内容。"])
     warnings = []
-    people = records.people_word(kind)
-    authors = record.get("authors") or []
-    addressee = (reply.get("addressee") or "").strip()
-    if signer:
-        addressee = f"{signer}{people}"
-    elif not addressee and authors:
-        addressee = f"{authors[0]}{people}"
+    defaults = reply_defaults(kind, record, profile)
+    addressee = (reply.get("addressee") or "").strip() or defaults["addressee"]
+    if signer:  # a co-signed item: each signer's own copy
+        addressee = f"{signer}{records.people_word(kind)}"
     date = reply.get("date")
     if not date:
         date = (today or _dt.date.today()).isoformat()
@@ -91,21 +114,20 @@ def build_reply(kind: str, record: dict, profile: dict, *, signer: Optional[str]
     if letter:
         header = LetterHeader(mark=mark_text(profile, letter=True), doc_number=number)
     else:
-        signers = list(reply.get("signers") or profile.get("signers") or [])
+        signers = list(reply.get("signers") or defaults["signers"])
         if not signers:
             warnings.append("未设置签发人：答复件按上行文格式需要签发人，请在单位设置或答复件中填写。")
         header = FileHeader(marks=[mark_text(profile, letter=False)], suffix="",
                             doc_number=number, signers=signers)
     result = record.get("result_class") or ""
     corner = profile.get("class_mark") == "corner"
-    body = [reply.get("opening") or default_opening(kind, record), reply["body"]]
+    body = [reply.get("opening") or defaults["opening"], reply["body"]]
     closing = (reply.get("closing") or "").strip()
     last = [ln for ln in reply["body"].split("\n") if ln.strip()][-1]
     if closing:
         body.append(closing)
     elif not any(word in last for word in CLOSING_WORDS):
         body.append("感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
-    authority = profile.get("authority") or ""
     seal_image = None
     if profile.get("seal") == "image":
         path = profile.get("seal_image")
@@ -114,15 +136,12 @@ def build_reply(kind: str, record: dict, profile: dict, *, signer: Optional[str]
         else:
             warnings.append(f"电子印章图片“{path or '（未设置）'}”不存在，已留出手工盖章位置。")
     signature = Signature(
-        names=[reply.get("signature") or profile.get("authority_short") or authority],
+        names=[reply.get("signature") or defaults["signature"]],
         date=date, sealed=True, seal_image=seal_image)
-    cc = reply.get("cc")
-    if cc is None:
-        cc = ((profile.get("cc") or {}).get(kind)) or []
+    cc = reply.get("cc")  # an empty list is the clerk's "no 抄送"; only a missing one defaults
     colophon = Colophon(
-        cc=list(cc),
-        printed_by=(reply.get("printed_by") or profile.get("printed_by")
-                    or (authority + "办公室" if authority else "")),
+        cc=list(defaults["cc"] if cc is None else cc),
+        printed_by=reply.get("printed_by") or defaults["printed_by"],
         printed_date=reply.get("printed_date") or date)
     line = contact_line(reply, profile)
     doc = OfficialDocument(

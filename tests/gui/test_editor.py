@@ -146,6 +146,26 @@ def test_empty_reply_fields_show_what_the_document_will_use(qtbot, office):
     assert "您提出的关于“关于加强法治政府建设”的提案收悉" in dialog.widget("reply.opening").placeholderText()
 
 
+def test_empty_reply_fields_show_exactly_what_the_generated_reply_prints(qtbot, office):
+    from fazhi_desktop.docgen.replies import build_reply
+
+    profile = office.profile()
+    profile["printed_by"] = ""  # the document falls back to 机关名称 + 办公室; so must the editor
+    office.set_profile(profile)
+    stored = office.save("proposal", {"session": "区政协六届一次会议", "number": 28,
+                                      "title": "关于加强法治政府建设", "authors": ["胡校丽", "王五"],
+                                      "reply": {"body": "现答复如下。此复。"}})
+    dialog = RecordEditor(office, "proposal", stored["id"])
+    qtbot.addWidget(dialog)
+    doc, _ = build_reply("proposal", office.get("proposal", stored["id"]), office.profile())
+    shown = {key: dialog.widget(f"reply.{key}").placeholderText()
+             for key in ("title", "addressee", "signature", "printed_by", "opening")}
+    assert shown == {"title": doc.title, "addressee": doc.addressee,
+                     "signature": doc.signature.names[0], "printed_by": doc.colophon.printed_by,
+                     "opening": doc.body[0]}
+    assert shown["printed_by"] == profile["authority"] + "办公室"
+
+
 def test_communication_log_rows_are_saved(qtbot, editor, office):
     for key, value in (("session", "区政协六届一次会议"), ("number", 9), ("title", "关于法律援助"),
                        ("authors", ["张三"])):

@@ -74,15 +74,10 @@ def reply_problem(kind: str, record: dict) -> Optional[str]:
 def reply_filename_stem(kind: str, record: dict, signer: Optional[str] = None) -> str:
     """The reply's own title when the clerk gave one, else 对{session}第{number}号提案的答复
     (with （姓名） for one signer's copy of a co-signed item)."""
-    try:
-        from .replies import default_filename
+    from .replies import default_filename
 
-        name = default_filename(kind, record, signer=signer)
-        return safe_stem(name[:-5] if name.lower().endswith(".docx") else name)
-    except ImportError:  # the document engine's helper is not there; same rule, written here
-        title = (record.get("reply") or {}).get("title") or (
-            f"对{record.get('session', '')}第{record.get('number', '')}号{records.item_word(kind)}的答复")
-        return safe_stem(title + (f"（{signer}）" if signer else ""))
+    name = default_filename(kind, record, signer=signer)
+    return safe_stem(name[:-5] if name.lower().endswith(".docx") else name)
 
 
 def _default_render(registry, kind, record_id, out_path, *, signer=None):

@@ -33,26 +33,9 @@ def filled_registry(registry, seed_profile, seed_proposal):
     return registry, ids
 
 
-def _stand_in_render(registry, kind, record_id, out_path, *, signer=None):
-    """Until docgen.replies lands: a plain document carrying the reply's body."""
-    import docx
-
-    record = registry.get(kind, record_id)
-    document = docx.Document()
-    for line in record["reply"]["body"].splitlines():
-        document.add_paragraph(line)
-    document.save(str(out_path))
-
-    class Result:
-        path, warnings = out_path, []
-    return Result()
-
-
 @pytest.fixture
 def render():
-    """The document engine's render_reply when it is there, else a stand-in (said in the report)."""
-    try:
-        from fazhi_desktop.docgen.replies import render_reply
-    except ImportError:
-        return _stand_in_render
+    """The document engine's render_reply, as the batch calls it."""
+    from fazhi_desktop.docgen.replies import render_reply
+
     return lambda reg, kind, rid, out, *, signer=None: render_reply(reg, kind, rid, out, signer=signer)

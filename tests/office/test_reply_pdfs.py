@@ -14,7 +14,6 @@ from fazhi_desktop.office.converters import find_converter
 
 from .pdfutil import body_text, page_count, page_size_mm, page_texts
 
-pytest.importorskip("fazhi_desktop.docgen.replies", reason="docgen.replies (the reply engine) not there")
 pytestmark = pytest.mark.slow
 
 

@@ -29,10 +29,11 @@ def _too_new(path: Path) -> None:
 
 
 def _damage_pages(path: Path) -> None:
-    """Scribble over a b-tree page in the middle (what a failing disk does)."""
+    """Scribble over two b-tree pages in the middle (what a failing disk does)."""
     data = bytearray(path.read_bytes())
     page = 4096
-    for n in range(len(data) // page - 3, len(data) // page - 1):
+    middle = len(data) // page // 2
+    for n in range(middle, middle + 2):
         data[n * page: n * page + 200] = b"\xde\xad" * 100
     path.write_bytes(bytes(data))
 

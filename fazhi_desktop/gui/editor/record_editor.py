@@ -7,9 +7,9 @@ import copy
 import datetime as _dt
 from typing import Optional
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCompleter, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -18,6 +18,7 @@ from ...core.dates import default_due_date
 from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import ListField, LongTextField, TextField, make_field
 from ..widgets.form import BoundForm, ProblemLabel
+from .base import RecordEditorBase
 from .communications import CommunicationTable
 from .history import HistoryTable
 from .reply_defaults import reply_placeholders
@@ -33,11 +34,8 @@ _PLACEHOLDERS = {"session": "如：区政协六届一次会议", "number": "如�
                  "title": "如：关于加强法治政府建设", "lead_unit": "如：湛河区司法局"}
 
 
-class RecordEditor(QDialog):
+class RecordEditor(RecordEditorBase):
     """Edit (record_id given) or create a record of `kind`; emits saved(id) and deleted(id)."""
-
-    saved = Signal(str)
-    deleted = Signal(str)
 
     def __init__(self, registry, kind: str, record_id: Optional[str] = None, parent=None):
         super().__init__(parent)
@@ -75,9 +73,6 @@ class RecordEditor(QDialog):
         self.load(record_id)
 
     # ------------------------------------------------------------- building
-    def widget(self, key: str):
-        return self.form.widgets[key]
-
     def _field_widget(self, key: str, parent):
         fld = self.fields[key]
         widget = make_field(fld, parent, long_text=key == "notes")
@@ -105,19 +100,11 @@ class RecordEditor(QDialog):
         self.due_hint = QLabel("", page)
         self.due_hint.setStyleSheet("color: #666;")
         right.insertRow(2, "", self.due_hint)
-        sessions = queries.distinct_values(self.registry.store.conn, self.kind, "session")
-        completer = QCompleter(sessions, self)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchContains)
-        self.widget("session").setCompleter(completer)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
+        self._complete("session", queries.distinct_values(self.registry.store.conn, self.kind,
+                                                          "session"), case_insensitive=True)
+        self._two_columns(page, grid, left, right, "＊为必填项。办理期限不填时按交办日期后三个月计算。")
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        note = QLabel("＊为必填项。办理期限不填时按交办日期后三个月计算。", page)
-        note.setStyleSheet("color: #666;")
-        grid.addWidget(note, 1, 0, 1, 2)
-        grid.setRowStretch(2, 1)
         return page
 
     def _reply_tab(self) -> QWidget:
@@ -174,7 +161,6 @@ class RecordEditor(QDialog):
         return box
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
         specs = (("new", "新建", "新建一条记录（Ctrl+N）", self.new_record),
                  ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
                  ("reply", "生成答复件", "保存后生成答复件（Word）并打开（Ctrl+G）", self.generate_reply),
@@ -182,26 +168,16 @@ class RecordEditor(QDialog):
                  ("documents", "文书", "征询意见表、会办意见、逐一答复联名人", None),
                  ("save", "保存", "保存（Ctrl+S）", self.save),
                  ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
-        self.buttons = {}
-        for name, text, tip, slot in specs:
-            button = QPushButton(text, self)
-            button.setToolTip(tip)
-            button.setAutoDefault(False)
-            if slot is None:  # the 文书 drop-down
-                from ..document_actions import documents_menu
+        return self._button_row(specs, stretch_before="reply", shortcuts=(
+            (QKeySequence.Save, self.save), (QKeySequence.New, self.new_record),
+            ("Ctrl+G", self.generate_reply)))
 
-                self.documents_menu = documents_menu(self, self)
-                button.setMenu(self.documents_menu)
-            else:
-                button.clicked.connect(slot)
-            self.buttons[name] = button
-            if name == "reply":
-                row.addStretch(1)
-            row.addWidget(button)
-        for keys, slot in ((QKeySequence.Save, self.save), (QKeySequence.New, self.new_record),
-                           ("Ctrl+G", self.generate_reply)):
-            QShortcut(QKeySequence(keys), self, activated=slot)
-        return row
+    def _menu_for(self, name: str):
+        """The 文书 drop-down."""
+        from ..document_actions import documents_menu
+
+        self.documents_menu = documents_menu(self, self)
+        return self.documents_menu
 
     # ------------------------------------------------------------- loading
     def load(self, record_id: Optional[str], *, draft=None) -> None:
@@ -353,10 +329,6 @@ class RecordEditor(QDialog):
             record.pop("due_date", None)  # the store computes it; the file keeps what the clerk set
         return record
 
-    @property
-    def record_id(self) -> Optional[str]:
-        return self.record.get("id")
-
     # ------------------------------------------------------------- actions
     def save(self) -> bool:
         record = self.current_record()
@@ -369,11 +341,7 @@ class RecordEditor(QDialog):
             except FazhiError as exc:
                 problems = [str(exc)]
         if problems:
-            self.problems.show_problems(problems)
-            widgets = self.form.show_problems(problems)
-            if widgets:
-                self._show_widget(widgets[0])
-            return False
+            return self._refused(problems)
         self._drop_draft(self.record_id)  # None for a new record: its draft slot
         self._drop_draft(stored["id"])
         self.record = stored
@@ -385,33 +353,8 @@ class RecordEditor(QDialog):
         self.saved.emit(stored["id"])
         return True
 
-    def _show_widget(self, widget: QWidget) -> None:
-        for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(widget) or self.tabs.widget(index) is widget:
-                self.tabs.setCurrentIndex(index)
-        widget.setFocus()
-
-    def maybe_keep_edits(self) -> bool:
-        """The unsaved-edits guard: True when it is fine to leave (saved or discarded)."""
-        if not self.dirty:
-            return True
-        box = QMessageBox(QMessageBox.Warning, "尚未保存", "这条记录有尚未保存的修改，是否保存？",
-                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
-        box.button(QMessageBox.Save).setText("保存")
-        box.button(QMessageBox.Discard).setText("不保存")
-        box.button(QMessageBox.Cancel).setText("取消")
-        box.setDefaultButton(QMessageBox.Save)
-        answer = box.exec()
-        if answer == QMessageBox.Save:
-            return self.save()
-        if answer == QMessageBox.Discard:
-            self._drop_draft(self.record_id)
-            return True
-        return False
-
-    def new_record(self) -> None:
-        if self.maybe_keep_edits():
-            self.load(None)
+    def _edits_discarded(self) -> None:
+        self._drop_draft(self.record_id)
 
     def delete_record(self) -> None:
         if not self.record_id:
@@ -428,7 +371,7 @@ class RecordEditor(QDialog):
         self.done(QDialog.Accepted)
 
     def generate_reply(self) -> None:
-        if (self.dirty or not self.record_id) and not self.save():
+        if not self._saved_first():
             return
         from ..reply_action import generate_reply
 
@@ -437,7 +380,7 @@ class RecordEditor(QDialog):
     # ------------------------------------------------------------- 文书 (gui/document_actions.py)
     def document_target(self):
         """(registry, kind, id) of this record, saved first when it has unsaved edits."""
-        if (self.dirty or not self.record_id) and not self.save():
+        if not self._saved_first():
             return None
         return self.registry, self.kind, self.record_id
 
@@ -450,18 +393,6 @@ class RecordEditor(QDialog):
             from ..document_actions import preview_reply
 
             preview_reply(self, *found)
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        if self.maybe_keep_edits():
-            self.dirty = False
-            event.accept()
-        else:
-            event.ignore()
-
-    def reject(self) -> None:  # Esc
-        if self.maybe_keep_edits():
-            self.dirty = False
-            super().reject()
 
 
 _REPLY_FIELDS = {f.name: f for f in records.REPLY_FIELDS}

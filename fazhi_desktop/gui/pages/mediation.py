@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSplitter, QTableView,
+                               QToolBar, QVBoxLayout)
 
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
 from ..models.lazy_table import LazyTableModel
+from .record_page import RecordListPage
 
 COLUMNS = (("case_number", "案件编号", 190), ("accepted_date", "受理日期", 96),
            ("committee", "调解委员会", 200), ("dispute_type", "纠纷类型", 90),
@@ -80,7 +81,7 @@ class MediationModel(LazyTableModel):
         return None
 
 
-class MediationPage(QWidget):
+class MediationPage(RecordListPage):
     """The mediation register; `editor` is the open MediationEditor, if any."""
 
     def __init__(self, registry, parent=None, *, today: Optional[_dt.date] = None):
@@ -88,15 +89,7 @@ class MediationPage(QWidget):
         self.registry = registry
         self.editor = None
         self.model = MediationModel(registry, self, today=today)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("搜索案件编号、当事人姓名、纠纷事实")
-        self.search.setClearButtonEnabled(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        QShortcut(QKeySequence.Find, self, activated=self.search.setFocus)
+        self._search_box("搜索案件编号、当事人姓名、纠纷事实")
         self.committee = self._combo("全部调委会")
         self.dispute_type = self._combo("全部类型")
         self.outcome = self._combo("全部结果", records.OUTCOME)
@@ -142,26 +135,12 @@ class MediationPage(QWidget):
         for name, text, keys, slot in (("new", "登记新案件", "Ctrl+N", self.new_record),
                                        ("edit", "编辑", "Enter", self.edit_current),
                                        ("delete", "删除", "Delete", self.delete_current)):
-            action = QAction(text, self)
-            action.setToolTip(f"{text}（{keys}）")
-            if keys == "Ctrl+N":
-                action.setShortcut(QKeySequence(keys))
-                action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            bar.addAction(action)
-            self.actions_by_name[name] = action
+            self._toolbar_action(bar, name, text, keys, slot, shortcut=keys == "Ctrl+N",
+                                 context=Qt.WidgetWithChildrenShortcut)
         return bar
 
     def _table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(26)
+        table = self._set_up_table(QTableView(self))
         header = table.horizontalHeader()
         header.setSortIndicator(1, Qt.DescendingOrder)
         header.setSortIndicatorShown(True)
@@ -207,7 +186,7 @@ class MediationPage(QWidget):
                                   order_by=old.order_by, descending=old.descending)
 
     def apply_filters(self) -> None:
-        self._timer.stop()
+        self._search_timer.stop()
         selected = self.current_id()
         self.model.set_query(self.build_query())
         total = self.registry.count("mediation")
@@ -217,16 +196,9 @@ class MediationPage(QWidget):
             self._show_summary()
 
     # ------------------------------------------------------------- selection
-    def current_id(self) -> Optional[str]:
-        index = self.table.currentIndex()
-        return self.model.record_id(index.row()) if index.isValid() else None
-
     def select_record(self, record_id: str) -> bool:
-        row = self.model.row_of(record_id)
-        if row < 0:
+        if not super().select_record(record_id):
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
         self._show_summary()
         return True
 
@@ -246,7 +218,8 @@ class MediationPage(QWidget):
         self.summary.setText("<br>".join(_escape(line) if i else line for i, line in enumerate(lines)))
 
     # ------------------------------------------------------------- actions
-    def _open_editor(self, record_id: Optional[str]) -> None:
+    def open_editor(self, record_id: Optional[str]) -> None:
+        """A visible editor is reused (through the guard); else a new window."""
         from .mediation_editor import MediationEditor
 
         if self.editor is not None and self.editor.isVisible():
@@ -255,21 +228,8 @@ class MediationPage(QWidget):
             self.editor.raise_()
             return
         self.editor = MediationEditor(self.registry, record_id, self)
-        self.editor.saved.connect(self._after_save)
-        self.editor.deleted.connect(lambda _rid: self.refresh())
+        self._connect_editor()
         self.editor.show()
-
-    def _after_save(self, record_id: str) -> None:
-        self.refresh()
-        self.select_record(record_id)
-
-    def new_record(self) -> None:
-        self._open_editor(None)
-
-    def edit_current(self) -> None:
-        record_id = self.current_id()
-        if record_id:
-            self._open_editor(record_id)
 
     def delete_current(self) -> None:
         record_id = self.current_id()
@@ -280,9 +240,7 @@ class MediationPage(QWidget):
                                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
         self.registry.delete("mediation", record_id)
-        if self.editor is not None and self.editor.record_id == record_id:
-            self.editor.dirty = False
-            self.editor.close()
+        self._close_editor_of((record_id,))
         self.refresh()
 
 

@@ -6,16 +6,17 @@ from __future__ import annotations
 import copy
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core import mediation, queries, records
 from ...core.errors import FazhiError, ValidationError
-from ..widgets.fields import ListField, LongTextField, TextField, make_field
+from ..widgets.fields import ListField, TextField, make_field
+from ..editor.base import RecordEditorBase
 from ..widgets.form import BoundForm, ProblemLabel
+from ..widgets.row_table import RowTable
 from .mediation_parties import PartiesTable
 
 WINDOW_STYLES = {
@@ -68,68 +69,25 @@ class DisputeTypeField(QComboBox):
         self.setEditText(value or "")
 
 
-class FollowupTable(QWidget):
+class FollowupTable(RowTable):
     """回访记录: rows of date and what was found."""
 
-    changed = Signal()
     KEYS = ("date", "summary")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels(["回访日期（YYYY-MM-DD）", "回访情况"])
+        self._make_table(["回访日期（YYYY-MM-DD）", "回访情况"])
         self.table.horizontalHeader().resizeSection(0, 170)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.table.itemChanged.connect(lambda _i: self.changed.emit())
-        add, remove = QPushButton("添加回访", self), QPushButton("删除选中", self)
-        add.clicked.connect(lambda: self.add_row({}))
-        remove.clicked.connect(self.remove_row)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addLayout(self._add_remove_buttons("添加回访"))
         layout.addWidget(self.table, 1)
 
-    def add_row(self, values: dict) -> None:
-        r = self.table.rowCount()
-        self.table.insertRow(r)
-        for c, key in enumerate(self.KEYS):
-            self.table.setItem(r, c, QTableWidgetItem(str(values.get(key) or "")))
-        self.table.setCurrentCell(r, 0)
-        self.changed.emit()
 
-    def remove_row(self) -> None:
-        if self.table.currentRow() >= 0:
-            self.table.removeRow(self.table.currentRow())
-            self.changed.emit()
-
-    def value(self):
-        out = []
-        for r in range(self.table.rowCount()):
-            entry = {k: self.table.item(r, c).text().strip() for c, k in enumerate(self.KEYS)
-                     if self.table.item(r, c) and self.table.item(r, c).text().strip()}
-            if entry:
-                out.append(entry)
-        return out or None
-
-    def set_value(self, value) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for entry in value or []:
-            self.add_row(entry)
-        self.table.blockSignals(False)
-
-    def setStyleSheet(self, style: str) -> None:  # noqa: N802
-        self.table.setStyleSheet(style)
-
-
-class MediationEditor(QDialog):
+class MediationEditor(RecordEditorBase):
     """Edit (record_id given) or register a mediation case; emits saved(id) and deleted(id)."""
 
-    saved = Signal(str)
-    deleted = Signal(str)
+    UNSAVED_QUESTION = "这个案件有尚未保存的修改，是否保存？"
 
     def __init__(self, registry, record_id: Optional[str] = None, parent=None):
         super().__init__(parent)
@@ -162,9 +120,6 @@ class MediationEditor(QDialog):
         self.load(record_id)
 
     # ------------------------------------------------------------- building
-    def widget(self, key: str):
-        return self.form.widgets[key]
-
     def _bind(self, key: str, parent, *, long_text: bool = False):
         if key == "amount":
             widget = NumberField(parent)
@@ -192,18 +147,9 @@ class MediationEditor(QDialog):
             left.addRow(self._label(key), self._bind(key, page))
         for key in ("accepted_date", "source", "dispute_type", "amount"):
             right.addRow(self._label(key), self._bind(key, page))
-        from PySide6.QtWidgets import QCompleter
-
-        committees = queries.distinct_values(self.registry.store.conn, "mediation", "committee")
-        completer = QCompleter(committees, self)
-        completer.setFilterMode(Qt.MatchContains)
-        self.widget("committee").setCompleter(completer)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        note = QLabel("＊为必填项。当事人至少两方，在“当事人”页填写。", page)
-        note.setStyleSheet("color: #666;")
-        grid.addWidget(note, 1, 0, 1, 2)
-        grid.setRowStretch(2, 1)
+        self._complete("committee", queries.distinct_values(self.registry.store.conn, "mediation",
+                                                            "committee"))
+        self._two_columns(page, grid, left, right, "＊为必填项。当事人至少两方，在“当事人”页填写。")
         return page
 
     def _outcome_tab(self) -> QWidget:
@@ -229,7 +175,6 @@ class MediationEditor(QDialog):
         return page
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
         specs = (("new", "新建", "登记新案件（Ctrl+N）", self.new_record),
                  ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
                  ("agreement", "生成调解协议书", "保存后生成人民调解协议书（Word）", self.render_agreement),
@@ -237,19 +182,8 @@ class MediationEditor(QDialog):
                   self.render_case_file),
                  ("save", "保存", "保存（Ctrl+S）", self.save),
                  ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
-        self.buttons = {}
-        for name, text, tip, slot in specs:
-            button = QPushButton(text, self)
-            button.setToolTip(tip)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            self.buttons[name] = button
-            if name == "agreement":
-                row.addStretch(1)
-            row.addWidget(button)
-        QShortcut(QKeySequence.Save, self, activated=self.save)
-        QShortcut(QKeySequence.New, self, activated=self.new_record)
-        return row
+        return self._button_row(specs, stretch_before="agreement", shortcuts=(
+            (QKeySequence.Save, self.save), (QKeySequence.New, self.new_record)))
 
     # ------------------------------------------------------------- loading and state
     def load(self, record_id: Optional[str]) -> None:
@@ -288,10 +222,6 @@ class MediationEditor(QDialog):
     def current_record(self) -> dict:
         return self.form.store_into(copy.deepcopy(self.record))
 
-    @property
-    def record_id(self) -> Optional[str]:
-        return self.record.get("id")
-
     # ------------------------------------------------------------- actions
     def save(self) -> bool:
         record = self.current_record()
@@ -309,36 +239,6 @@ class MediationEditor(QDialog):
         self._show_window()
         self.saved.emit(stored["id"])
         return True
-
-    def _refused(self, problems: list) -> bool:
-        self.problems.show_problems(problems)
-        widgets = self.form.show_problems(problems)
-        if widgets:
-            for index in range(self.tabs.count()):
-                tab = self.tabs.widget(index)
-                if tab is widgets[0] or tab.isAncestorOf(widgets[0]):
-                    self.tabs.setCurrentIndex(index)
-            widgets[0].setFocus()
-        return False
-
-    def maybe_keep_edits(self) -> bool:
-        """The unsaved-edits guard: True when it is fine to leave (saved or discarded)."""
-        if not self.dirty:
-            return True
-        box = QMessageBox(QMessageBox.Warning, "尚未保存", "这个案件有尚未保存的修改，是否保存？",
-                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
-        box.button(QMessageBox.Save).setText("保存")
-        box.button(QMessageBox.Discard).setText("不保存")
-        box.button(QMessageBox.Cancel).setText("取消")
-        box.setDefaultButton(QMessageBox.Save)
-        answer = box.exec()
-        if answer == QMessageBox.Save:
-            return self.save()
-        return answer == QMessageBox.Discard
-
-    def new_record(self) -> None:
-        if self.maybe_keep_edits():
-            self.load(None)
 
     def delete_record(self) -> None:
         if not self.record_id:
@@ -360,23 +260,11 @@ class MediationEditor(QDialog):
         self._render("case_file")
 
     def _render(self, what: str) -> None:
-        if (self.dirty or not self.record_id) and not self.save():
+        if not self._saved_first():
             return
         from .mediation_documents import render_document
 
         render_document(self, self.registry, self.record_id, what)
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        if self.maybe_keep_edits():
-            self.dirty = False
-            event.accept()
-        else:
-            event.ignore()
-
-    def reject(self) -> None:  # Esc
-        if self.maybe_keep_edits():
-            self.dirty = False
-            super().reject()
 
 
 _AGREEMENT = {f.name: f for f in records.AGREEMENT_FIELDS}

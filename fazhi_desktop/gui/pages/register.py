@@ -6,19 +6,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QTableView, QToolBar, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QTableView, QToolBar, QToolButton, QVBoxLayout)
 
 from ...core import queries, records
 from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
-
-SEARCH_DELAY_MS = 200
+from .record_page import RecordListPage
 
 
 class RegisterTable(QTableView):
@@ -33,7 +30,7 @@ class RegisterTable(QTableView):
             super().keyPressEvent(event)
 
 
-class RegisterPage(QWidget):
+class RegisterPage(RecordListPage):
     """One kind's register; `editor` is the open RecordEditor, if any."""
 
     def __init__(self, registry, kind: str, parent=None):
@@ -42,17 +39,9 @@ class RegisterPage(QWidget):
         self.editor: Optional[RecordEditor] = None
         self.model = RegisterModel(registry, kind, self)
         self.toolbar = self._toolbar()
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("搜索案由、提出人、答复内容（输入两个字即可）")
+        self._search_box("搜索案由、提出人、答复内容（输入两个字即可）")
         self.search.setToolTip("搜索（Ctrl+F）：输入时自动筛选")
-        self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        QShortcut(QKeySequence.Find, self, activated=self.search.setFocus)
         self.session = QComboBox(self)
         self.session.setMinimumWidth(170)
         self.session.setToolTip("按届次（会议）筛选")
@@ -121,29 +110,15 @@ class RegisterPage(QWidget):
                 holder.setText(text)
                 self.documents_button = button
                 continue
-            action = QAction(text, self)
-            action.setToolTip(f"{text}（{keys}）" if keys else text)
-            if keys in ("Ctrl+N", "Ctrl+G"):
-                action.setShortcut(QKeySequence(keys))
-                # Window-wide, but only while this page is the one shown (hidden pages'
-                # actions do not fire), so 政协提案 and 人大建议 never compete for Ctrl+N.
-                action.setShortcutContext(Qt.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            bar.addAction(action)
-            self.actions_by_name[name] = action
+            # Ctrl+N, Ctrl+G: window-wide, but only while this page is the one shown (hidden
+            # pages' actions do not fire), so 政协提案 and 人大建议 never compete for Ctrl+N.
+            self._toolbar_action(bar, name, text, keys, slot,
+                                 shortcut=keys in ("Ctrl+N", "Ctrl+G"), context=Qt.WindowShortcut)
         return bar
 
     def _table(self) -> QTableView:
-        table = RegisterTable(self)
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table = self._set_up_table(RegisterTable(self))
         table.setAlternatingRowColors(False)  # the amber and red rows must stand out
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setSortIndicator(1, Qt.AscendingOrder)
         header.setSortIndicatorShown(True)
@@ -208,27 +183,13 @@ class RegisterPage(QWidget):
             widget.blockSignals(False)
         self.apply_filters()
 
-    # ------------------------------------------------------------- selection
-    def current_id(self) -> Optional[str]:
-        index = self.table.currentIndex()
-        return self.model.record_id(index.row()) if index.isValid() else None
-
-    def select_record(self, record_id: str) -> bool:
-        row = self.model.row_of(record_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
     # ------------------------------------------------------------- actions
     def open_editor(self, record_id: Optional[str]) -> None:
         """One editor window per register, reused; switching records goes through the guard."""
         if self.editor is None:
             self.editor = RecordEditor(self.registry, self.kind, record_id, self)
             self.editor.setWindowModality(Qt.NonModal)
-            self.editor.saved.connect(self._after_save)
-            self.editor.deleted.connect(lambda _rid: self.refresh())
+            self._connect_editor()
         elif self.editor.isVisible() and not self.editor.maybe_keep_edits():
             self.editor.raise_()
             return
@@ -237,18 +198,6 @@ class RegisterPage(QWidget):
         self.editor.show()
         self.editor.raise_()
         self.editor.activateWindow()
-
-    def _after_save(self, record_id: str) -> None:
-        self.refresh()
-        self.select_record(record_id)
-
-    def new_record(self) -> None:
-        self.open_editor(None)
-
-    def edit_current(self) -> None:
-        record_id = self.current_id()
-        if record_id:
-            self.open_editor(record_id)
 
     def selected_ids(self) -> list:
         """The selected rows' ids, top to bottom (the current row when none is selected)."""
@@ -274,9 +223,7 @@ class RegisterPage(QWidget):
             return
         for record_id in record_ids:
             self.registry.delete(self.kind, record_id)
-        if self.editor is not None and self.editor.record_id in record_ids:
-            self.editor.dirty = False
-            self.editor.close()
+        self._close_editor_of(record_ids)
         self.refresh()
 
     def generate_reply(self) -> None:

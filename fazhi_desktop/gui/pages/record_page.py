@@ -1,0 +1,93 @@
+"""What the register pages share (pages/register.py, pages/mediation.py): the search box that
+narrows as the clerk types, the toolbar's actions, the table's set-up, the current row, and the
+editor's comings and goings (new, edit, select the record after a save, close it once deleted).
+Each page keeps its own filters, columns, editor window policy and delete question.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QWidget
+
+SEARCH_DELAY_MS = 200
+
+
+class RecordListPage(QWidget):
+    """A subclass sets `registry`, `model`, `table` and `editor`, and defines apply_filters(),
+    refresh() and open_editor(record_id)."""
+
+    def _search_box(self, placeholder: str) -> QLineEdit:
+        """self.search: filters SEARCH_DELAY_MS after the last keystroke; Ctrl+F focuses it."""
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        QShortcut(QKeySequence.Find, self, activated=self.search.setFocus)
+        return self.search
+
+    def _toolbar_action(self, bar, name: str, text: str, keys: Optional[str], slot, *,
+                        shortcut: bool, context) -> QAction:
+        """A toolbar action, also the page's own; `keys` shows in the tip, bound when `shortcut`."""
+        action = QAction(text, self)
+        action.setToolTip(f"{text}（{keys}）" if keys else text)
+        if shortcut:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(context)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        bar.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _set_up_table(self, table: QTableView) -> QTableView:
+        """Whole rows, one at a time, read-only, one line each."""
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        return table
+
+    # ------------------------------------------------------------- selection
+    def current_id(self) -> Optional[str]:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # ------------------------------------------------------------- the editor
+    def _connect_editor(self) -> None:
+        self.editor.saved.connect(self._after_save)
+        self.editor.deleted.connect(lambda _rid: self.refresh())
+
+    def _after_save(self, record_id: str) -> None:
+        self.refresh()
+        self.select_record(record_id)
+
+    def new_record(self) -> None:
+        self.open_editor(None)
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self.open_editor(record_id)
+
+    def _close_editor_of(self, record_ids) -> None:
+        """After a delete from the table: the editor showing one of them closes without asking."""
+        if self.editor is not None and self.editor.record_id in record_ids:
+            self.editor.dirty = False
+            self.editor.close()

@@ -24,24 +24,25 @@ def opinion_form(parent, registry, kind: str, record_id: str):
     """征询意见表 of the record into the output folder, then opened."""
     from ..docgen import forms
 
-    folder = output_folder(parent, registry)
-    if folder is None:
-        return None
-    out = Path(folder) / forms.opinion_form_filename(kind, registry.get(kind, record_id))
-    return make_document(parent, registry, title="征询意见表", out_path=out,
-                         render=lambda: forms.render_opinion_form(registry, kind, record_id, out))
+    return _form(parent, registry, kind, record_id, "征询意见表", forms.opinion_form_filename,
+                 forms.render_opinion_form)
 
 
 def assist_opinion(parent, registry, kind: str, record_id: str):
     """会办意见 (numbered in the assist series) into the output folder, then opened."""
     from ..docgen import forms
 
+    return _form(parent, registry, kind, record_id, "会办意见", forms.assist_opinion_filename,
+                 forms.render_assist_opinion)
+
+
+def _form(parent, registry, kind, record_id, title, filename, render):
     folder = output_folder(parent, registry)
     if folder is None:
         return None
-    out = Path(folder) / forms.assist_opinion_filename(kind, registry.get(kind, record_id))
-    return make_document(parent, registry, title="会办意见", out_path=out,
-                         render=lambda: forms.render_assist_opinion(registry, kind, record_id, out))
+    out = Path(folder) / filename(kind, registry.get(kind, record_id))
+    return make_document(parent, registry, title=title, out_path=out,
+                         render=lambda: render(registry, kind, record_id, out))
 
 
 def replies_per_signer(parent, registry, kind: str, record_id: str):

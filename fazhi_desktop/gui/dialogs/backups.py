@@ -8,13 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QTableWidgetItem, QVBoxLayout)
 
 from ...core import backup
 from ...core.errors import FazhiError
 from ..ops import run_in_background
+from ..widgets.list_table import read_only_table
 
 COUNT_WORDS = {"proposal": "提案", "suggestion": "建议", "mediation": "调解", "petition": "信访"}
 
@@ -113,15 +113,7 @@ class BackupsDialog(QDialog):
         auto.setWordWrap(True)
         auto.setStyleSheet("color: #555;")
 
-        self.table = QTableWidget(0, len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        for col, width in enumerate((150, 130, 70, 210)):
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table = read_only_table(self, self.HEADERS, (150, 130, 70, 210), stretch=4)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.restore_button = QPushButton("从所选备份恢复…", self)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableWidgetItem, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from ...core import records
 from ...core.audit_view import (ACTION_HINTS, ACTION_WORDS, changed_fields,
                                 entry_summary, kind_word, record_lines)
+from ..widgets.list_table import read_only_table
 
 # ----------------------------------------------------------------------------- the page
 PAGE_SIZE = 1000
@@ -63,18 +63,8 @@ class AuditPage(QWidget):
         banner.addWidget(self.record_banner, 1)
         banner.addWidget(self.show_all_button)
 
-        self.table = QTableWidget(0, len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(self, self.HEADERS, (160, 80, 360, 80), stretch=4)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((160, 80, 360, 80)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.Stretch)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.cellDoubleClicked.connect(lambda *_: self.show_selected_record())
 

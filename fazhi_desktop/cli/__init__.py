@@ -23,6 +23,19 @@ EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with its fixed phrases in Chinese and exit status 2 on a usage error."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def format_usage(self):
+        return super().format_usage().replace("usage: ", "用法：", 1)
+
+    def format_help(self):
+        return super().format_help().replace("usage: ", "用法：", 1)
+
     def error(self, message):
         self.print_usage(sys.stderr)
         message = (message.replace("the following arguments are required", "缺少参数")
@@ -34,10 +47,10 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
-        prog="fazhi-desktop", description=f"{APP_NAME}：不带命令时打开程序窗口。",
-        add_help=True)
+        prog="fazhi-desktop", description=f"{APP_NAME}：不带命令时打开程序窗口。")
     parser.add_argument("--db", metavar="FILE", help="数据文件（默认：用户数据目录；也可用环境变量 FAZHI_DB）")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)

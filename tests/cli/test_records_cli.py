@@ -125,3 +125,9 @@ def test_add_into_a_file_with_records_backs_it_up_first(tmp_path, db_path):
     run("--db", db_path, "add", "proposal", write(tmp_path / "b.json", [dict(rec, number=2)]))
     [backup] = [b for b in list_backups(db_path) if b.reason == "import"]
     assert backup.counts["proposal"] == 1  # the state before the second file landed
+
+
+def test_help_speaks_chinese():
+    text = run("--help").stdout
+    assert text.startswith("用法：fazhi-desktop") and "显示本帮助并退出" in text
+    assert "show this help" not in text and "options:" not in text

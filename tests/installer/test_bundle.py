@@ -30,12 +30,6 @@ def pyproject_version() -> str:
     return re.search(r'^version\s*=\s*"([^"]+)"', text, re.M).group(1)
 
 
-def smoke_hook_present() -> bool:
-    """gui/launch.py quits after FAZHI_SMOKE_EXIT_MS when the lead has added the hook."""
-    return any("FAZHI_SMOKE_EXIT_MS" in p.read_text("utf-8", "ignore")
-               for p in (REPO / "fazhi_desktop" / "gui").rglob("*.py"))
-
-
 @pytest.fixture
 def home(tmp_path) -> Path:
     path = tmp_path / "家"          # a Chinese home folder: paths must survive the C locale
@@ -202,48 +196,25 @@ def _main_window_seen(display: str, title: str = APP_NAME) -> bool:
     return any(int(w) > 200 and int(h) > 200 for w, h in re.findall(pattern, tree))
 
 
-def test_first_double_click_asks_for_the_office_profile(bare_env, home):
-    """A fresh account: the first-run dialog (单位信息) opens before any register."""
+def _window_appears(env: dict, home: Path, title: str = APP_NAME, *, exit_ms: int = 0) -> None:
+    """Start the bundle under a private X server and wait (40 s) for a window titled `title`;
+    with exit_ms the app must then quit by itself (FAZHI_SMOKE_EXIT_MS) with status 0."""
     server, display = _xvfb()
     if server is None:
         pytest.skip("Xvfb/xwininfo not installed")
-    app = subprocess.Popen([str(EXE)], env=dict(bare_env, DISPLAY=display), cwd=str(home),
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline, seen = time.monotonic() + 40, False
-        while time.monotonic() < deadline and not seen and app.poll() is None:
-            time.sleep(0.5)
-            seen = _main_window_seen(display, "首次使用")
-        assert seen, "no first-run dialog: " + (app.stdout.read().decode("utf-8", "replace")
-                                                if app.poll() is not None else "still running")
-    finally:
-        if app.poll() is None:
-            app.send_signal(signal.SIGTERM)
-            app.wait(timeout=20)
-        server.terminate()
-        server.wait(timeout=20)
-    assert default_data_file(home).is_file()
-
-
-def test_main_window_opens_under_x_and_the_data_file_is_in_place(bare_env, home):
-    assert run(bare_env, "profile", "set", FIXTURES / "seed000_profile.json").returncode == 0
-    server, display = _xvfb()
-    if server is None:
-        pytest.skip("Xvfb/xwininfo not installed")
-    env = dict(bare_env, DISPLAY=display)
-    hook = smoke_hook_present()   # without it the window is closed by SIGTERM after being seen
-    if hook:
-        env["FAZHI_SMOKE_EXIT_MS"] = "8000"
+    env = dict(env, DISPLAY=display)
+    if exit_ms:
+        env["FAZHI_SMOKE_EXIT_MS"] = str(exit_ms)
     app = subprocess.Popen([str(EXE)], env=env, cwd=str(home), stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT)
     try:
         deadline, seen = time.monotonic() + 40, False
         while time.monotonic() < deadline and not seen and app.poll() is None:
             time.sleep(0.5)
-            seen = _main_window_seen(display)
-        assert seen, "no main window appeared: " + (app.stdout.read().decode("utf-8", "replace")
-                                                    if app.poll() is not None else "still running")
-        if hook:
+            seen = _main_window_seen(display, title)
+        assert seen, f"no window “{title}”: " + (app.stdout.read().decode("utf-8", "replace")
+                                                if app.poll() is not None else "still running")
+        if exit_ms:
             assert app.wait(timeout=40) == 0
     finally:
         if app.poll() is None:
@@ -251,12 +222,21 @@ def test_main_window_opens_under_x_and_the_data_file_is_in_place(bare_env, home)
             app.wait(timeout=20)
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_first_double_click_asks_for_the_office_profile(bare_env, home):
+    """A fresh account: the first-run dialog (单位信息) opens before any register."""
+    _window_appears(bare_env, home, "首次使用")
+    assert default_data_file(home).is_file()
+
+
+def test_main_window_opens_under_x_and_the_data_file_is_in_place(bare_env, home):
+    assert run(bare_env, "profile", "set", FIXTURES / "seed000_profile.json").returncode == 0
+    _window_appears(bare_env, home, exit_ms=8000)
     assert default_data_file(home).is_file()
 
 
 def test_main_window_exits_cleanly_offscreen(bare_env, home):
-    if not smoke_hook_present():
-        pytest.skip("needs the FAZHI_SMOKE_EXIT_MS hook in gui/launch.py")
     assert run(bare_env, "profile", "set", FIXTURES / "seed000_profile.json").returncode == 0
     env = dict(bare_env, QT_QPA_PLATFORM="offscreen", FAZHI_SMOKE_EXIT_MS="1500")
     result = run(env, timeout=60)

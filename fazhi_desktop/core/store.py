@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -120,7 +121,11 @@ class Store:
         self.conn = conn
         self.path = path
         self._db = None
-        self._depth = 0
+        # One connection serves the GUI thread and the background worker (gui/ops.py). A
+        # transaction belongs to the thread that began it: the lock makes another thread's write
+        # wait for its COMMIT instead of slipping into it (and being rolled back with it).
+        self._tx_lock = threading.RLock()
+        self._tx_depth = threading.local()
 
     @property
     def db(self):
@@ -214,24 +219,31 @@ class Store:
     # ----------------------------------------------------------------- transactions
     @contextlib.contextmanager
     def transaction(self):
-        """BEGIN IMMEDIATE ... COMMIT; nested use joins the outer transaction."""
+        """BEGIN IMMEDIATE ... COMMIT; nested use in the same thread joins the outer transaction,
+        another thread waits until it has ended."""
         if self._depth:
-            self._depth += 1
+            self._tx_depth.value += 1
             try:
                 yield
             finally:
-                self._depth -= 1
+                self._tx_depth.value -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
-            yield
-        except BaseException:
-            self._depth = 0
-            self.conn.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
+        with self._tx_lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._tx_depth.value = 1
+            try:
+                yield
+            except BaseException:
+                self._tx_depth.value = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            self._tx_depth.value = 0
+            self.conn.execute("COMMIT")
+
+    @property
+    def _depth(self) -> int:
+        """How deep the calling thread is in its own transaction (0: none)."""
+        return getattr(self._tx_depth, "value", 0)
 
     # ----------------------------------------------------------------- records
     def find_seq(self, kind: str, record_id: str, *, deleted: Optional[bool] = False):

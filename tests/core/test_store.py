@@ -86,3 +86,30 @@ def test_failed_write_rolls_back_everything(db_path):
                 store.conn.execute("INSERT INTO settings(key, value) VALUES ('a', '1')")
                 raise RuntimeError("boom")
         assert store.get_setting("a") is None
+
+
+def test_a_write_from_another_thread_waits_for_the_open_transaction(db_path):
+    """The GUI thread saving while a background import holds its transaction must not slip into
+    it: when the import is rolled back, the other thread's save stays."""
+    import threading
+
+    with Store.open(db_path) as store:
+        started, other_done = threading.Event(), threading.Event()
+
+        def other_thread():
+            started.wait()
+            with store.transaction():
+                store.conn.execute("INSERT INTO settings(key, value) VALUES ('saved', '1')")
+            other_done.set()
+
+        worker = threading.Thread(target=other_thread)
+        worker.start()
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.conn.execute("INSERT INTO settings(key, value) VALUES ('import', '1')")
+                started.set()
+                assert not other_done.wait(0.3)  # it waits for this transaction to end
+                raise RuntimeError("import cancelled")
+        worker.join(10)
+        assert store.get_setting("import") is None
+        assert store.get_setting("saved") == 1

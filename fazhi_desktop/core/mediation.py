@@ -103,13 +103,6 @@ def birth_date_of(party: dict) -> Optional[_dt.date]:
     return id_birth_date(number) if len(number) == 18 else None
 
 
-def age_on(party: dict, day: _dt.date) -> Optional[int]:
-    born = birth_date_of(party)
-    if born is None:
-        return None
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
 def role_label(party: dict) -> str:
     return PARTY_ROLE.get(party.get("role") or "", "当事人")
 

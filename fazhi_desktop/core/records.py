@@ -5,7 +5,7 @@ forms and the Excel ledgers all read, so that a field's name and label are writt
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 KINDS = ("proposal", "suggestion", "mediation", "petition")
@@ -270,14 +270,3 @@ def describe_key(kind: str, record: dict) -> str:
     return f"{record.get('unit')}{record.get('period')}"
 
 
-@dataclass
-class KindInfo:
-    """What the GUI and ledgers need to present a kind without knowing its fields by heart."""
-
-    kind: str
-    label: str
-    fields: tuple = field(default_factory=tuple)
-
-
-def kind_info(kind: str) -> KindInfo:
-    return KindInfo(kind, kind_label(kind), FIELDS[kind])

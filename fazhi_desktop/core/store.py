@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -374,8 +373,3 @@ def _split_sql(sql: str) -> list:
     return [s.strip() for s in sql.split(";") if s.strip()]
 
 
-def file_size(path: Path) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0

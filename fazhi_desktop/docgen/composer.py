@@ -8,7 +8,6 @@ heights), so that red lines and the title land where the standard puts them.
 """
 from __future__ import annotations
 
-import math
 from typing import Optional
 
 import docx
@@ -84,15 +83,6 @@ class Composer:
         ppr = last.find(f"{{{X.W_NS}}}pPr")
         if ppr is not None and ppr.find(f"{{{X.W_NS}}}keepNext") is None:
             ppr.insert(0, X.element(f"<w:keepNext {X.NSDECL}/>"))
-
-    def snap_to_grid(self) -> None:
-        """Pad the first-page cursor to the next grid line so the body sits on the grid."""
-        if self.cursor_pt is None:
-            return
-        lines = self.cursor_pt / L.LINE_PITCH_PT
-        pad = (math.ceil(lines - 1e-6) - lines) * L.LINE_PITCH_PT
-        if pad > 0.5:
-            self.spacer(pad)
 
     def stop_tracking(self) -> None:
         self.cursor_pt = None

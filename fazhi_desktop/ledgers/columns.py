@@ -236,5 +236,3 @@ def data_columns(kind: str) -> tuple:
     return tuple(c for c in ledger_columns(kind) if not c.is_counter)
 
 
-def required_columns(kind: str) -> tuple:
-    return tuple(c for c in COLUMNS[kind] if c.required)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .columns import Column, columns
+from .columns import columns
 
 HEADER_SEARCH_ROWS = 30
 MIN_MATCHED = 2
@@ -141,13 +141,6 @@ def missing_required(kind: str, mapping: dict) -> list:
     if "parties.name" in keys:  # one 当事人 column names both sides
         keys |= {"applicant.name", "respondent.name"}
     return [c for c in columns(kind) if c.required and c.key not in keys]
-
-
-def column_for_key(kind: str, key: str) -> Column:
-    for col in columns(kind):
-        if col.key == key:
-            return col
-    raise KeyError(key)
 
 
 _SESSION = re.compile(r"[区县市省]?(?:政协|人大)[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次会议")

@@ -18,11 +18,6 @@ _REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+[0-9]+(?::[A-Z
 _CHUNK = 1 << 20
 
 
-def merged_ranges(path, member: str) -> list:
-    """(min_col, min_row, max_col, max_row) of each merged range in the sheet `member`."""
-    return scan_sheet_xml(path, member)[0]
-
-
 def scan_sheet_xml(path, member: str) -> tuple:
     """(merged ranges, number of <row> elements) of the sheet `member`, in one pass.
 

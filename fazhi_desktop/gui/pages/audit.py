@@ -200,9 +200,6 @@ class AuditPage(QWidget):
         if entry is not None and self.table.isRowHidden(self.entries.index(entry)):
             self.table.clearSelection()
 
-    def visible_entries(self) -> list:
-        return [e for row, e in enumerate(self.entries) if not self.table.isRowHidden(row)]
-
     def selected_entry(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows or rows[0].row() >= len(self.entries):

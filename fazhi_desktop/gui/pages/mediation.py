@@ -45,10 +45,6 @@ class MediationModel(LazyTableModel):
     def _forget_pages(self) -> None:
         self._windows = {}
 
-    def window_of(self, row: int):
-        found = self._row(row)
-        return self._windows.get(self._seqs[row]) if found else None
-
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
             return None

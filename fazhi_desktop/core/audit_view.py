@@ -11,7 +11,10 @@ from .registry import summarize
 
 
 ACTION_WORDS = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复",
-                "purge": "彻底删除"}
+                "purge": "彻底删除", "export": "导出个人信息", "notice": "系统记录",
+                "merge": "数据交换", "resolve": "处理冲突"}
+# Entries written by Registry.note: not a record's change; their detail's `text` says what.
+NOTE_ACTIONS = ("export", "notice", "merge", "resolve")
 ACTION_HINTS = {"delete": "移到回收站", "restore": "从回收站恢复", "purge": "从回收站永久删除"}
 EMPTY = "（空）"
 
@@ -24,6 +27,8 @@ def kind_word(kind: str) -> str:
 def entry_summary(entry: dict) -> str:
     """The one line naming the record an audit entry is about."""
     record = entry.get("after") or entry.get("before") or {}
+    if entry.get("action") in NOTE_ACTIONS:
+        return str(record.get("text") or "")
     if entry["kind"] == "profile":
         return record.get("authority") or "单位信息"
     if entry["kind"] not in records.FIELDS:

@@ -220,6 +220,16 @@ class Registry:
                  "before": json.loads(r[5]) if r[5] else None,
                  "after": json.loads(r[6]) if r[6] else None} for r in rows]
 
+    def note(self, action: str, *, kind: str, record_id: str = "", detail: dict) -> None:
+        """An audit entry that is not an edit: action 'export' (an output carrying unmasked
+        personal data), 'notice' (something the program did that the clerk should see later),
+        'merge' / 'resolve' (data exchange). `detail` is stored as the entry's `after`; its
+        `text` key, in Chinese, is what the 操作记录 shows."""
+        if action not in ("export", "notice", "merge", "resolve"):
+            raise ValueError(f"not a note action: {action}")
+        with self.store.transaction():
+            self.store.audit(kind, record_id or "", action, None, detail)
+
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default=None):
         return self.store.get_setting(key, default)

@@ -213,6 +213,30 @@ _V5 = "".join(f"CREATE INDEX {kind}_deleted ON {kind}(deleted_at) WHERE deleted_
 _V6 = "".join(f"CREATE INDEX {kind}_doc_number ON {kind}(doc_number) WHERE doc_number IS NOT NULL;\n"
               for kind in ("proposal", "suggestion"))
 
+# Version 7: the audit trail also records what is not an edit of one record: an output that
+# carries unmasked personal data ('export'), something the program did on its own that the clerk
+# should be able to see later ('notice': permissions tightened, a restore), and data exchange
+# between offices ('merge', 'resolve'). SQLite cannot change a CHECK in place: the table is copied.
+_AUDIT_ACTIONS = ("create", "update", "delete", "restore", "purge", "export", "notice", "merge",
+                  "resolve")
+_V7 = f"""
+CREATE TABLE audit_v7 (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ({", ".join(repr(a) for a in _AUDIT_ACTIONS)})),
+    before TEXT,
+    after TEXT
+);
+INSERT INTO audit_v7(seq, at, kind, record_id, action, before, after)
+    SELECT seq, at, kind, record_id, action, before, after FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_v7 RENAME TO audit;
+CREATE INDEX audit_record ON audit(record_id, seq);
+CREATE INDEX audit_at ON audit(at);
+"""
+
 # (version, SQL, Python step run after the SQL inside the same transaction or None)
 MIGRATIONS = [
     (1, _V1, None),
@@ -221,6 +245,7 @@ MIGRATIONS = [
     (4, _V4, None),
     (5, _V5, None),
     (6, _V6, None),
+    (7, _V7, None),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -132,3 +132,16 @@ def test_profile_defaults_and_round_trip(registry, seed_profile):
     profile = registry.profile()
     assert profile["doc_code"] == "平湛司" and profile["fonts"]["title"] == "方正小标宋简体"
     assert registry.stored_profile() == seed_profile
+
+
+def test_a_note_is_kept_in_the_audit_trail_and_reads_as_its_text(tmp_path):
+    """Outputs with unmasked personal data and the program's own actions show in 操作记录."""
+    from fazhi_desktop.core.audit_view import ACTION_WORDS, entry_summary
+    from fazhi_desktop.core.registry import Registry
+
+    with Registry.open(tmp_path / "d.sqlite3") as registry:
+        registry.note("export", kind="mediation", detail={"text": "导出含完整身份证号的台账",
+                                                         "path": "/tmp/a.xlsx"})
+        entry = registry.audit_log()[0]
+    assert entry["action"] == "export" and ACTION_WORDS["export"] == "导出个人信息"
+    assert entry_summary(entry) == "导出含完整身份证号的台账"

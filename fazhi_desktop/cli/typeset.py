@@ -1,5 +1,6 @@
 """`typeset INPUT --out OUT.docx`: a colleague's draft set in the red-header format (公文排版);
 `typeset INPUT --check`: 格式诊断 only. INPUT may be a folder (then --out is a folder too).
+`import-replies FOLDER [--kind K] [--dry-run]`: replies sent in earlier years into the register.
 
 The draft is never changed: the output may not be the draft, and a folder's results may not go
 into the folder they come from.
@@ -26,6 +27,7 @@ def register(sub) -> None:
     cmd.add_argument("--check", action="store_true", help="只做格式诊断，列出不合规范之处，不生成文件")
     add_pdf_argument(cmd)
     cmd.set_defaults(handler=cmd_typeset)
+    register_import_replies(sub)
 
 
 def cmd_typeset(args) -> int:
@@ -139,3 +141,43 @@ def _check_all(paths: list) -> int:
         for finding in findings:
             print(f"  {finding.describe()}")
     return status
+
+
+def register_import_replies(sub) -> None:
+    cmd = sub.add_parser("import-replies", help="往年答复件入库：把一个文件夹中的答复件（.docx）导入提案/建议登记簿")
+    cmd.add_argument("folder", metavar="FOLDER", help="装有往年答复件（.docx）的文件夹")
+    cmd.add_argument("--kind", choices=("proposal", "suggestion"),
+                     help="只导入提案（proposal）或建议（suggestion）的答复；默认按标题判断")
+    cmd.add_argument("--dry-run", action="store_true", help="只列出识别结果，不写入")
+    cmd.set_defaults(handler=cmd_import_replies)
+
+
+def cmd_import_replies(args) -> int:
+    from ..docgen.typeset.past_replies import KIND_WORDS, apply_plan, plan_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"找不到文件夹“{folder}”。", file=sys.stderr)
+        return EXIT_FAILED
+    with open_registry(args) as registry:
+        plan = plan_folder(registry, folder, kind=args.kind)
+        for outcome in plan.readable:
+            how = "补入已有记录" if outcome.existing_id else "新增"
+            print(f"可导入  {outcome.path.name}：{'，'.join(outcome.recognised)}（{how}）")
+        for outcome in plan.unreadable:
+            print(f"无法导入  {outcome.path.name}：{'；'.join(outcome.problems)}")
+        added = sum(1 for o in plan.readable if not o.existing_id)
+        updated = len(plan.readable) - added
+        total = len(plan.readable) + len(plan.unreadable)
+        summary = (f"共{total}份答复件：可导入{len(plan.readable)}份（新增{added}件，补入已有记录{updated}件）"
+                   + (f"，无法导入{len(plan.unreadable)}份" if plan.unreadable else ""))
+        if not plan.readable:
+            print(summary + "。未写入任何内容。", file=sys.stderr)
+            return EXIT_REFUSED
+        if args.dry_run:
+            print(summary + "。（试运行，未写入）")
+            return EXIT_OK
+        ids = apply_plan(registry, plan)
+        words = "，".join(f"{KIND_WORDS[k]}{len(v)}件" for k, v in ids.items())
+        print(summary + f"。已写入：{words}。")
+    return EXIT_OK

@@ -24,6 +24,7 @@ SUPPORTED_SUFFIXES = DOCX_SUFFIXES + CONVERTED_SUFFIXES + TEXT_SUFFIXES
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
@@ -254,6 +255,14 @@ class _DocxReader:
         if text.strip():
             out.append(Block(kind="text", text=text, position=self.position,
                              style=_paragraph_style(paragraph)))
+        # Text boxes anchored here (a 版记 or a 署名 set in a frame): their paragraphs, in order.
+        for box in element.iter(_W + "txbxContent"):
+            if _inside(box, _MC + "Fallback") or _inside(box, _W + "txbxContent"):
+                continue
+            for inner in box.iter(_W + "p"):
+                inner_text = _paragraph_text(inner)
+                if inner_text.strip():
+                    out.append(Block(kind="text", text=inner_text, position=self.position))
         for blip in element.iter(_A + "blip"):
             picture = self._picture(blip, element)
             if picture:
@@ -303,20 +312,26 @@ def _paragraph_text(element) -> str:
     for node in element.iter():
         tag = node.tag
         if tag == _W + "t":
-            if _inside(node, _W + "del"):
+            # deleted (tracked) text, a text box's own text (read on its own), the VML copy
+            # that Word keeps of a drawing for old readers
+            if (_inside(node, _W + "del") or _inside(node, _W + "txbxContent", stop=element)
+                    or _inside(node, _MC + "Fallback")):
                 continue
             parts.append(node.text or "")
         elif tag == _W + "tab":
             parts.append(" ")
         elif tag in (_W + "br", _W + "cr"):
+            if _inside(node, _W + "txbxContent", stop=element):
+                continue
             if node.get(_W + "type") in (None, "textWrapping"):
                 parts.append("\n")
     return "".join(parts).strip("\n")
 
 
-def _inside(node, tag: str) -> bool:
+def _inside(node, tag: str, stop=None) -> bool:
+    """Whether an ancestor of `node` (below `stop`, if given) has this tag."""
     parent = node.getparent()
-    while parent is not None:
+    while parent is not None and parent is not stop:
         if parent.tag == tag:
             return True
         parent = parent.getparent()

@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self.report_action.triggered.connect(lambda: open_report_dialog(
             self, self.registry, year=default_report_year()))
         file_menu.addAction(self.report_action)
+        self.typeset_action = QAction("公文排版(&T)…", self)
+        self.typeset_action.setStatusTip("把同事发来的草稿一键排成红头公文格式")
+        self.typeset_action.triggered.connect(self.show_typeset)
+        file_menu.addAction(self.typeset_action)
         file_menu.addSeparator()
         backups = QAction("数据备份与恢复(&B)…", self)
         backups.triggered.connect(self.show_backups)
@@ -186,6 +190,13 @@ class MainWindow(QMainWindow):
                 editor.dirty = False
                 editor.close()
         return True
+
+    def show_typeset(self) -> None:
+        from .dialogs.typeset_dialog import TypesetDialog
+
+        dialog = TypesetDialog(self.registry, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.show()
 
     def show_about(self) -> None:
         from .dialogs.about import AboutDialog

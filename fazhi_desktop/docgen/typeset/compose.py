@@ -241,10 +241,25 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def describe(result: TypesetResult) -> list:
     """The lines the command prints: each part as recognised, then the changes."""
-    parts = result.parts
+    return summary_lines(result.parts, changes=result.changes, dropped=result.dropped,
+                         labelled=result.labelled, doc_number=result.doc_number)
+
+
+def preview_summary(draft: Draft, labelled: list) -> tuple:
+    """(lines describing the parts and the changes typesetting would make, problems): for the
+    window, before anything is written."""
+    parts = assemble(labelled)
+    fixed, changes = normalised_parts(parts)
+    lines = summary_lines(fixed, changes=changes, dropped=draft.dropped, labelled=labelled,
+                          doc_number=parts.doc_number)
+    return lines, problems(parts)
+
+
+def summary_lines(parts: Parts, *, changes: list, dropped: list, labelled: list,
+                  doc_number: str) -> list:
     lines = []
-    if result.doc_number:
-        lines.append(f"发文字号：{result.doc_number}")
+    if doc_number:
+        lines.append(f"发文字号：{doc_number}")
     if parts.signers:
         lines.append(f"签发人：{'、'.join(parts.signers)}")
     lines.append(f"标题：{parts.title}")
@@ -278,11 +293,11 @@ def describe(result: TypesetResult) -> list:
         lines.append(f"抄送：{'，'.join(parts.cc)}")
     if parts.printed_by:
         lines.append(f"印发：{parts.printed_by} {parts.printed_date_text}")
-    for change in result.changes:
+    for change in changes:
         lines.append(f"改动：{change.describe()}")
-    for item in result.dropped:
+    for item in dropped:
         lines.append(f"未带入：{item}")
-    ignored = [i for i in result.labelled if i.role in ("ignore", "header")]
+    ignored = [i for i in labelled if i.role in ("ignore", "header")]
     for item in ignored:
         lines.append(f"{role_word(item.role)}：第{item.block.position}段“{item.block.text[:20]}”")
     return lines

@@ -93,6 +93,7 @@ class RegisterPage(RecordListPage):
                  ("preview", "预览/打印", None, self.preview_reply),
                  (None, None, None, None),
                  ("import", "导入Excel…", None, self.import_excel),
+                 ("import_replies", "导入往年答复件…", None, self.import_past_replies),
                  ("export", "导出Excel…", None, self.export_excel))
         for name, text, keys, slot in specs:
             if name is None:
@@ -133,6 +134,15 @@ class RegisterPage(RecordListPage):
         table.activated.connect(lambda _index: self.edit_current())
         table.delete_pressed.connect(self.delete_current)
         return table
+
+    def import_past_replies(self) -> None:
+        """A folder of replies sent in earlier years into this register (listed first)."""
+        from ..dialogs.past_replies_dialog import PastRepliesDialog
+
+        dialog = PastRepliesDialog(self.registry, self.kind, self)
+        dialog.imported.connect(lambda _ids: self.refresh())
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.show()
 
     # ------------------------------------------------------------- filtering
     def refresh(self) -> None:

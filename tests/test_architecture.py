@@ -4,11 +4,13 @@
 - argparse is the command line's business: imported under cli/ only;
 - no import cycle between the top-level packages and modules;
 - nothing outside core/ reaches past the Registry façade into `.store` (so that connections,
-  one per thread, and every write are decided in one place).
+  one per thread, and every write are decided in one place);
+- no SQL is built from Python reprs (`IN {values!r}`): values go in as parameters.
 """
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fazhi_desktop"
@@ -168,6 +170,28 @@ def test_nothing_outside_core_reaches_into_the_store():
     assert offenders == []
 
 
+_SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|WHERE|IN|VALUES)\b")
+
+
+def sql_reprs(path: Path, *, root: Path = PACKAGE.parent) -> list:
+    """f-strings that look like SQL and put a value in with !r."""
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        text = "".join(v.value for v in node.values
+                       if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        if _SQL_WORDS.search(text) and any(isinstance(v, ast.FormattedValue) and v.conversion == ord("r")
+                                           for v in node.values):
+            found.append(f"{path.relative_to(root).as_posix()}:{node.lineno}")
+    return found
+
+
+def test_no_sql_built_from_python_reprs():
+    assert [hit for path in _files() for hit in sql_reprs(path)] == []
+
+
 # ----------------------------------------------------------------------------- the checks check
 def test_the_check_catches_a_qt_import(tmp_path):
     bad = tmp_path / "bad.py"
@@ -202,3 +226,10 @@ def test_the_checks_catch_upward_imports_cycles_and_store_reaches(tmp_path):
         "fazhi_desktop/ledgers/b.py:2 imports fazhi_desktop.cli"]
     assert ["docgen", "ledgers", "docgen"] in cycles(package_graph(root))
     assert store_reaches(root / "gui/window.py", root=tmp_path) == ["fazhi_desktop/gui/window.py:2"]
+
+
+def test_the_check_catches_sql_built_from_a_repr(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('S = ("a", "b")\nq = f"SELECT 1 FROM t WHERE s IN {S!r}"\n'
+                   'msg = f"unknown block {S!r}"\n', "utf-8")
+    assert sql_reprs(bad, root=tmp_path) == ["bad.py:2"]

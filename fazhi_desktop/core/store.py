@@ -154,7 +154,17 @@ class _Owned:
         self.generation = generation
         self.depth = 0
         self.db = None
-        weakref.finalize(self, store._forget_connection, conn)
+        # Weakly: a strong reference here would keep the store (and so this object) alive.
+        weakref.finalize(self, _forget_weakly, weakref.ref(store), conn)
+
+
+def _forget_weakly(store_ref, conn: sqlite3.Connection) -> None:
+    store = store_ref()
+    if store is not None:
+        store._forget_connection(conn)
+    else:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
 
 
 class Store:

@@ -350,3 +350,18 @@ def test_restoring_an_older_backup_reopens_and_migrates_the_open_store(registry,
         assert registry.store.connection_count() == 2
     finally:
         worker.stop()
+
+
+def test_a_store_nobody_closed_does_not_stay_alive(db_path):
+    """Its connections are closed when it is dropped (the per-thread bookkeeping keeps no
+    reference to it)."""
+    import weakref
+
+    reg = Registry.open(db_path)
+    conn = reg.store.conn
+    ref = weakref.ref(reg.store)
+    del reg
+    gc.collect()
+    assert ref() is None
+    with pytest.raises(sqlite3.ProgrammingError):
+        conn.execute("SELECT 1")

@@ -361,8 +361,8 @@ class Store:
         Any failure, the COMMIT's own included (a full disk), rolls back and re-raises: the
         depth is 0 again and the connection outside any transaction, ready for the next one.
         """
-        owned = self._owned()
-        if owned.depth:
+        owned = getattr(self._local, "owned", None)
+        if owned is not None and owned.depth:
             owned.depth += 1
             try:
                 yield
@@ -370,6 +370,7 @@ class Store:
                 owned.depth -= 1
             return
         with self._writer:
+            owned = self._owned()  # under the lock: a reopen() cannot slip in between
             conn = owned.conn
             conn.execute("BEGIN IMMEDIATE")
             owned.depth = 1
@@ -381,7 +382,8 @@ class Store:
                 owned.depth = 0
                 self._roll_back(owned)
                 raise
-            conn.commits += 1
+            with contextlib.suppress(AttributeError):  # a plain connection handed to __init__
+                conn.commits += 1
 
     def _roll_back(self, owned: _Owned) -> None:
         """Undo the thread's open transaction; a connection that cannot is replaced."""

@@ -104,9 +104,10 @@ class Registry:
 
     def read(self, sql: str, params=()) -> sqlite3.Cursor:
         """A read-only query on this thread's connection, for the ledgers and the report that
-        aggregate in SQL. Only SELECT / WITH: writes go through the methods of this class."""
+        aggregate in SQL. SELECT only (a WITH could end in a DELETE): writes go through the
+        methods of this class."""
         words = sql.split(None, 1)
-        if not words or words[0].upper() not in ("SELECT", "WITH"):
+        if not words or words[0].upper() != "SELECT":
             raise ValueError("Registry.read() runs SELECT statements only")
         return self.store.conn.execute(sql, params)
 

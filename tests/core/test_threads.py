@@ -365,3 +365,12 @@ def test_a_store_nobody_closed_does_not_stay_alive(db_path):
     assert ref() is None
     with pytest.raises(sqlite3.ProgrammingError):
         conn.execute("SELECT 1")
+
+
+def test_the_facades_read_runs_selects_only(registry):
+    registry.save("proposal", _item(1))
+    assert registry.read("SELECT count(*) FROM proposal").fetchone()[0] == 1
+    for sql in ("DELETE FROM proposal", "WITH x AS (SELECT 1) DELETE FROM proposal", ""):
+        with pytest.raises(ValueError):
+            registry.read(sql)
+    assert registry.count("proposal") == 1

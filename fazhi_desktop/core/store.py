@@ -48,6 +48,7 @@ from .dates import default_due_date, now_iso
 from .errors import FileTooNew, NotADatabase, DatabaseProblem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+CLOSE_WAIT_SECONDS = 30  # close(): how long a transaction of another thread may take to end
 
 # Columns kept beside the JSON for sorting, filtering and statistics, per kind.
 _ITEM_COLUMNS = ("session", "number", "title", "authors", "lead_unit", "assigned_date", "due_date",
@@ -330,17 +331,24 @@ class Store:
         and waits for them at quit): a job still reading would find its connection closed."""
         if self._closed:
             return
-        owned = getattr(self._local, "owned", None)
-        if owned is not None and owned.generation == self._generation:
-            with contextlib.suppress(sqlite3.Error):
-                owned.conn.execute("PRAGMA optimize")
-        self._closed = True
-        with self._connections_lock:
-            connections = list(self._connections.values())
-            self._connections.clear()
-        for conn in connections:
-            with contextlib.suppress(sqlite3.Error):
-                conn.close()
+        # A transaction still running on another thread may end first (a closed connection
+        # would roll it back: whole or nothing either way, but its work lost).
+        waited = self._writer.acquire(timeout=CLOSE_WAIT_SECONDS)
+        try:
+            owned = getattr(self._local, "owned", None)
+            if owned is not None and owned.generation == self._generation:
+                with contextlib.suppress(sqlite3.Error):
+                    owned.conn.execute("PRAGMA optimize")
+            self._closed = True
+            with self._connections_lock:
+                connections = list(self._connections.values())
+                self._connections.clear()
+            for conn in connections:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+        finally:
+            if waited:
+                self._writer.release()
 
     @property
     def closed(self) -> bool:

@@ -374,3 +374,24 @@ def test_the_facades_read_runs_selects_only(registry):
         with pytest.raises(ValueError):
             registry.read(sql)
     assert registry.count("proposal") == 1
+
+
+def test_close_lets_another_threads_transaction_finish_first(db_path):
+    reg = Registry.open(db_path)
+    inside, release = threading.Event(), threading.Event()
+
+    def import_in_background():
+        with reg.transaction():
+            reg.save("proposal", _item(1))
+            inside.set()
+            release.wait(10)
+            reg.save("proposal", _item(2))
+
+    worker = threading.Thread(target=import_in_background)
+    worker.start()
+    assert inside.wait(10)
+    release.set()
+    reg.close()  # holds until the import's COMMIT (closing first would roll it back)
+    worker.join(10)
+    with Registry.open(db_path) as again:
+        assert again.count("proposal") == 2

@@ -202,11 +202,11 @@ class Store:
         return owned.db
 
     def _owned(self) -> _Owned:
+        if self._closed:
+            raise DatabaseProblem(f"数据文件“{self.path}”已关闭。")
         owned = getattr(self._local, "owned", None)
         if owned is not None and owned.generation == self._generation:
             return owned
-        if self._closed:
-            raise DatabaseProblem(f"数据文件“{self.path}”已关闭。")
         if owned is not None:  # a connection from before reopen(): this thread replaces it
             if owned.depth:
                 raise DatabaseProblem("数据文件已重新打开，进行中的操作未保存，请重试。")

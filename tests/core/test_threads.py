@@ -395,3 +395,44 @@ def test_close_lets_another_threads_transaction_finish_first(db_path):
     worker.join(10)
     with Registry.open(db_path) as again:
         assert again.count("proposal") == 2
+
+
+_FILE_SIZE_LIMIT = """
+import resource, signal, sqlite3, sys
+from pathlib import Path
+from fazhi_desktop.core.registry import Registry
+
+path = Path(sys.argv[1])
+reg = Registry.open(path)
+reg.save("proposal", {"session": "s", "number": 1, "title": "t", "authors": ["a"]})
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG instead
+largest = max(p.stat().st_size for p in path.parent.iterdir() if p.is_file())
+soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 8192, hard))
+reached_commit = False
+try:
+    with reg.transaction():
+        for i in range(2, 40):  # ~40 KB: stays in the page cache until COMMIT writes the WAL
+            reg.save("proposal", {"session": "s", "number": i, "title": "关于" * 200,
+                                  "authors": ["a"]})
+        reached_commit = True
+    print("committed")
+except sqlite3.Error as exc:
+    print("refused at", "COMMIT" if reached_commit else "a statement")
+resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+print(reg.store._depth, reg.store.conn.in_transaction, reg.count("proposal"))
+reg.save("proposal", {"session": "s", "number": 99, "title": "t", "authors": ["a"]})
+print(reg.count("proposal"))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE, SIGXFSZ")
+def test_a_commit_that_cannot_write_leaves_the_store_usable(tmp_path):
+    """A real failing COMMIT: the process may not grow a file (as on a full disk), so writing
+    the transaction to the WAL fails at COMMIT. (SQLite rolls back by itself here; the deferred
+    constraint above is the case where the transaction stays open.)"""
+    env = {"PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8", "FAZHI_NO_USER_DIRS": "1"}
+    run = subprocess.run([sys.executable, "-c", _FILE_SIZE_LIMIT, str(tmp_path / "f.sqlite3")],
+                         env=env, capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    assert run.stdout.decode("utf-8").split("\n")[:3] == ["refused at COMMIT", "0 False 1", "2"]

@@ -96,7 +96,8 @@ def _log_failure(title: str, exc: BaseException) -> None:
 
 
 class BackgroundOp(QObject):
-    """One running operation; kept alive by its parent until it finishes."""
+    """One running operation; held by this module (not its parent widget) until its worker has
+    returned and its result has been delivered or dropped."""
 
     finished = Signal()
 

@@ -24,7 +24,7 @@ MEASURES = (
 
 
 def latest_year(registry) -> int:
-    row = registry.store.conn.execute(
+    row = registry.read(
         "SELECT max(substr(period, 1, 4)) FROM petition WHERE deleted_at IS NULL").fetchone()
     return int(row[0]) if row and row[0] else _dt.date.today().year
 

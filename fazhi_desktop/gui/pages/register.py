@@ -151,7 +151,7 @@ class RegisterPage(RecordListPage):
         self.session.blockSignals(True)
         self.session.clear()
         self.session.addItem("全部届次", None)
-        for value in queries.distinct_values(self.registry.store.conn, self.kind, "session"):
+        for value in self.registry.distinct_values(self.kind, "session"):
             self.session.addItem(value, value)
         index = self.session.findData(current)
         self.session.setCurrentIndex(max(index, 0))

@@ -186,7 +186,7 @@ def _match_existing(registry, outcome: PastReply) -> None:
     """Give an existing record (same 届次 and 编号) the reply instead of adding a new one."""
     from ...core import numbering
 
-    existing_id = registry.store.find_by_key(outcome.kind, outcome.record)
+    existing_id = registry.key_holder(outcome.kind, outcome.record)
     if existing_id:
         current = registry.get(outcome.kind, existing_id)
         merged = copy.deepcopy(current)
@@ -212,7 +212,7 @@ def apply_plan(registry, plan: ImportPlan) -> dict:
     if not by_kind:
         raise ValidationError(["文件夹中没有可以导入的答复件。"])
     ids: dict = {}
-    with registry.store.transaction():
+    with registry.transaction():
         for kind, items in by_kind.items():
             ids[kind] = registry.add_many(kind, items)
     return ids

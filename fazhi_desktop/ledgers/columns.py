@@ -108,7 +108,7 @@ def _item_columns(kind: str) -> tuple:
             "测评意见", f"{people}满意度")),
         _col(kind, "reply.date", "答复日期", 11, aliases=("答复日期", "答复时间", "成文日期",
                                                        "答复件日期", "复文日期")),
-        _col(kind, "reply.doc_number", "发文字号", 12, wrap=True, aliases=("发文字号", "文号", "答复文号",
+        _col(kind, "reply.doc_number", "发文字号", 12, aliases=("发文字号", "文号", "答复文号",
                                                             "发文号", "答复件文号")),
         _col(kind, "notes", "备注", 10, wrap=True, aliases=("备注", "说明", "备考")),
     )
@@ -118,7 +118,7 @@ def _mediation_columns() -> tuple:
     kind = "mediation"
     cols = [
         SEQ,
-        _col(kind, "case_number", "案件编号", 12, wrap=True, aliases=(
+        _col(kind, "case_number", "案件编号", 12, aliases=(
             "案件编号", "案号", "编号", "卷号", "调解案号", "案件号", "调解编号", "案卷号")),
         _col(kind, "committee", "调解委员会", 12, wrap=True, aliases=(
             "调解委员会", "调委会", "调解组织", "人民调解委员会", "调解机构", "所属调委会")),

@@ -6,7 +6,6 @@ Petition counts go to petition_table.py (the monthly statistics table).
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +16,11 @@ from ..core import records
 from ..core.atomic import atomic_output
 from .full_data import write_full_sheet
 from .columns import LEDGER_TITLES, SHEET_NAMES, Column, ledger_columns
-from .sheet_style import (CellMaker, declare_size, display_width, finish_sheet, prepare_sheet,
-                          row_height, streamed_workbook, title_row)
-from .values import cell_value
+from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
+                          streamed_workbook, title_row)
+from .values import cell_value, short_label
+from .signoff import append_signoff
+from .widths import column_widths
 
 HEADER_ROW = 2
 WIDTH_SAMPLE = 1000
@@ -95,7 +96,8 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
         rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
                             sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
-                            full_items=None if masked else iter_records(registry, kind, year))
+                            full_items=None if masked else iter_records(registry, kind, year),
+                            office=office_name(registry))
     return ExportResult(Path(out_path), rows, title)
 
 
@@ -104,30 +106,6 @@ def _take(iterator, n):
         if i >= n:
             return
         yield item
-
-
-def column_widths(cols, sample: list, masked: bool) -> list:
-    """Fit each column to its header and the sampled values, within the column's limit."""
-    widths = []
-    for col in cols:
-        header = display_width(col.header)
-        fitted = max([4.0] + [display_width(_text(cell_value(col, r, masked=masked)))
-                              for r in sample])
-        if col.wrap:  # long text wraps inside its column
-            widths.append(min(max(fitted, header / 2 + 1), col.width))
-        else:  # short values stay on one line; a long header may wrap onto two
-            widths.append(min(max(fitted, header / 2 + 1, min(header, 10)), max(col.width, 24)))
-    return widths
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, _dt.date):
-        return "2022-08-08"
-    if isinstance(value, float):
-        return f"{value:,.2f}"
-    return str(value)
 
 
 def _style_of(col: Column) -> str:
@@ -144,13 +122,14 @@ def _style_of(col: Column) -> str:
 
 def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int = 0,
                  progress=None, cancelled=None, sample: Optional[list] = None,
-                 full_items=None) -> int:
+                 full_items=None, office: str = "") -> int:
     """Stream a ledger into a new workbook at `path`; returns the number of record rows.
 
     `full_items` (an unmasked export only) adds the hidden sheet of whole records."""
     with streamed_workbook() as wb:
         count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
-                                  progress=progress, cancelled=cancelled, sample=sample)
+                                  progress=progress, cancelled=cancelled, sample=sample,
+                                  office=office)
         if full_items is not None:
             write_full_sheet(wb, kind, full_items, total=total)
         wb.save(path)
@@ -159,13 +138,15 @@ def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int
 
 def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: int = 0,
                       progress=None, cancelled=None, sample: Optional[list] = None,
-                      totals: bool = True) -> int:
-    """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows."""
+                      totals: bool = True, office: str = "") -> int:
+    """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows.
+
+    The sheet ends with the totals row and the sign-off lines (填报单位 `office`)."""
     cols = ledger_columns(kind)
     ws = wb.create_sheet(SHEET_NAMES[kind])
-    widths = column_widths(cols, sample or [], masked)
+    widths = column_widths(cols, sample or [], masked, total)
     if total:
-        declare_size(ws, HEADER_ROW + total + (1 if totals else 0), len(cols))
+        declare_size(ws, HEADER_ROW + total + (1 if totals else 0) + 2, len(cols))
     prepare_sheet(ws, widths, header_row=HEADER_ROW)
     make = CellMaker(ws)
     title_row(ws, make, title, len(cols))
@@ -192,7 +173,10 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     if totals:
         total_cells = tally.row(cols, count)
         ws.row_dimensions[last_data_row + 1].height = row_height(total_cells, widths)
-        ws.append([make(v, "total") for v in total_cells])
+        ws.append([make(v, "total_money" if c.type == "number" else "total")
+                   for v, c in zip(total_cells, cols)])
+    append_signoff(ws, make, next_row=last_data_row + (2 if totals else 1), width=len(cols),
+                   office=office)
     finish_sheet(ws, header_row=HEADER_ROW, last_col=len(cols), last_data_row=last_data_row)
     if progress is not None:
         progress(count, count, f"已写入{count}条")
@@ -236,7 +220,7 @@ class _Tally:
                 cells.append(f"共{count}{unit}")
             elif col.key in self.COUNTED and col.choices:
                 found = self.counts[col.key]
-                cells.append("\n".join(f"{label}{found[value]}{unit}"
+                cells.append("\n".join(f"{short_label(col, label)}{found[value]}{unit}"
                                        for value, label in col.choices.items() if found[value])
                              or None)
             elif col.key == "amount":

@@ -24,6 +24,8 @@ from .values import normalize_text
 from .workbook_file import UnreadableWorkbook, check_workbook_file
 
 TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+# The sign-off lines under a printed ledger (ours: signoff.py; clerks write 制表人 too).
+SIGNOFF_WORDS = ("填报单位", "填报人", "审核人", "填报日期", "制表人", "制表日期", "负责人")
 
 
 @dataclass
@@ -94,7 +96,7 @@ def _is_total_row(cells) -> bool:
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         text = normalize_text(str(value))
-        return text.startswith(TOTAL_WORDS)
+        return text.startswith(TOTAL_WORDS + SIGNOFF_WORDS)
     return False
 
 

@@ -22,8 +22,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 FOOTER = "第 &P 页，共 &N 页"
 BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
+# One date style per workbook: a month is the date style without its day (2022-03).
 DATE_FORMAT = "yyyy-mm-dd"
-MONTH_FORMAT = 'yyyy"年"m"月"'
+MONTH_FORMAT = "yyyy-mm"
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.0%"
 MIN_WIDTH = 4.5

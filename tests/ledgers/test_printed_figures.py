@@ -194,3 +194,25 @@ def test_every_printed_sheet_ends_with_the_signoff_under_its_totals(printed, kin
         assert totals and totals[-1].baseline < line.baseline  # below the table
         assert line is page[-2] or line is page[-1]  # nothing but the page number after it
     assert found == sheets
+
+
+# ------------------------------------------------------------------ one date style
+def test_one_date_style_per_workbook(printed):
+    """Dates print as 2022-03-02 and months as 2022-03 on every sheet; no date typed as text
+    in another style (the sign-off's 填报日期 included)."""
+    paths = printed[0]
+    other_styles = re.compile(r"\d{4}年\d{1,2}月|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}\.\d{1,2}\.\d{1,2}")
+    for path in paths.values():
+        formats = set()
+        for ws in load_workbook(path).worksheets:
+            for row in ws.iter_rows(min_row=2):  # row 1: the title (湛河区司法局2022年…)
+                for cell in row:
+                    if getattr(cell, "is_date", False):
+                        formats.add(cell.number_format)
+                    elif isinstance(cell.value, str):
+                        assert not other_styles.search(cell.value), cell.value
+        assert formats and formats <= {"yyyy-mm-dd", "yyyy-mm"}, (path.name, formats)
+    pages = [ln.text for _n, page in _page_lines(printed[1]["petition"]) for ln in page]
+    assert any(re.search(r"2022-0[1-6]", line) for line in pages)  # the detail sheet's months
+    assert all(re.search(r"填报日期：\d{4}-\d{2}-\d{2}$", line)
+               for line in pages if "填报日期" in line)

@@ -67,6 +67,12 @@ def _col(kind: str, key: str, header: Optional[str] = None, width: float = 12, *
 
 
 SEQ = Column(key="seq", header="序号", type="counter", width=6, aliases=("序号", "编号序号"))
+# The record's id, in a hidden last column of an exported ledger: what a re-import needs to
+# find the row's record again, even after the clerk sorted the rows or corrected a 编号. It
+# moves with its row; the template and the printed page do not show it.
+RECORD_ID = Column(key="id", header="记录ID", type="str", width=4,
+                   aliases=("记录ID", "记录标识"), field_label="记录ID", field_name="id",
+                   import_only=True)
 
 
 def _item_columns(kind: str) -> tuple:
@@ -194,10 +200,10 @@ def _petition_columns() -> tuple:
 
 
 COLUMNS = {
-    "proposal": _item_columns("proposal"),
-    "suggestion": _item_columns("suggestion"),
-    "mediation": _mediation_columns(),
-    "petition": _petition_columns(),
+    "proposal": _item_columns("proposal") + (RECORD_ID,),
+    "suggestion": _item_columns("suggestion") + (RECORD_ID,),
+    "mediation": _mediation_columns() + (RECORD_ID,),
+    "petition": _petition_columns() + (RECORD_ID,),
 }
 
 LEDGER_TITLES = {

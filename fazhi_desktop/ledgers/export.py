@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from openpyxl.utils import get_column_letter
+
 from ..core import records
 
 from ..core.atomic import atomic_output
-from .full_data import write_full_sheet
-from .columns import LEDGER_TITLES, SHEET_NAMES, Column, ledger_columns
+from .columns import LEDGER_TITLES, RECORD_ID, SHEET_NAMES, Column, ledger_columns
 from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
                           streamed_workbook, title_row)
 from .values import cell_value, short_label
@@ -96,7 +97,6 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
         rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
                             sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
-                            full_items=None if masked else iter_records(registry, kind, year),
                             office=office_name(registry))
     return ExportResult(Path(out_path), rows, title)
 
@@ -122,16 +122,15 @@ def _style_of(col: Column) -> str:
 
 def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int = 0,
                  progress=None, cancelled=None, sample: Optional[list] = None,
-                 full_items=None, office: str = "") -> int:
+                 office: str = "") -> int:
     """Stream a ledger into a new workbook at `path`; returns the number of record rows.
 
-    `full_items` (an unmasked export only) adds the hidden sheet of whole records."""
+    The workbook carries what the ledger shows plus each row's record id (a hidden column, for
+    matching rows on re-import); whole records travel in data packages, not in ledgers."""
     with streamed_workbook() as wb:
         count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
                                   progress=progress, cancelled=cancelled, sample=sample,
                                   office=office)
-        if full_items is not None:
-            write_full_sheet(wb, kind, full_items, total=total)
         wb.save(path)
     return count
 
@@ -142,14 +141,16 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows.
 
     The sheet ends with the totals row and the sign-off lines (填报单位 `office`)."""
-    cols = ledger_columns(kind)
+    shown = ledger_columns(kind)
+    cols = shown + (RECORD_ID,)
     ws = wb.create_sheet(SHEET_NAMES[kind])
     widths = column_widths(cols, sample or [], masked, total)
     if total:
         declare_size(ws, HEADER_ROW + total + (1 if totals else 0) + 2, len(cols))
     prepare_sheet(ws, widths, header_row=HEADER_ROW)
+    ws.column_dimensions[get_column_letter(len(cols))].hidden = True  # the record id
     make = CellMaker(ws)
-    title_row(ws, make, title, len(cols))
+    title_row(ws, make, title, len(shown))
     ws.row_dimensions[HEADER_ROW].height = row_height([c.header for c in cols], widths)
     ws.append([make(c.header, "header") for c in cols])
     styles = [_style_of(c) for c in cols]
@@ -175,9 +176,9 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
         ws.row_dimensions[last_data_row + 1].height = row_height(total_cells, widths)
         ws.append([make(v, "total_money" if c.type == "number" else "total")
                    for v, c in zip(total_cells, cols)])
-    append_signoff(ws, make, next_row=last_data_row + (2 if totals else 1), width=len(cols),
+    append_signoff(ws, make, next_row=last_data_row + (2 if totals else 1), width=len(shown),
                    office=office)
-    finish_sheet(ws, header_row=HEADER_ROW, last_col=len(cols), last_data_row=last_data_row)
+    finish_sheet(ws, header_row=HEADER_ROW, last_col=len(shown), last_data_row=last_data_row)
     if progress is not None:
         progress(count, count, f"已写入{count}条")
     return count

@@ -51,10 +51,29 @@ def office_name(registry) -> str:
     return profile.get("authority_short") or profile.get("authority") or ""
 
 
-def ledger_title(registry, kind: str, year: Optional[int]) -> str:
-    """湛河区司法局2022年政协提案办理台账."""
+UNMASKED_MARK = "（含完整身份证号）"
+
+
+def shows_personal_data(kind: str) -> bool:
+    """Whether the kind's ledger has ID-number or phone columns (masked unless chosen)."""
+    return any(c.personal for c in ledger_columns(kind))
+
+
+def ledger_title(registry, kind: str, year: Optional[int], *, masked: bool = True) -> str:
+    """湛河区司法局2022年政协提案办理台账; an unmasked ledger of personal data says so in its
+    title (人民调解案件登记台账（含完整身份证号）), so nobody forwards it by mistake."""
     when = f"{year}年" if year else ""
-    return f"{office_name(registry)}{when}{LEDGER_TITLES[kind]}"
+    mark = "" if masked or not shows_personal_data(kind) else UNMASKED_MARK
+    return f"{office_name(registry)}{when}{LEDGER_TITLES[kind]}{mark}"
+
+
+def marked_path(path, kind: str, masked: bool) -> Path:
+    """The file an export writes: an unmasked ledger of personal data carries the mark in its
+    name when the clerk's name lacks it (调解台账.xlsx -> 调解台账（含完整身份证号）.xlsx)."""
+    path = Path(path)
+    if masked or not shows_personal_data(kind) or "含完整身份证号" in path.stem:
+        return path
+    return path.with_name(f"{path.stem}{UNMASKED_MARK}{path.suffix or '.xlsx'}")
 
 
 def count_records(registry, kind: str, year: Optional[int]) -> int:
@@ -91,13 +110,17 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
 
         return export_petition_table(registry, out_path, year=year, progress=progress,
                                      cancelled=cancelled)
-    title = ledger_title(registry, kind, year)
+    title = ledger_title(registry, kind, year, masked=masked)
     total = count_records(registry, kind, year)
+    out_path = marked_path(out_path, kind, masked)
     with atomic_output(out_path) as temp:
         rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
                             sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
                             office=office_name(registry))
+    if title.endswith(UNMASKED_MARK):  # personal data left the data file: the 操作记录 says so
+        registry.note("export", kind=kind, detail={
+            "text": f"导出{LEDGER_TITLES[kind]}{UNMASKED_MARK}，{rows}条", "path": str(out_path)})
     return ExportResult(Path(out_path), rows, title)
 
 
@@ -242,5 +265,5 @@ def years_in(registry, kind: str) -> list:
     return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]
 
 
-def default_filename(registry, kind: str, year: Optional[int]) -> str:
-    return ledger_title(registry, kind, year) + ".xlsx"
+def default_filename(registry, kind: str, year: Optional[int], *, masked: bool = True) -> str:
+    return ledger_title(registry, kind, year, masked=masked) + ".xlsx"

@@ -117,6 +117,23 @@ def test_export_dialog_writes_the_chosen_year_masked_by_default(qtbot, office, t
     assert "*" in ws["J3"].value or "*" in ws["I3"].value
 
 
+def test_export_dialog_names_an_unmasked_ledger_and_notes_it(qtbot, office, tmp_path):
+    office.add_many("mediation", factory.records_of("mediation", 4))
+    dialog = ExportLedgerDialog(office, "mediation")
+    qtbot.addWidget(dialog)
+    dialog.year_box.setCurrentIndex(1)
+    dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
+    dialog.unmask_box.setChecked(True)
+    assert dialog.path_edit.text() == str(
+        tmp_path / "湛河区司法局2022年人民调解案件登记台账（含完整身份证号）.xlsx")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    ws = load_workbook(dialog.result.path).active
+    assert ws["A1"].value.endswith("（含完整身份证号）")
+    note = office.audit_log(limit=1)[0]
+    assert note["action"] == "export" and "含完整身份证号" in note["after"]["text"]
+
+
 def test_preview_shows_the_rows_as_read_with_bad_rows_marked(qtbot, wizard, tmp_path):
     ledger = messy.make_messy_ledger(tmp_path / "台账.xlsx", count=150)
     wizard.file_page.path_edit.setText(str(ledger))

@@ -24,6 +24,8 @@ from .values import normalize_text
 from .workbook_file import UnreadableWorkbook, check_workbook_file
 
 TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+MAX_ROWS = 300_000  # data rows one import takes (the bench imports 100,000)
+MAX_COLUMNS = 256  # cells further right are not read (a ledger has about thirty columns)
 # The sign-off lines under a printed ledger (ours: signoff.py; clerks write 制表人 too).
 SIGNOFF_WORDS = ("填报单位", "填报人", "审核人", "填报日期", "制表人", "制表日期", "负责人")
 
@@ -72,11 +74,16 @@ class LedgerSheet:
             self.total_rows = max(xml_rows - self.header.row, 0)
         carry = CarryDown(ranges)
         first = self.header.row + 1
-        for number, cells in enumerate(
-                self._worksheet.iter_rows(min_row=first, values_only=True), first):
+        taken = 0
+        for number, cells in enumerate(self._worksheet.iter_rows(
+                min_row=first, max_col=MAX_COLUMNS, values_only=True), first):
             cells = carry.apply(number, list(cells))
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
+            taken += 1
+            if taken > MAX_ROWS:
+                raise UnreadableWorkbook(self.path, f"工作表“{self.sheet}”的数据超过{MAX_ROWS}行"
+                                                    "（上限）；请分成几个文件后再导入")
             if _is_total_row(cells) or self._repeats_header(cells):
                 continue
             yield number, cells
@@ -133,7 +140,8 @@ def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> L
             continue
         if getattr(ws, "sheet_state", "visible") != "visible" and not wanted:
             continue
-        first = [tuple(r) for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+        first = [tuple(r) for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS,
+                                                values_only=True)]
         if any(any(c is not None and str(c).strip() for c in r) for r in first):
             any_rows = True
         header = find_header(kind, first)

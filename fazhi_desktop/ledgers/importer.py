@@ -65,6 +65,7 @@ class ImportReport:
     written: bool = False
     bad_rows_path: Optional[Path] = None
     preview: list = field(default_factory=list)  # (Excel row, {key: value}) of the first rows
+    skipped_notes: list = field(default_factory=list)  # what was not read (sheets, formulas), why
 
     @property
     def good(self) -> int:
@@ -86,6 +87,8 @@ class ImportReport:
             text += f"已导入：新增{self.created}条，更新{self.updated}条，跳过{self.skipped}条。"
             if self.bad_rows_path:
                 text += f"有问题的行已另存为“{self.bad_rows_path}”。"
+        for note in self.skipped_notes:
+            text += f"\n注意：{note}。"
         return text
 
 
@@ -114,14 +117,17 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
         _describe(sheet, report)
         if not write:
             _each_row(registry, sheet, options, report, progress, cancelled, None)
+            report.skipped_notes = list(sheet.skipped)
             return report
         backup_now(registry.path, "import")  # issue 8: a verified copy before every import
         with registry.store.transaction():
             sink = _Sink(registry, kind)
             bad = _each_row(registry, sheet, options, report, progress, cancelled, sink)
+            report.skipped_notes = list(sheet.skipped)
             sink.flush()
             if report.problems and not options.keep_good:
-                raise ImportRefused(report.problem_lines(), report)
+                raise ImportRefused(report.problem_lines()
+                                    + [f"注意：{note}" for note in report.skipped_notes], report)
             if bad and options.bad_rows_path:
                 # Inside the transaction: if the bad rows cannot be saved, nothing is imported.
                 write_bad_rows(options.bad_rows_path, sheet, bad)

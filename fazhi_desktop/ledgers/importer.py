@@ -74,8 +74,12 @@ class ImportReport:
     def problem_lines(self) -> list:
         return [str(p) for p in self.problems]
 
-    def summary(self) -> str:
-        """One paragraph for the clerk."""
+    def notes_text(self) -> str:
+        """What was not read and why, one 注意 line each (empty when nothing was skipped)."""
+        return "".join(f"\n注意：{note}。" for note in self.skipped_notes)
+
+    def summary(self, *, notes: bool = True) -> str:
+        """One paragraph for the clerk, then the 注意 lines (unless `notes` is False)."""
         label = records.kind_label(self.kind)
         text = (f"工作表“{self.sheet}”（表头在第{self.header_row}行）共{self.rows}行数据，"
                 f"{self.good}行无误，{len(self.bad_rows)}行有问题。")
@@ -87,9 +91,7 @@ class ImportReport:
             text += f"已导入：新增{self.created}条，更新{self.updated}条，跳过{self.skipped}条。"
             if self.bad_rows_path:
                 text += f"有问题的行已另存为“{self.bad_rows_path}”。"
-        for note in self.skipped_notes:
-            text += f"\n注意：{note}。"
-        return text
+        return text + (self.notes_text() if notes else "")
 
 
 def scan(registry, kind: str, path, options: Optional[ImportOptions] = None, *,

@@ -143,16 +143,14 @@ def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> L
     best = None
     any_rows = False
     others = []  # (title, hidden, header or None, has content) of every sheet looked at
-    for ws in workbook.worksheets:
-        if wanted and ws.title != wanted:
-            continue
+    for ws in workbook.worksheets:  # every sheet's first rows: cheap, and each is accounted for
         hidden = getattr(ws, "sheet_state", "visible") != "visible"
         first = [tuple(r) for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS,
                                                 values_only=True)]
         content = any(any(c is not None and str(c).strip() for c in r) for r in first)
         header = find_header(kind, first)
         others.append((ws.title, hidden, header, content))
-        if hidden and not wanted:  # read only when named; said so below
+        if (wanted and ws.title != wanted) or (hidden and not wanted):  # said so below
             continue
         any_rows = any_rows or content
         if header and (best is None or score(header) > score(best[1])):
@@ -164,7 +162,7 @@ def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> L
         raise UnreadableWorkbook(
             path, f"前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头（应有一行列名，如{names}）")
     ws, header, above = best
-    skipped = [_why_skipped(title, hidden, found, content)
+    skipped = [_why_skipped(title, hidden, found, bool(wanted))
                for title, hidden, found, content in others if title != ws.title and content]
     if mapping is not None:
         header.mapping = {int(k): v for k, v in mapping.items() if v}
@@ -191,13 +189,15 @@ def _choose_sheet(path, kind, workbook, mapping, wanted, defaults, require) -> L
                        _member=getattr(ws, "_worksheet_path", None))
 
 
-def _why_skipped(title: str, hidden: bool, header, content: bool) -> str:
-    """Why a sheet with content was not imported, in one sentence for the clerk."""
+def _why_skipped(title: str, hidden: bool, header, named: bool) -> str:
+    """Why a sheet with content was not imported, in one sentence for the clerk (`named`: the
+    clerk chose the sheet to import)."""
     choose = f"如需导入，请另行导入并指定该工作表（命令行：--sheet {title}）"
     if hidden:
         what = f"也有台账表头（第{header.row}行）" if header else "有内容"
         return f"工作表“{title}”是隐藏的，{what}，未导入；{choose}"
     if header:
+        chosen = "已按指定的工作表导入" if named else "已选表头最完整的一个"
         return (f"工作表“{title}”也有台账表头（第{header.row}行），未导入：每次只导入一个工作表"
-                f"（已选表头最完整的一个）；{choose}")
+                f"（{chosen}）；{choose}")
     return f"工作表“{title}”没有可识别的表头，未导入"

@@ -173,3 +173,23 @@ def test_clerk_maps_a_missing_column_and_types_the_session(qtbot, wizard, office
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT, timeout=20000)
     got = office.dump("proposal")[0]
     assert (got["session"], got["number"], got["title"]) == ("区政协六届一次会议", 5, "关于规范执法")
+
+
+def test_preview_says_which_sheets_and_cells_were_not_read(qtbot, wizard, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "提案"
+    wb.active.append(["届次", "编号", "案由", "提案人"])
+    wb.active.append(["区政协六届一次会议", 1, "关于加强法治建设的提案", "胡校丽"])
+    hidden = wb.create_sheet("旧数据")
+    hidden.append(["届次", "编号", "案由"])
+    hidden.sheet_state = "hidden"
+    wb.save(tmp_path / "台账.xlsx")
+    wizard.file_page.path_edit.setText(str(tmp_path / "台账.xlsx"))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_PREVIEW, timeout=20000)
+    text = wizard.preview_page.summary.text()
+    assert "没有发现问题。" in text
+    assert "注意：工作表“旧数据”是隐藏的，也有台账表头（第1行），未导入" in text

@@ -325,8 +325,9 @@ class PreviewPage(QWizardPage):
         self._done = False
         self.message.setText("")
         report = self.wiz.report
-        self.summary.setText(report.summary() + ("以下是全部问题：" if report.problems else
-                                                   "没有发现问题。"))
+        self.summary.setText(report.summary(notes=False)
+                             + ("以下是全部问题：" if report.problems else "没有发现问题。")
+                             + report.notes_text())  # sheets and formulas not read, and why
         self.problems.setRowCount(len(report.problems))
         for row, problem in enumerate(report.problems):
             where = f"{problem.column}（{problem.header}）" if problem.column else ""

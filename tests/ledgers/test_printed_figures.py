@@ -91,6 +91,11 @@ def test_petition_table_cells_equal_stats(printed):
         assert row[14] == fig["previous_same_period"]["channel_total"]
         assert round(row[15] * 100, 6) == fig["yoy"]["channel_total"]
     assert rows["姚孟街道"][14] == sum(10 + m for m in range(1, 7))  # the same six months
+    detail = _rows(paths["petition"], "信访明细")
+    totals = dict(zip(detail[1], next(r for r in detail if r[0] == "合计")))
+    for column in ledger_columns("petition"):
+        if column.type == "int":
+            assert totals[column.header] == figures["petition"]["totals"][column.key]
     assert per_unit["曹镇乡"]["yoy"]["channel_total"] == -66.9
 
 

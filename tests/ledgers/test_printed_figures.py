@@ -150,6 +150,8 @@ def test_item_and_mediation_totals_equal_stats(printed):
     assert outcome.get("调解不成功", 0) == fig["failure"]
     assert outcome.get("调解中", 0) == fig["pending"]
     assert totals["涉及金额（元）"] == fig["amount"]
+    from fazhi_desktop.core.records import SOURCE
+    assert _counts(totals["纠纷来源"]) == {SOURCE[k]: n for k, n in fig["by_source"].items() if n}
 
 
 # ------------------------------------------------------------------ no value breaks

@@ -71,7 +71,7 @@ SEQ = Column(key="seq", header="序号", type="counter", width=6, aliases=("序�
 # find the row's record again, even after the clerk sorted the rows or corrected a 编号. It
 # moves with its row; the template and the printed page do not show it.
 RECORD_ID = Column(key="id", header="记录ID", type="str", width=4,
-                   aliases=("记录ID", "记录标识"), field_label="记录ID", field_name="id",
+                   aliases=("记录ID", "记录标识"), field_label="记录编号", field_name="id",
                    import_only=True)
 
 

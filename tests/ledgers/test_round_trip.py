@@ -131,3 +131,14 @@ def test_masked_mediation_ledger_is_refused_naming_the_hidden_id_numbers(office,
     text = "\n".join(refused.value.problems)
     assert "第3行" in text and "（申请人身份证号）：申请人身份证号已隐去（含*号）" in text
     assert empty_registry.count("mediation") == 0
+
+
+def test_a_record_id_that_is_not_ours_is_placed_on_its_cell(office, tmp_path):
+    from .conftest import make_workbook
+
+    ledger = make_workbook(tmp_path / "台账.xlsx", [
+        ["届次", "编号", "案由", "提案人", "记录ID"],
+        ["区政协六届一次会议", 1, "关于加强法治建设的提案", "胡校丽", "abc"]])
+    with pytest.raises(ImportRefused) as refused:
+        import_ledger(office, "proposal", ledger)
+    assert refused.value.problems[0].startswith("工作表“Sheet1”第2行E列（记录ID）：“abc”")

@@ -21,7 +21,7 @@ from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, 
                           streamed_workbook, title_row)
 from .values import cell_value, short_label
 from .signoff import append_signoff
-from .widths import column_widths
+from .widths import column_widths, header_lines
 
 HEADER_ROW = 2
 WIDTH_SAMPLE = 1000
@@ -174,8 +174,9 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     ws.column_dimensions[get_column_letter(len(cols))].hidden = True  # the record id
     make = CellMaker(ws)
     title_row(ws, make, title, len(shown))
-    ws.row_dimensions[HEADER_ROW].height = row_height([c.header for c in cols], widths)
-    ws.append([make(c.header, "header") for c in cols])
+    headers = [header_lines(c.header, w) for c, w in zip(cols, widths)]
+    ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
+    ws.append([make(h, "header") for h in headers])
     styles = [_style_of(c) for c in cols]
     wrap_widths = [w if c.wrap else 10 ** 6 for c, w in zip(cols, widths)]
     tally = _Tally(kind)

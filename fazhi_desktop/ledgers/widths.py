@@ -63,3 +63,19 @@ def column_widths(cols, sample: list, masked: bool, total: int = 0) -> list:
             widths.append(min(max(fitted, header / 2 + 1, min(header, 10)),
                               max(col.width, ONE_LINE_LIMIT)))
     return widths
+
+
+# Where a header too long for its column may break: before these words, as a clerk would.
+HEADER_TAILS = ("身份证号", "委员会", "（元）", "电话", "日期", "期限", "字号", "单位", "状态",
+                "结果", "情况", "内容", "来源", "类型", "编号")
+
+
+def header_lines(header: str, width: float) -> str:
+    """A header that does not fit its column, broken before its last word (申请人\n身份证号,
+    发文\n字号), not wherever the spreadsheet runs out of room (被申请人电\n话)."""
+    if display_width(header) <= width:
+        return header
+    for tail in HEADER_TAILS:
+        if header.endswith(tail) and len(header) > len(tail):
+            return f"{header[:-len(tail)]}\n{tail}"
+    return header

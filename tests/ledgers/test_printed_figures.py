@@ -74,6 +74,11 @@ def _rows(path, sheet=None) -> list:
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
+def _headers(row) -> list:
+    """Header texts without the line break a long header gets (申请人\n身份证号)."""
+    return [h.replace("\n", "") if isinstance(h, str) else h for h in row]
+
+
 def _page_lines(pdf) -> list:
     """[(page number, [Line])] of a printed ledger."""
     doc = pdfmeasure.open_pdf(pdf)
@@ -92,7 +97,7 @@ def test_petition_table_cells_equal_stats(printed):
         assert round(row[15] * 100, 6) == fig["yoy"]["channel_total"]
     assert rows["姚孟街道"][14] == sum(10 + m for m in range(1, 7))  # the same six months
     detail = _rows(paths["petition"], "信访明细")
-    totals = dict(zip(detail[1], next(r for r in detail if r[0] == "合计")))
+    totals = dict(zip(_headers(detail[1]), next(r for r in detail if r[0] == "合计")))
     for column in ledger_columns("petition"):
         if column.type == "int":
             assert totals[column.header] == figures["petition"]["totals"][column.key]
@@ -132,7 +137,7 @@ def _counts(cell: str) -> dict:
 def test_item_and_mediation_totals_equal_stats(printed):
     paths, _pdfs, figures, _units = printed
     rows = _rows(paths["proposal"])
-    totals = dict(zip(rows[1], next(r for r in rows if r[0] == "合计")))
+    totals = dict(zip(_headers(rows[1]), next(r for r in rows if r[0] == "合计")))
     fig = figures["proposal"]
     assert totals["案由"] == f"共{fig['received']}件"
     status = _counts(totals["办理状态"])
@@ -142,7 +147,7 @@ def test_item_and_mediation_totals_equal_stats(printed):
     assert _counts(totals["满意度"]) == {"满意": fig["satisfied"]}
 
     rows = _rows(paths["mediation"])
-    totals = dict(zip(rows[1], next(r for r in rows if r[0] == "合计")))
+    totals = dict(zip(_headers(rows[1]), next(r for r in rows if r[0] == "合计")))
     fig = figures["mediation"]
     assert totals["案件编号"] == f"共{fig['accepted']}件"
     outcome = _counts(totals["调解结果"])

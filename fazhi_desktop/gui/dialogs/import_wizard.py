@@ -352,7 +352,8 @@ class PreviewPage(QWizardPage):
 
     def _fill_data(self, report) -> None:
         """The first rows as they will be read (merged cells carried down), bad rows tinted."""
-        keys = [k for _i, k in sorted(report.mapping.items()) if k != "seq"]
+        # the row counter and the hidden record id (a uuid) mean nothing to read here
+        keys = [k for _i, k in sorted(report.mapping.items()) if k not in ("seq", "id")]
         headers = {c.key: c.header for c in columns(self.wiz.kind)}
         self.data.setColumnCount(len(keys) + 1)
         self.data.setHorizontalHeaderLabels(["行"] + [headers[k] for k in keys])

@@ -21,7 +21,7 @@ from . import factory
 
 ZERO = {name: 0 for name in factory.petition(0) if name not in ("unit", "period")}
 ONE_LINE_TYPES = ("date", "month", "int", "number", "counter", "enum", "party_str", "list_str")
-ONE_LINE_KEYS = ("reply.doc_number", "case_number", "session", "lead_unit")
+ONE_LINE_KEYS = ("reply.doc_number", "case_number", "session", "lead_unit", "unit")
 
 
 def _petition(unit: str, period: str, letters: int) -> dict:
@@ -160,31 +160,32 @@ def test_item_and_mediation_totals_equal_stats(printed):
 
 
 # ------------------------------------------------------------------ no value breaks
-def _one_line_values(path, kind) -> set:
+def _one_line_values(path, kind, sheet=None) -> set:
     """Every item of a one-line column (a date as printed, a 发文字号, a masked ID, a name)."""
     cols = ledger_columns(kind)
+    rows = _rows(path, sheet)
+    end = next(n for n, row in enumerate(rows) if row[0] == "合计")
     values = set()
-    for row in _rows(path)[2:]:
-        if row[0] in (None, "合计") or not isinstance(row[0], int):
-            continue
+    for row in rows[2:end]:
         for col, value in zip(cols, row):
             if value is None or not (col.type in ONE_LINE_TYPES or col.key in ONE_LINE_KEYS):
                 continue
             if hasattr(value, "strftime"):
-                value = value.strftime("%Y-%m-%d")
+                value = value.strftime("%Y-%m" if col.type == "month" else "%Y-%m-%d")
             elif col.type == "number":
                 value = f"{value:,.2f}"
             values.update(re.split("[\n、]", str(value)))  # one item of a list, whole
     return {v for v in values if v}
 
 
-@pytest.mark.parametrize("kind", ["proposal", "mediation"])
-def test_no_value_is_split_across_printed_lines(printed, kind):
+@pytest.mark.parametrize("kind,sheet", [("proposal", None), ("mediation", None),
+                                        ("petition", "信访明细")])
+def test_no_value_is_split_across_printed_lines(printed, kind, sheet):
     paths, pdfs, _figures, _units = printed
     printed_lines = [ln.text for _n, page in _page_lines(pdfs[kind]) for ln in page]
-    values = _one_line_values(paths[kind], kind)
-    assert "湛河区司法局〔2022〕1268号" in values or kind == "mediation"
-    assert "欧阳建国" in values
+    values = _one_line_values(paths[kind], kind, sheet)
+    assert {"proposal": "湛河区司法局〔2022〕1268号", "mediation": "欧阳建国",
+            "petition": "2022-03"}[kind] in values
     broken = sorted(v for v in values if not any(v in line for line in printed_lines))
     assert broken == []
 

@@ -75,7 +75,7 @@ def export_petition_table(registry, out_path, *, year: Optional[int] = None,
 
 def _figures_row(label: str, figures: dict, measure: str) -> list:
     """(value, style) cells of one row: months, 合计, 上年同期, 同比 as stats gives them."""
-    months = [m[measure] or 0 for m in figures["monthly"]]
+    months = [m[measure] for m in figures["monthly"]]  # None: not reported (—), unlike 0
     before = figures["previous_same_period"]
     ratio = fraction(figures["yoy"][measure])
     return ([label] + months + [figures[measure],

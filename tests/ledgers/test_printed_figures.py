@@ -91,11 +91,12 @@ def test_petition_table_cells_equal_stats(printed):
     rows = {r[0]: r for r in _rows(paths["petition"], "信访总量")[2:] if r[0]}
     for unit, fig in list(per_unit.items()) + [("合计", figures["petition"])]:
         row = rows[unit]
-        assert row[1:13] == [m["channel_total"] or 0 for m in fig["monthly"]]
+        assert row[1:13] == [m["channel_total"] if m["reported"] else "—" for m in fig["monthly"]]
         assert row[13] == fig["channel_total"]
         assert row[14] == fig["previous_same_period"]["channel_total"]
         assert round(row[15] * 100, 6) == fig["yoy"]["channel_total"]
     assert rows["姚孟街道"][14] == sum(10 + m for m in range(1, 7))  # the same six months
+    assert rows["姚孟街道"][7] == "—" and rows["曹镇乡"][1] == "—"  # not reported is not 0
     detail = _rows(paths["petition"], "信访明细")
     totals = dict(zip(_headers(detail[1]), next(r for r in detail if r[0] == "合计")))
     for column in ledger_columns("petition"):

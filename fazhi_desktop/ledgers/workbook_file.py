@@ -98,6 +98,15 @@ def _check_zip(path: Path) -> None:
     raise UnreadableWorkbook(path, "这是一个压缩包，不是Excel工作簿")
 
 
+def _part(name: str) -> str:
+    """A zip member named for a clerk: what it is, then the name a technician looks for."""
+    if name.endswith("sharedStrings.xml"):
+        return f"文字内容部分（{name}）"
+    if "worksheets/" in name:
+        return f"工作表数据（{name}）"
+    return f"“{name}”部分"
+
+
 def _check_sizes(path: Path, members) -> None:
     """Refuse a workbook whose parts unpack past the caps, before anything is unpacked."""
     total = sum(m.file_size for m in members)
@@ -109,10 +118,10 @@ def _check_sizes(path: Path, members) -> None:
         cap = MAX_SHARED_STRINGS if name.endswith("sharedStrings.xml") else MAX_PART
         if size > cap:
             raise UnreadableWorkbook(
-                path, f"工作簿中的“{name}”解压后有{size // MB}MB，超过上限{cap // MB}MB；{SPLIT_HINT}")
+                path, f"工作簿中的{_part(name)}解压后有{size // MB}MB，超过上限{cap // MB}MB；{SPLIT_HINT}")
         if size > RATIO_FLOOR and size > MAX_RATIO * max(member.compress_size, 1):
             raise UnreadableWorkbook(
-                path, f"工作簿中的“{name}”压缩了{size // max(member.compress_size, 1)}倍"
+                path, f"工作簿中的{_part(name)}压缩了{size // max(member.compress_size, 1)}倍"
                       f"（解压后{size // MB}MB），不像正常的表格内容，可能是恶意构造的文件，已拒绝读取")
 
 

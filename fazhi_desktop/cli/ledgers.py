@@ -15,8 +15,8 @@ def register(sub) -> None:
     export.add_argument("--out", required=True, metavar="FILE.xlsx", help="保存为")
     export.add_argument("--year", type=int, metavar="YYYY", help="只导出该年度（默认：全部）")
     export.add_argument("--unmasked", action="store_true",
-                        help="完整导出：不隐去身份证号码和电话，并附带每条记录的全部内容"
-                             "（可原样导入另一个数据文件）；默认隐去")
+                        help="不隐去身份证号码和电话（文件名和标题注明“含完整身份证号”，"
+                             "并记入操作记录）；默认隐去")
     export.set_defaults(handler=cmd_export)
 
     imp = sub.add_parser("import", help="从Excel台账导入记录（默认全部导入或全部不导入）")

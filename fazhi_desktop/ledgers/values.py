@@ -19,7 +19,10 @@ from ..core.dates import default_due_date, parse_iso_date, parse_iso_month
 from ..core.idcard import mask_id_number, mask_phone
 from .columns import PARTY_ROLES, Column
 
-LIST_JOIN = "、"
+# One item per line in a ledger cell: LibreOffice and Excel break a wrapped line anywhere in
+# Chinese text and digit runs, so "张三、欧阳建国" could print "欧阳" and "建国" on two lines.
+# The import splits on a line break as on 、.
+LIST_JOIN = "\n"
 _LIST_SPLIT = re.compile(r"[、,，;；/\n]+|\s{1,}")
 _PARALLEL_SPLIT = re.compile(r"[、,，;；\n]")  # keeps empty places: ID numbers line up with names
 _DATE_TEXT = re.compile(
@@ -115,6 +118,11 @@ def parties_of(record: dict, role: str) -> list:
     return found
 
 
+def short_label(col: Column, label: str) -> str:
+    """"D类（留作参考）" is "D类" in a ledger column six characters wide; both import back."""
+    return re.sub(r"（.*?）$", "", label) if col.field_name == "result_class" else label
+
+
 def cell_value(col: Column, record: dict, *, masked: bool = True):
     """The value the ledger shows for a record in this column (None for an empty cell)."""
     head = col.key.split(".")[0]
@@ -140,9 +148,7 @@ def cell_value(col: Column, record: dict, *, masked: bool = True):
         month = parse_iso_month(value)
         return _dt.date(month[0], month[1], 1) if month else value
     if col.type == "enum":
-        label = (col.choices or {}).get(value, value)
-        # "D类（留作参考）" is "D类" in a ledger column six characters wide; both import back.
-        return re.sub(r"（.*?）$", "", label) if col.field_name == "result_class" else label
+        return short_label(col, (col.choices or {}).get(value, value))
     if col.type == "list_str":
         return LIST_JOIN.join(value)
     return value

@@ -325,8 +325,9 @@ class PreviewPage(QWizardPage):
         self._done = False
         self.message.setText("")
         report = self.wiz.report
-        self.summary.setText(report.summary() + ("以下是全部问题：" if report.problems else
-                                                   "没有发现问题。"))
+        self.summary.setText(report.summary(notes=False)
+                             + ("以下是全部问题：" if report.problems else "没有发现问题。")
+                             + report.notes_text())  # sheets and formulas not read, and why
         self.problems.setRowCount(len(report.problems))
         for row, problem in enumerate(report.problems):
             where = f"{problem.column}（{problem.header}）" if problem.column else ""
@@ -351,7 +352,8 @@ class PreviewPage(QWizardPage):
 
     def _fill_data(self, report) -> None:
         """The first rows as they will be read (merged cells carried down), bad rows tinted."""
-        keys = [k for _i, k in sorted(report.mapping.items()) if k != "seq"]
+        # the row counter and the hidden record id (a uuid) mean nothing to read here
+        keys = [k for _i, k in sorted(report.mapping.items()) if k not in ("seq", "id")]
         headers = {c.key: c.header for c in columns(self.wiz.kind)}
         self.data.setColumnCount(len(keys) + 1)
         self.data.setHorizontalHeaderLabels(["行"] + [headers[k] for k in keys])

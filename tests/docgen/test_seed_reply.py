@@ -44,7 +44,7 @@ def test_reply_carries_the_seed_text_paragraph_for_paragraph(seed_reply):
     paragraphs = [p.text for p in docx.Document(str(result.path)).paragraphs if p.text.strip()]
     reply = record["reply"]
     expected = ["办理结果：A", "对区政协六届一次会议\n第28号提案的答复", "胡校丽委员：",
-                "您提出的关于“关于加强法治政府建设”的提案收悉。现答复如下："]
+                "您提出的关于加强法治政府建设的提案收悉。现答复如下："]
     expected += reply["body"].split("\n")
     expected += ["湛河区司法局", "2022年8月8日",
                  "联系单位及电话：湛河区司法局 2818989 联系人：王丙寅"]

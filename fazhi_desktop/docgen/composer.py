@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from ..core.records import DEFAULT_FONTS
 from . import layout as L
 from . import ooxml as X
+from .punctuation import fullwidth
+from .punctuation import warning as punctuation_warning
 from .text import clean, heading_level, printed_width, split_heading
 
 ROLE_SIZES = {"title": L.TITLE_PT, "body": L.BODY_PT, "heading1": L.BODY_PT,
@@ -33,6 +35,7 @@ class Composer:
         self.fonts = dict(DEFAULT_FONTS)
         self.fonts.update({k: v for k, v in (fonts or {}).items() if v})
         self.warnings: list = []
+        self.punctuation_changes = 0  # half-width marks set full-width (docgen/punctuation.py)
         self.cursor_pt: Optional[float] = 0.0
         self.letter = letter
         self._body = self.doc.element.body
@@ -53,8 +56,14 @@ class Composer:
         self._sect.addprevious(el)
         return el
 
-    def run(self, text: str, role: str = "body", size: Optional[float] = None, **kw) -> str:
-        return X.run(text, self.font(role), size or ROLE_SIZES[role], **kw)
+    def run(self, text: str, role: str = "body", size: Optional[float] = None, *,
+            nobreak: bool = False, **kw) -> str:
+        """A run in the role's font. Every text of the document passes here: half-width
+        punctuation in Chinese text is set full-width (counted for the warning on save);
+        nobreak: numbers, dates, 发文字号 … are held on one line (text that may wrap)."""
+        text, changed = fullwidth(text)
+        self.punctuation_changes += changed
+        return X.run(text, self.font(role), size or ROLE_SIZES[role], nobreak=nobreak, **kw)
 
     def line(self, runs: str, *, height_pt: float = L.LINE_PITCH_PT, lines: int = 1, **kw):
         """A paragraph of `lines` exact-height lines; advances the first-page cursor."""
@@ -107,9 +116,10 @@ class Composer:
         level = heading_level(text) if level is None else level
         if level in (1, 2):
             head, rest = split_heading(text)
-            runs = self.run(head, LEVEL_ROLES[level]) + (self.run(rest) if rest else "")
+            runs = self.run(head, LEVEL_ROLES[level], nobreak=True) + (
+                self.run(rest, nobreak=True) if rest else "")
         else:
-            runs = self.run(text)
+            runs = self.run(text, nobreak=True)
         jc = {"center": "center", "right": "right", "left": "left"}.get(align or "", "both")
         self.add(X.paragraph(runs, jc=jc, first_pt=INDENT_PT if indent and not align else 0))
         self.stop_tracking()
@@ -150,6 +160,9 @@ class Composer:
         self._number_drawings()
         declare_fonts(self.doc, self.fonts.values())
         self.doc.save(str(path))
+        note = punctuation_warning(self.punctuation_changes) if self.punctuation_changes else ""
+        if note and note not in self.warnings:  # the clerk learns how many marks changed
+            self.warnings.append(note)
 
     def _number_drawings(self) -> None:
         """Unique ids for every drawing (ours and python-docx's pictures): Word repairs a

@@ -30,10 +30,13 @@ _shape_ids = itertools.count(1000)
 
 
 def rpr(font: str, size_pt: float, *, bold: bool = False, color: Optional[str] = None,
-        spacing_pt: float = L.CHAR_SPACING_PT) -> str:
+        spacing_pt: float = L.CHAR_SPACING_PT, east_asian_lang: str = "zh-CN") -> str:
     """Run properties: one font for every script (East Asian set explicitly), zh-CN language.
 
     w:hint="eastAsia" makes the ambiguous-width characters (“ ” — …) take the East Asian font.
+    `east_asian_lang` en-US (with the Latin language en-US too) is for a span held together
+    by word joiners (docgen/nobreak.py), which LibreOffice honours only outside its Chinese
+    line breaking.
     """
     f = escape(font, {'"': "&quot;"})
     parts = [f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}" w:hint="eastAsia"/>']
@@ -45,12 +48,23 @@ def rpr(font: str, size_pt: float, *, bold: bool = False, color: Optional[str] =
         parts.append(f'<w:spacing w:val="{round(spacing_pt * 20)}"/>')
     half = round(size_pt * 2)
     parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
-    parts.append('<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/>')
+    latin = "zh-CN" if east_asian_lang == "zh-CN" else east_asian_lang
+    parts.append(f'<w:lang w:val="{latin}" w:eastAsia="{east_asian_lang}" w:bidi="ar-SA"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def run(text: str, font: str, size_pt: float, **kw) -> str:
-    """A run; tab characters become <w:tab/> and newlines manual line breaks <w:br/>."""
+def run(text: str, font: str, size_pt: float, *, nobreak: bool = False, **kw) -> str:
+    """A run; tab characters become <w:tab/> and newlines manual line breaks <w:br/>.
+
+    nobreak: the spans of docgen/nobreak.py (numbers, dates, 发文字号 …) become runs of their
+    own that no line break splits."""
+    if nobreak:
+        from . import nobreak as NB
+
+        return "".join(
+            run(NB.join(piece), font, size_pt, east_asian_lang="en-US", **kw) if held
+            else run(piece, font, size_pt, **kw)
+            for held, piece in ((h, p) for p, h in NB.pieces(text)))
     props = rpr(font, size_pt, **kw)
     pieces = []
     for i, line in enumerate(text.split("\n")):

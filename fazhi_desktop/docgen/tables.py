@@ -81,7 +81,7 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
             jc = opts.get("align") or ("center" if header else "left")
             paras = "".join(
                 X.paragraph(c.run(c.clean(t, "表格"), header_role if header else "body", size_pt,
-                                  spacing_pt=0), jc=jc, line_pt=line)
+                                  spacing_pt=0, nobreak=True), jc=jc, line_pt=line)
                 for t in (str(text or "").split("\n") or [""]))
             parts.append(_cell(width, paras, span=span))
         xml_rows.append(_row("".join(parts), L.mm_to_pt(row_height_mm), rule="atLeast",

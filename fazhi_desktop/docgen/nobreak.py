@@ -31,7 +31,8 @@ PATTERNS = (
     re.compile(rf"第?\d+(?:\.\d+)*(?:%|‰|[{_UNITS}]{{1,2}})|第\d+"),  # 第15号 28个 3000元 99.5%
     re.compile(r"\d+(?:\.\d+)*"),  # any other run of digits
 )
-# The name after 联系人/签发人/经办人/联系人姓名 (2 to 4 characters, or with a middle dot).
+# The name after 联系人/签发人/经办人/联系人姓名 (2 to 6 characters, or with a middle dot),
+# held together with its label.
 NAME = re.compile(rf"(?:联系人|签发人|经办人|承办人|调解员|记录人)(?:姓名)?[：:]\s*([{_HAN}·]{{2,6}})")
 
 
@@ -40,7 +41,7 @@ def spans(text: str) -> list:
     found = []
     for pattern in PATTERNS:
         found += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
-    found += [(m.start(1), m.end(1)) for m in NAME.finditer(text)]
+    found += [(m.start(), m.end()) for m in NAME.finditer(text)]  # the label with the name
     merged: list = []
     for start, end in sorted(found):
         if merged and start < merged[-1][1]:

@@ -29,6 +29,7 @@ PATTERNS = (
     re.compile(r"\d{1,2}[:：]\d{2}"),  # times 9:30
     re.compile(r"(?<!\d)(?:0\d{2,3}-)?\d{7,8}(?!\d)|(?<!\d)1\d{10}(?!\d)"),  # phones
     re.compile(rf"第?\d+(?:\.\d+)*(?:%|‰|[{_UNITS}]{{1,2}})|第\d+"),  # 第15号 28个 3000元 99.5%
+    re.compile(r"[（(〔\[]\d{4}[）)〕\]]"),  # a bracketed year, when the whole number is too wide
     re.compile(r"\d+(?:\.\d+)*"),  # any other run of digits
 )
 # The name after 联系人/签发人/经办人/联系人姓名 (2 to 6 characters, or with a middle dot),
@@ -36,25 +37,33 @@ PATTERNS = (
 NAME = re.compile(rf"(?:联系人|签发人|经办人|承办人|调解员|记录人)(?:姓名)?[：:]\s*([{_HAN}·]{{2,6}})")
 
 
-def spans(text: str) -> list:
-    """(start, end) of every span to hold together, merged where they touch or overlap."""
+def spans(text: str, fits=None) -> list:
+    """(start, end) of every span to hold together, merged where they touch or overlap.
+
+    fits(span_text) -> bool: spans that do not fit (wider than a narrow table cell) are not
+    held, so that the line breaks between their parts (their own smaller spans) rather than
+    anywhere; LibreOffice would otherwise break an over-long held span at any character."""
     found = []
     for pattern in PATTERNS:
         found += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
     found += [(m.start(), m.end()) for m in NAME.finditer(text)]  # the label with the name
+    if fits is not None:
+        found = [(a, b) for a, b in found if fits(text[a:b])]
     merged: list = []
     for start, end in sorted(found):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
+    if fits is not None:  # overlapping spans merged into something too wide: keep the parts
+        merged = [m for m in merged if fits(text[m[0]:m[1]])]
     return merged
 
 
-def pieces(text: str) -> list:
+def pieces(text: str, fits=None) -> list:
     """The text as (piece, held_together) pairs, in order."""
     out, pos = [], 0
-    for start, end in spans(text):
+    for start, end in spans(text, fits):
         if start > pos:
             out.append((text[pos:start], False))
         out.append((text[start:end], True))

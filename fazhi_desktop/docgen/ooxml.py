@@ -53,18 +53,20 @@ def rpr(font: str, size_pt: float, *, bold: bool = False, color: Optional[str] =
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def run(text: str, font: str, size_pt: float, *, nobreak: bool = False, **kw) -> str:
+def run(text: str, font: str, size_pt: float, *, nobreak=False, **kw) -> str:
     """A run; tab characters become <w:tab/> and newlines manual line breaks <w:br/>.
 
     nobreak: the spans of docgen/nobreak.py (numbers, dates, 发文字号 …) become runs of their
-    own that no line break splits."""
+    own that no line break splits; a callable instead of True tells which spans fit the line
+    (see nobreak.spans)."""
     if nobreak:
         from . import nobreak as NB
 
+        fits = nobreak if callable(nobreak) else None
         return "".join(
             run(NB.join(piece), font, size_pt, east_asian_lang="en-US", **kw) if held
             else run(piece, font, size_pt, **kw)
-            for held, piece in ((h, p) for p, h in NB.pieces(text)))
+            for piece, held in NB.pieces(text, fits))
     props = rpr(font, size_pt, **kw)
     pieces = []
     for i, line in enumerate(text.split("\n")):

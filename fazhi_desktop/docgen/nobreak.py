@@ -32,9 +32,8 @@ PATTERNS = (
     re.compile(r"[（(〔\[]\d{4}[）)〕\]]"),  # a bracketed year, when the whole number is too wide
     re.compile(r"\d+(?:\.\d+)*"),  # any other run of digits
 )
-# The name after 联系人/签发人/经办人/联系人姓名 (2 to 6 characters, or with a middle dot),
-# held together with its label.
-NAME = re.compile(rf"(?:联系人|签发人|经办人|承办人|调解员|记录人)(?:姓名)?[：:]\s*([{_HAN}·]{{2,6}})")
+# The name after 联系人/签发人/经办人/联系人姓名 (2 to 6 characters, or with a middle dot).
+NAME = re.compile(rf"(?:联系人|签发人|经办人|承办人|调解员|记录人)(?:姓名)?[：:]\s*([{_HAN}·]{{2,4}})")
 
 
 def spans(text: str, fits=None) -> list:
@@ -46,7 +45,8 @@ def spans(text: str, fits=None) -> list:
     found = []
     for pattern in PATTERNS:
         found += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
-    found += [(m.start(), m.end()) for m in NAME.finditer(text)]  # the label with the name
+    # the name alone: held with its label too, a note would rather spread its first line
+    found += [(m.start(1), m.end(1)) for m in NAME.finditer(text)]
     if fits is not None:
         found = [(a, b) for a, b in found if fits(text[a:b])]
     merged: list = []

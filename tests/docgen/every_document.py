@@ -79,7 +79,7 @@ def records() -> dict:
     case = {
         "case_number": "（2022）湛调字第15号", "committee": "阳光苑社区人民调解委员会",
         "mediators": ["王建国", "刘芳"], "accepted_date": "2022-08-01", "source": "application",
-        "dispute_type": "邻里",
+        "dispute_type": "邻里纠纷",
         "parties": [
             {"role": "applicant", "name": "张三", "sex": "男", "ethnicity": "汉族",
              "birth_date": "1980-05-01", "id_number": "410402198005011233",

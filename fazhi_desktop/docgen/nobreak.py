@@ -27,6 +27,7 @@ PATTERNS = (
     re.compile(rf"[（(]\s*\d+\s*[{_UNITS}]{{1,2}}[）)]"),  # bracketed count （1份）
     re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}年度?"),  # dates
     re.compile(r"\d{1,2}[:：]\d{2}"),  # times 9:30
+    re.compile(r"\d[\d*]{5,}[\dXx]"),  # masked ID and phone numbers 138****2345
     re.compile(r"(?<!\d)(?:0\d{2,3}-)?\d{7,8}(?!\d)|(?<!\d)1\d{10}(?!\d)"),  # phones
     re.compile(rf"第?\d+(?:\.\d+)*(?:%|‰|[{_UNITS}]{{1,2}})|第\d+"),  # 第15号 28个 3000元 99.5%
     re.compile(r"[（(〔\[]\d{4}[）)〕\]]"),  # a bracketed year, when the whole number is too wide
@@ -74,9 +75,12 @@ def pieces(text: str, fits=None) -> list:
 
 
 def _breakable(a: str, b: str) -> bool:
-    """Whether a line may break between a and b in Unicode line breaking (digits and Latin
-    letters hold together by themselves: no joiner needed between them)."""
-    return not (a.isascii() and a.isalnum() and b.isascii() and b.isalnum())
+    """Whether a line could break between a and b in an en-US run, so that a joiner is
+    needed. Between printable ASCII characters the Unicode rules already forbid it (digits,
+    letters, "*" of a masked number, "." and "-" before a digit), except after a space,
+    a hyphen or a slash."""
+    return not (a.isascii() and b.isascii() and a.isprintable() and b.isprintable()
+                and a not in " -/" and b != " ")
 
 
 def join(text: str) -> str:

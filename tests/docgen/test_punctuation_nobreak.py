@@ -58,6 +58,8 @@ def test_a_document_without_half_width_marks_has_no_such_warning(tmp_path):
     ("电话：0375-2818989。", "0375-2818989"),
     ("联系人：王丙寅，电话", "王丙寅"),
     ("增长99.5%。", "99.5%"),
+    ("联系电话138****2345，", "138****2345"),
+    ("身份证号码1101**********002X，", "1101**********002X"),
 ])
 def test_spans_that_must_stay_on_one_line_are_found(text, span):
     found = [text[a:b] for a, b in nobreak.spans(text)]

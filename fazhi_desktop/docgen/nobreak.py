@@ -33,6 +33,8 @@ PATTERNS = (
     re.compile(r"[（(〔\[]\d{4}[）)〕\]]"),  # a bracketed year, when the whole number is too wide
     re.compile(r"\d+(?:\.\d+)*"),  # any other run of digits
 )
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in PATTERNS))
+_CANDIDATE = re.compile(r"\d|人[：:]|员[：:]|人姓名")  # every span has a digit or a name label
 # The name after 联系人/签发人/经办人/联系人姓名 (2 to 6 characters, or with a middle dot).
 NAME = re.compile(rf"(?:联系人|签发人|经办人|承办人|调解员|记录人)(?:姓名)?[：:]\s*([{_HAN}·]{{2,4}})")
 
@@ -43,9 +45,13 @@ def spans(text: str, fits=None) -> list:
     fits(span_text) -> bool: spans that do not fit (wider than a narrow table cell) are not
     held, so that the line breaks between their parts (their own smaller spans) rather than
     anywhere; LibreOffice would otherwise break an over-long held span at any character."""
-    found = []
-    for pattern in PATTERNS:
-        found += [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    if not _CANDIDATE.search(text):  # most runs: nothing to hold
+        return []
+    if fits is None:  # one pass over the text; the leftmost pattern's match wins
+        found = [(m.start(), m.end()) for m in _ANY.finditer(text) if m.end() > m.start()]
+    else:  # every pattern: the parts of a span too wide for the cell are needed too
+        found = [(m.start(), m.end()) for pattern in PATTERNS for m in pattern.finditer(text)
+                 if m.end() > m.start()]
     # the name alone: held with its label too, a note would rather spread its first line
     found += [(m.start(1), m.end(1)) for m in NAME.finditer(text)]
     if fits is not None:

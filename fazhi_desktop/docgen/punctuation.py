@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ANY_HALF = re.compile(r"[,:;?!()]")
 _KEEP = re.compile(
     r"(?:https?|ftp)://[!-~]*[A-Za-z0-9/#=&_%-]|www\.[!-~]*[A-Za-z0-9/#=&_%-]|[\w.+-]+@[\w-]+\.[\w.]+"  # URLs and e-mail addresses
     r"|[\u4e00-\u9fff]{1,10}[(\[]\d{4}[)\]]\d+号"  # 发文字号 with ASCII brackets
@@ -43,7 +44,7 @@ def _touches_chinese(text: str, pos: int) -> bool:
 
 def fullwidth(text: str) -> tuple:
     """(text with half-width marks in Chinese text set full-width, how many were changed)."""
-    if not text or not any(c in HALF_TO_FULL for c in text):
+    if not text or not _ANY_HALF.search(text):
         return text, 0
     protected = set()
     for m in _KEEP.finditer(text):

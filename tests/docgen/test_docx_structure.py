@@ -62,6 +62,7 @@ def test_every_run_is_chinese_with_explicit_fonts_and_grid_spacing(written):
             assert fonts.get(qn("w:hint")) == "eastAsia"  # “ ” — in the Chinese font
             # Chinese, except a span held on one line (digits, dates …: docgen/nobreak.py)
             lang = rpr.find(qn("w:lang")).get(qn("w:eastAsia"))
+            assert rpr.find(qn("w:lang")).get(qn("w:val")) in ("zh-CN", "en-US")
             assert lang == "zh-CN" or (lang == "en-US" and run.text == nobreak.join(
                 visible(run.text)) and nobreak.spans(visible(run.text)) == [(0, len(visible(run.text)))])
     body = next(p for p in document.paragraphs if p.text.startswith("普通段落"))

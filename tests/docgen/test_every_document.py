@@ -8,18 +8,15 @@ import re
 
 import pytest
 
-from fazhi_desktop.docgen import nobreak
 from fazhi_desktop.docgen.punctuation import fullwidth
 from tests import pdfmeasure as M
 from tests.docgen import every_document as E
+from tests.docgen import typesetting as T
 
 pytestmark = pytest.mark.slow
 
 NAMES = ["reply_proposal", "reply_cosigner", "reply_suggestion", "opinion_form",
          "assist_opinion", "agreement", "case_file", "report"]
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）)[^。；]*$")
-HALF_WIDTH_IN_CHINESE = re.compile(r"[\u4e00-\u9fff][,:;?!()]|[,:;?!()][\u4e00-\u9fff]")
-DOUBLED = re.compile(r"关于[“《]?关于|(的?(?:提案|建议|议案|意见))[》”]?\1|第第|号号|委员委员|代表代表|纠纷纠纷")
 PITCH_MM = 28.95 / M.PT_PER_MM
 CHAR_MM = 15.75 / M.PT_PER_MM
 
@@ -42,65 +39,33 @@ def documents(tmp_path_factory):
     return {name: (M.open_pdf(pdf), warnings[name]) for name, pdf in zip(paths, pdfs)}
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_no_number_date_document_number_or_count_is_split_across_lines(documents, name):
-    pdf, _ = documents[name]
-    flow = M.flowing_lines(pdf)
-    split = []
-    for (page, a), (_, b) in zip(flow, flow[1:]):
-        # b continues a's paragraph when a is full and b starts at the left margin (no
-        # indent); other pairs are a paragraph's end and the next one's start
-        if a.x1 < 184 - 0.6 * CHAR_MM or abs(b.x0 - 28) > 1.0:
-            continue
-        left, right = _flat(a.text), _flat(b.text)
-        for start, end in nobreak.spans(left + right):
-            if start < len(left) < end:
-                split.append(f"第{page + 1}页：…{left[-10:]} / {right[:10]}…")
-    assert not split, split
+    assert not T.split_spans(documents[name][0])
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_heading_is_the_last_line_of_a_page(documents, name):
-    pdf, _ = documents[name]
-    stranded = []
-    for index, page in enumerate(pdf[:-1]):
-        body = [ln for ln in M.block_lines(page) if abs(ln.size - 16) < 0.6]
-        if body and HEADING.match(_flat(body[-1].text)) and body[-1].x1 < 184 - 2 * CHAR_MM:
-            stranded.append(f"第{index + 1}页末行：{body[-1].text}")
-    assert not stranded, stranded
+    assert not T.stranded_headings(documents[name][0])
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_page_holds_text(documents, name):
-    pdf, _ = documents[name]
-    empty = [i + 1 for i, page in enumerate(pdf) if not M.block_lines(page)]
-    assert not empty, f"{name}: 第{empty}页没有正文"
+    assert not T.empty_pages(documents[name][0]), f"{name}: 这些页没有正文"
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_half_width_punctuation_between_chinese_characters(documents, name):
-    pdf, _ = documents[name]
-    flow = [_flat(ln.text) for _, ln in M.flowing_lines(pdf)]
-    found = [line for line in flow if HALF_WIDTH_IN_CHINESE.search(line)]
-    found += [a[-3:] + "/" + b[:3] for a, b in zip(flow, flow[1:])
-              if HALF_WIDTH_IN_CHINESE.search(a[-1:] + b[:1])]
-    assert not found, found
+    assert not T.half_width_marks(documents[name][0])
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_generated_sentence_doubles_a_word(documents, name):
-    pdf, _ = documents[name]
-    text = _flat("".join(ln.text for _, ln in M.flowing_lines(pdf)))
-    assert not DOUBLED.search(text), DOUBLED.search(text).group()
+    assert not T.doubled_words(T.text_of(documents[name][0]))
 
 
 def test_replies_name_the_item_and_the_people_as_real_replies_do(documents):
-    texts = {name: _flat("".join(ln.text for _, ln in M.flowing_lines(documents[name][0])))
-             for name in ("reply_proposal", "reply_cosigner", "reply_suggestion")}
+    texts = {name: T.text_of(documents[name][0]) for name in ("reply_proposal", "reply_cosigner", "reply_suggestion")}
     assert f"胡校丽委员：您提出的《{E.LONG_TITLE}》收悉。现答复如下：" in texts["reply_proposal"]
     assert "李明委员：您提出的《" in texts["reply_cosigner"]
     assert "王芳代表：您提出的关于加强社区矫正工作的建议收悉。" in texts["reply_suggestion"]

@@ -105,3 +105,17 @@ def test_contact_line_prints_as_in_the_seed_on_one_line_after_the_date(seed_repl
     assert abs(contact.x0 - (28 + 2 * 15.75 / M.PT_PER_MM)) < 1.0
     assert 0 < contact.baseline - lines[date].baseline < 1.5 * 28.95 / M.PT_PER_MM
     assert contact.x1 <= 210 - 26 + 0.5
+
+
+def test_seed_reply_reads_right_to_a_clerk(seed_reply):
+    """Issue 13 on the real reply: no number split at a line end ("第15 / 号"), no heading at a
+    page's foot, no empty page, no half-width mark in Chinese text, nothing doubled."""
+    from tests.docgen import typesetting as T
+
+    _, result, pdf = seed_reply
+    assert not T.split_spans(pdf)
+    assert not T.stranded_headings(pdf)
+    assert not T.empty_pages(pdf)
+    assert not T.half_width_marks(pdf)
+    assert not T.doubled_words(T.text_of(pdf))
+    assert any("文中有2个半角标点" in w for w in result.warnings)  # 案(事)件

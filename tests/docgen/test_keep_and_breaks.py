@@ -3,6 +3,7 @@ split (issue 13, 2): the properties in the file. Their effect on paper is measur
 test_every_document.py."""
 from __future__ import annotations
 
+import pytest
 from docx.oxml.ns import qn
 
 from fazhi_desktop.docgen.composer import Composer, is_standalone_heading
@@ -61,3 +62,28 @@ def test_tall_table_rows_may_break_across_pages_short_ones_stay_whole():
     rows = c.doc.element.body.find(qn("w:tbl")).findall(qn("w:tr"))
     assert rows[0].find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
     assert rows[1].find(qn("w:trPr")).find(qn("w:cantSplit")) is None
+
+
+@pytest.mark.slow
+def test_the_signature_never_stands_on_a_page_without_body_text(tmp_path):
+    """Bodies ending on each of the last lines of page 1: the page with the signature, the date
+    and the contact line always shows body text too (GB/T 9704), and no page is empty."""
+    from fazhi_desktop.docgen.render import write_document
+    from fazhi_desktop.office.libreoffice import convert_many, find_soffice
+    from tests import pdfmeasure as M
+    from tests.docgen import typesetting as T
+    from tests.docgen.samples import FILLER, paragraphs, sample
+
+    if not find_soffice():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    paths = []
+    for lines in range(6, 12):
+        doc = sample("file", 1)
+        doc.body = ["\n".join(paragraphs(lines, per_paragraph=3))]
+        doc.contact = "联系单位及电话：湛河区司法局 2818989 联系人：王丙寅"
+        paths.append(write_document(doc, tmp_path / f"body{lines}.docx", check_fonts=False).path)
+    for path, pdf in zip(paths, convert_many(paths, "pdf", tmp_path)):
+        document = M.open_pdf(pdf)
+        last = [T.flat(ln.text) for ln in M.block_lines(document[-1])]
+        assert any(len(t) >= 12 and t[:4] in FILLER * 2 for t in last), (path.name, last)
+        assert not T.empty_pages(document), path.name

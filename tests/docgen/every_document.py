@@ -118,7 +118,7 @@ def fill(registry) -> dict:
 
 
 def render_all(registry, folder: Path) -> dict:
-    """document name -> .docx path (and its RenderResult's warnings in WARNINGS)."""
+X
     from fazhi_desktop.docgen import forms, mediation, replies
     from fazhi_desktop.docgen.report import ReportOptions, render_report
 

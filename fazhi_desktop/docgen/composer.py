@@ -66,10 +66,11 @@ class Composer:
         return el
 
     def run(self, text: str, role: str = "body", size: Optional[float] = None, *,
-            nobreak: bool = False, **kw) -> str:
+            nobreak=False, **kw) -> str:
         """A run in the role's font. Every text of the document passes here: half-width
         punctuation in Chinese text is set full-width (counted for the warning on save);
-        nobreak: numbers, dates, 发文字号 … are held on one line (text that may wrap)."""
+        nobreak: numbers, dates, 发文字号 … are held on one line (text that may wrap); a
+        predicate instead of True says which spans fit (ooxml.run)."""
         text, changed = fullwidth(text)
         self.punctuation_changes += changed
         return X.run(text, self.font(role), size or ROLE_SIZES[role], nobreak=nobreak, **kw)

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from docx.oxml import parse_xml
 
 from . import layout as L
+from . import nobreak as NB
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -61,8 +62,6 @@ def run(text: str, font: str, size_pt: float, *, nobreak=False, **kw) -> str:
     own that no line break splits; a callable instead of True tells which spans fit the line
     (see nobreak.spans)."""
     if nobreak:
-        from . import nobreak as NB
-
         # Latin language en-US throughout: digits (and a masked 138****2345) then hold by
         # themselves; only spans with Chinese characters need runs of their own.
         fits = nobreak if callable(nobreak) else None

@@ -117,8 +117,9 @@ def fill(registry) -> dict:
     return ids
 
 
-def render_all(registry, folder: Path) -> dict:
-X
+def render_all(registry, folder: Path) -> tuple:
+    """Fill `registry` and write every document into `folder`: ({name: .docx path},
+    {name: the RenderResult's warnings})."""
     from fazhi_desktop.docgen import forms, mediation, replies
     from fazhi_desktop.docgen.report import ReportOptions, render_report
 

@@ -7,7 +7,7 @@ Before checking, every record is brought to its canonical form in place (core/no
 dates, months, numbers, trimmed text), so what passes is what gets stored. Besides the field
 rules, a record is refused when it holds what the store cannot keep: numbers beyond
 MAX_NUMBER, dates outside core/years.py's range, text with characters UTF-8 cannot encode
-(a lone surrogate such as JSON's "\udc80"), or nesting deeper than MAX_DEPTH.
+(a lone surrogate such as JSON's "\\udc80"), or nesting deeper than MAX_DEPTH.
 """
 from __future__ import annotations
 
@@ -144,8 +144,10 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _storable_problems(value, where: str, problems: list, depth: int = 0) -> None:
-    """Text UTF-8 cannot encode and nesting too deep, anywhere in a record (unknown keys too)."""
+def _storable_problems(value, where: str, problems: list, depth: int = 0,
+                       labels: Optional[dict] = None) -> None:
+    """Text UTF-8 cannot encode, numbers that are not finite and nesting too deep, anywhere in a
+    record (unknown keys too); `labels` names the record's own fields in Chinese."""
     if depth > MAX_DEPTH:
         problems.append(f"{where}内容嵌套过深（超过{MAX_DEPTH}层），不是有效的记录")
         return
@@ -154,12 +156,15 @@ def _storable_problems(value, where: str, problems: list, depth: int = 0) -> Non
         if bad is not None:
             problems.append(f"{where}文字中第{bad + 1}个字符（{_printable(value[bad])}）无法保存，"
                             "请删去或重新输入该字符")
+    elif isinstance(value, float) and not math.isfinite(value):
+        problems.append(f"{where}不是有效的数字（数值超出范围）")
     elif isinstance(value, dict):
         for key, item in value.items():
             name = _printable(str(key))
             if isinstance(key, str) and _unencodable_at(key) is not None:
                 problems.append(f"{where}字段名“{name}”含有无法保存的字符")
-            _storable_problems(item, f"{where}“{name}”：", problems, depth + 1)
+            shown = f"“{labels[key]}”（{name}）" if labels and key in labels else f"“{name}”"
+            _storable_problems(item, f"{where}{shown}：", problems, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value, 1):
             _storable_problems(item, f"{where}第{index}项：", problems, depth + 1)
@@ -186,7 +191,8 @@ def record_problems(kind: str, record, position: Optional[int] = None) -> list:
     if not isinstance(record, dict):
         return [f"{prefix}应为一个对象（{{…}}），实为{_show(record)}"]
     problems: list = []
-    _storable_problems(record, prefix, problems)
+    _storable_problems(record, prefix, problems,
+                       labels={f.name: f.label for f in records.FIELDS[kind]})
     if problems:  # the field rules would only repeat the same characters
         return problems
     normalize_record(kind, record)

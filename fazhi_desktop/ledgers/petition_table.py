@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Optional
 
 from ..core import records
 from ..core.atomic import atomic_output
 from .export import (ExportResult, count_records, fill_ledger_sheet,
-                     iter_records, ledger_title, office_name)
+                     iter_records, ledger_title, office_name, years_in)
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, streamed_workbook,
                           title_row)
 
@@ -21,12 +22,6 @@ MEASURES = (
     ("信访总量", "信访总量（来信+来访+网上信访+电话）", records.CHANNEL_FIELDS),
     ("五级信访总量", "京省市区乡五级信访总量", records.LEVEL_FIELDS),
 )
-
-
-def latest_year(registry) -> int:
-    row = registry.store.conn.execute(
-        "SELECT max(substr(period, 1, 4)) FROM petition WHERE deleted_at IS NULL").fetchone()
-    return int(row[0]) if row and row[0] else _dt.date.today().year
 
 
 def monthly(registry, year: int, fields) -> dict:
@@ -48,18 +43,26 @@ def change(this: int, last: int):
 def export_petition_table(registry, out_path, *, year: Optional[int] = None,
                           progress: Optional[Callable] = None,
                           cancelled: Optional[Callable] = None) -> ExportResult:
-    year = int(year) if year else latest_year(registry)
+    """One year: its two monthly tables and its rows. No year (`export petition` without
+    --year): every year that has rows, newest first, each with its two tables ("2022年信访总量"),
+    and all the rows in the detail sheet."""
+    years = [int(year)] if year else (years_in(registry, "petition") or [_dt.date.today().year])
     title = ledger_title(registry, "petition", year)
+    when = f"{year}年" if year else ""
     with atomic_output(out_path) as temp, streamed_workbook() as wb:
-        for sheet_name, heading, fields in MEASURES:
-            _table_sheet(wb, sheet_name, f"{office_name(registry)}{year}年{heading}月度统计表",
-                         monthly(registry, year, fields), monthly(registry, year - 1, fields))
-        detail_title = f"{office_name(registry)}{year}年信访情况明细"
-        records_of_year = iter_records(registry, "petition", year)
-        count = fill_ledger_sheet(wb, "petition", detail_title, records_of_year, masked=True,
+        for table_year in years:
+            for sheet_name, heading, fields in MEASURES:
+                _table_sheet(wb, sheet_name if year else f"{table_year}年{sheet_name}",
+                             f"{office_name(registry)}{table_year}年{heading}月度统计表",
+                             monthly(registry, table_year, fields),
+                             monthly(registry, table_year - 1, fields))
+        detail_title = f"{office_name(registry)}{when}信访情况明细"
+        rows = iter_records(registry, "petition", year)
+        count = fill_ledger_sheet(wb, "petition", detail_title, rows, masked=True,
                                   total=count_records(registry, "petition", year),
                                   progress=progress, cancelled=cancelled,
-                                  sample=list(iter_records(registry, "petition", year))[:1000])
+                                  sample=list(islice(iter_records(registry, "petition", year),
+                                                     1000)))
         wb.save(temp)
     return ExportResult(Path(out_path), count, title)
 

@@ -224,6 +224,10 @@ def read_json_file(path: str, what: str = "文件"):
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [f"{what}“{path}”不是有效的JSON：第{exc.lineno}行第{exc.colno}列，{_json_reason(exc.msg)}"]) from exc
+    except ValueError as exc:  # an integer of thousands of digits (Python's int_max_str_digits)
+        raise ValidationError([f"{what}“{path}”中有位数过多的数字，不是有效的记录"]) from exc
+    except RecursionError as exc:  # the depth scan should have caught it; never a traceback
+        raise ValidationError([f"{what}“{path}”嵌套层数过多，不是有效的记录文件"]) from exc
 
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')

@@ -128,8 +128,10 @@ def _message_for_one(exc: BaseException, data_file) -> Optional[str]:
     return None
 
 
-# A short Chinese cause, to stand in for the English one a core message quotes in brackets.
 def short_cause(exc: BaseException) -> Optional[str]:
+    """A few Chinese words to stand in for the English cause a core message quotes (SQLite's
+    message, an OS error's strerror); every SQLite and OS error gets some, so none is left in
+    English."""
     if isinstance(exc, sqlite3.Error):
         text = str(exc).lower()
         for words, cause in (("locked", "文件被另一程序锁定"), ("busy", "文件被另一程序锁定"),
@@ -139,7 +141,7 @@ def short_cause(exc: BaseException) -> Optional[str]:
                              ("malformed", "文件已损坏")):
             if words in text:
                 return cause
-        return None
+        return "数据文件出错"
     if isinstance(exc, OSError):
         code = getattr(exc, "errno", None)
         if code in _DISK_FULL:
@@ -154,6 +156,13 @@ def short_cause(exc: BaseException) -> Optional[str]:
             return "找不到文件或文件夹"
         if code == errno.EIO:
             return "读写磁盘出错"
+        if code == errno.EISDIR:
+            return "这是一个文件夹，不是文件"
+        if code == errno.ENOTDIR:
+            return "路径中有一部分不是文件夹"
+        if code == errno.ENAMETOOLONG:
+            return "文件名或路径过长"
+        return f"系统错误（代码{code}）" if code else "系统错误"
     return None
 
 

@@ -82,6 +82,8 @@ HOSTILE = {
     "lone surrogate in a key": ('[{"session": "s", "number": 1, "title": "t", "authors": ["a"], '
                                 '"\\ud800x": 1}]', "无法保存"),
     "nesting 100,000 deep": ("[" * 100_000 + "]" * 100_000, "嵌套层数过多"),
+    "an integer of 5,000 digits": ('[{"session": "s", "number": ' + "9" * 5000
+                                   + ', "title": "t", "authors": ["a"]}]', "位数过多"),
     "nesting 40 deep inside a record": (
         '[{"session": "s", "number": 1, "title": "t", "authors": ["a"], "notes2": '
         + '{"a": ' * 40 + "1" + "}" * 40 + "}]", "嵌套过深"),
@@ -138,6 +140,19 @@ def test_bad_arguments_are_refused_in_chinese(tmp_path, filled_db, args, expecte
     result = run_cli("--db", filled_db, *args)
     assert_chinese_refusal(result, 2, expected, paths=(filled_db,))
     assert sha256(filled_db) == before
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["--db", "{folder}", "dump", "proposal"], "这是一个文件夹"),
+    (["--db", "{db}", "export", "proposal", "--out", "{folder}"], "这是一个文件夹"),
+    (["--db", "{folder}/{long}.sqlite3", "dump", "proposal"], "过长"),
+])
+def test_unusable_paths_are_said_in_chinese(tmp_path, filled_db, args, expected):
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    args = [a.format(folder=folder, db=filled_db, long="长" * 200) for a in args]
+    result = run_cli(*args)
+    assert_chinese_refusal(result, 1, expected, paths=(folder, filled_db))
 
 
 def test_records_of_year_one_are_refused_that_stats_could_not_show(registry):

@@ -119,6 +119,12 @@ def run(argv: list) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        from ..core import errorlog
+
+        # Before anything runs: an error logged on the way ("fazhi_desktop" logger) goes to the
+        # file, not to stderr through logging's last-resort handler (nothing is created unless
+        # something is written).
+        errorlog.install(data_file_of(args.db).parent)
         if not args.command:
             from ..gui.launch import launch_gui
 

@@ -343,3 +343,29 @@ def test_version_ignores_a_pyproject_in_the_current_folder(tmp_path):
                             env=dict(os.environ, PYTHONPATH=str(tmp_path / "site")))
     assert result.returncode == 0 and "9.9.9" not in result.stdout
     assert result.stdout.startswith("法治办公助手 ")
+
+
+LOGS_ON_THE_WAY = textwrap.dedent("""
+    import logging, sys
+    import fazhi_desktop.cli.stats as stats
+
+    def logs(args):
+        try:
+            raise RuntimeError("a background failure")
+        except RuntimeError:
+            logging.getLogger("fazhi_desktop.ops").error("后台任务失败", exc_info=True)
+        return 0
+
+    stats.cmd_stats = logs
+    from fazhi_desktop.cli import run
+    raise SystemExit(run(sys.argv[1:]))
+""")
+
+
+def test_an_error_logged_by_a_command_goes_to_the_log_not_to_stderr(tmp_path):
+    db = tmp_path / "office.sqlite3"
+    result = subprocess.run([sys.executable, "-c", LOGS_ON_THE_WAY, "--db", str(db), "stats"],
+                            capture_output=True, text=True, encoding="utf-8", cwd=str(REPO),
+                            env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=120)
+    assert result.returncode == 0 and result.stderr == ""
+    assert "RuntimeError: a background failure" in (tmp_path / "logs" / "fazhi-desktop.log").read_text("utf-8")

@@ -221,6 +221,20 @@ def test_a_read_only_file_or_folder_is_said_in_chinese(filled_db, frozen, input_
     assert sha256(filled_db) == before
 
 
+def test_a_read_only_lock_file_is_said_in_chinese(filled_db, frozen):
+    made = run_cli("--db", filled_db, "backup")
+    assert made.returncode == 0, made.stderr
+    backup = sorted((filled_db.parent / "backups").glob("*.sqlite3"))[0]
+    lock = Path(f"{filled_db}.lock")
+    lock.write_bytes(b"")
+    before = sha256(filled_db)
+    frozen(lock)
+    result = run_cli("--db", filled_db, "restore", backup)
+    assert_chinese_refusal(result, 1, paths=(filled_db, backup, lock))
+    assert any(w in result.stderr for w in ("没有权限", "只读", "无法写入")), result.stderr
+    assert sha256(filled_db) == before
+
+
 @pytest.fixture
 def input_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("input")

@@ -110,6 +110,16 @@ def install(data_folder) -> ErrorLog:
         return handler
 
 
+def uninstall() -> None:
+    """Take the error log off the logger (tests; a process that changes data folders)."""
+    with _install_lock:
+        handler = _installed.pop("handler", None)
+        _installed.pop("folder", None)
+        if handler is not None:
+            logging.getLogger(LOGGER_NAME).removeHandler(handler)
+            handler.close()
+
+
 def installed() -> Optional[ErrorLog]:
     return _installed.get("handler")
 

@@ -155,6 +155,7 @@ def uninstall() -> None:
     threading.excepthook = _state.pop("previous_thread_hook")
     qInstallMessageHandler(_state.pop("previous_qt_handler"))
     _state["installed"] = False
+    errorlog.uninstall()
     dialog = _state.pop("dialog", None)
     if dialog is not None:
         dialog.close()

@@ -129,5 +129,8 @@ def test_the_log_is_private_rotates_and_keeps_three(tmp_path):
 
 def test_nothing_is_created_before_something_is_written(tmp_path):
     errorlog.install(tmp_path)
-    logging.getLogger("fazhi_desktop").warning("a warning is not an error")
-    assert not (tmp_path / "logs").exists()
+    try:
+        logging.getLogger("fazhi_desktop").warning("a warning is not an error")
+        assert not (tmp_path / "logs").exists()
+    finally:
+        errorlog.uninstall()

@@ -57,7 +57,7 @@ def ledger_title(registry, kind: str, year: Optional[int]) -> str:
 
 def count_records(registry, kind: str, year: Optional[int]) -> int:
     where, params = _where(kind, year)
-    return registry.store.conn.execute(f"SELECT count(*) FROM {kind} WHERE {where}",
+    return registry.read(f"SELECT count(*) FROM {kind} WHERE {where}",
                                        params).fetchone()[0]
 
 
@@ -66,7 +66,7 @@ def iter_records(registry, kind: str, year: Optional[int]) -> Iterator[dict]:
     import json
 
     where, params = _where(kind, year)
-    cursor = registry.store.conn.execute(
+    cursor = registry.read(
         f"SELECT data, id FROM {kind} WHERE {where} ORDER BY {_ORDER[kind]}", params)
     for data, record_id in cursor:
         record = json.loads(data)
@@ -251,7 +251,7 @@ class _Tally:
 
 def years_in(registry, kind: str) -> list:
     """The years a kind's records fall in (newest first), for the export dialog's choice."""
-    rows = registry.store.conn.execute(
+    rows = registry.read(
         f"SELECT DISTINCT {_YEAR_EXPR[kind]} AS y FROM {kind} WHERE deleted_at IS NULL "
         "AND y IS NOT NULL ORDER BY y DESC").fetchall()
     return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]

@@ -119,7 +119,7 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
             _each_row(registry, sheet, options, report, progress, cancelled, None, full)
             return report
         backup_now(registry.path, "import")  # issue 8: a verified copy before every import
-        with registry.store.transaction():
+        with registry.transaction():
             sink = _Sink(registry, kind)
             bad = _each_row(registry, sheet, options, report, progress, cancelled, sink, full)
             sink.flush()
@@ -264,7 +264,7 @@ def _key_problems(registry, kind, sheet, mapped, number, record, options, seen_k
         return "create", record, [RowProblem(sheet.sheet, number,
                                              f"{what}与第{seen_keys[key]}行重复", letter, header)]
     seen_keys[key] = number
-    holder = registry.store.find_by_key(kind, record)
+    holder = registry.key_holder(kind, record)
     if holder is None:
         return "create", record, []
     report.existing.append((number, what))

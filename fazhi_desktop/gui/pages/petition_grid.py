@@ -56,10 +56,9 @@ class PetitionGridModel(QAbstractTableModel):
         self.beginResetModel()
         self.unit, self.year, self.months = unit, year, {}
         if unit:
-            conn = self.registry.store.conn
             q = queries.TableQuery("petition", unit=unit, year=year, order_by="period",
                                    descending=False)
-            for row in queries.rows(conn, "petition", queries.seqs(conn, q)).values():
+            for row in self.registry.table_rows("petition", self.registry.table_seqs(q)).values():
                 self.months[int(row["period"][5:7])] = row
         self._refresh_figures()
         self.endResetModel()

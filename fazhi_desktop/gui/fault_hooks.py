@@ -57,6 +57,16 @@ def describe(exc: BaseException, data_file=None) -> tuple:
     return errorlog.crash_message(log), _text_of(type(exc), exc, exc.__traceback__)
 
 
+def clerk_message(exc: BaseException, data_file=None) -> str:
+    """The words for an exception that has been logged already (gui/ops.py logs a background
+    job's failure): the known fault's sentence, else the sentence naming the error log."""
+    message = faults.message_for(exc, data_file=data_file)
+    if message is not None:
+        return message
+    handler = errorlog.installed()
+    return errorlog.crash_message(handler.path if handler else None)
+
+
 def show_error(message: str, details: str = "") -> None:
     """The box, on the GUI thread, unless one is open already (then the fault is only logged)."""
     app = QApplication.instance()

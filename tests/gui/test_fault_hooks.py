@@ -122,3 +122,13 @@ def test_a_second_fault_while_the_box_is_open_does_not_stack_boxes(qtbot, hooks)
     assert len(boxes) == 1
     assert hooks.joinpath(*LOG).read_text("utf-8").count("ZeroDivisionError") == 2
     _close(boxes[0])
+
+
+def test_a_logged_background_failure_is_said_naming_the_log(hooks):
+    try:
+        raise RuntimeError("import failed")
+    except RuntimeError as exc:
+        logging.getLogger("fazhi_desktop").error("后台任务失败", exc_info=exc)
+        message = fault_hooks.clerk_message(exc)
+    assert "程序内部出错" in message and str(hooks.joinpath(*LOG)) in message
+    assert "磁盘空间已满" in fault_hooks.clerk_message(OSError(errno.ENOSPC, "full", "/x.xlsx"))

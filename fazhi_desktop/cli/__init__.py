@@ -131,7 +131,8 @@ def run(argv: list) -> int:
 
             return launch_gui(db=args.db)
         status = args.handler(args) or EXIT_OK
-        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        if sys.stdout is not None:  # None in a windowed bundle
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
         return status
     except SystemExit:
         raise

@@ -12,6 +12,7 @@ MAX_NUMBER, dates outside core/years.py's range, text with characters UTF-8 cann
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from typing import Iterable, Optional
 
@@ -144,38 +145,58 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _storable_problems(value, where: str, problems: list, depth: int = 0,
+def _storable_problems(value, where: str, problems: list,
                        labels: Optional[dict] = None) -> None:
     """Text UTF-8 cannot encode, numbers that are not finite and nesting too deep, anywhere in a
-    record (unknown keys too); `labels` names the record's own fields in Chinese."""
+    record (unknown keys too); `labels` names the record's own fields in Chinese. The place is
+    put into words only for a problem found (the walk runs for every imported row)."""
+    found: list = []
+    _unstorable(value, (), found, 0)
+    for path, problem in found:
+        words = []
+        for depth, step in enumerate(path):
+            if isinstance(step, int):
+                words.append(f"第{step}项：")
+            else:
+                name = _printable(str(step))
+                label = labels.get(step) if labels and depth == 0 and isinstance(step, str) else None
+                words.append(f"“{label}”（{name}）：" if label else f"“{name}”：")
+        problems.append(f"{where}{''.join(words)}{problem}")
+
+
+def _unstorable(value, path: tuple, found: list, depth: int) -> None:
     if depth > MAX_DEPTH:
-        problems.append(f"{where}内容嵌套过深（超过{MAX_DEPTH}层），不是有效的记录")
+        found.append((path, f"内容嵌套过深（超过{MAX_DEPTH}层），不是有效的记录"))
         return
     if isinstance(value, str):
         bad = _unencodable_at(value)
         if bad is not None:
-            problems.append(f"{where}文字中第{bad + 1}个字符（{_printable(value[bad])}）无法保存，"
-                            "请删去或重新输入该字符")
-    elif isinstance(value, float) and not math.isfinite(value):
-        problems.append(f"{where}不是有效的数字（数值超出范围）")
+            found.append((path, f"文字中第{bad + 1}个字符（{_printable(value[bad])}）无法保存，"
+                                "请删去或重新输入该字符"))
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            found.append((path, "不是有效的数字（数值超出范围）"))
     elif isinstance(value, dict):
         for key, item in value.items():
-            name = _printable(str(key))
             if isinstance(key, str) and _unencodable_at(key) is not None:
-                problems.append(f"{where}字段名“{name}”含有无法保存的字符")
-            shown = f"“{labels[key]}”（{name}）" if labels and key in labels else f"“{name}”"
-            _storable_problems(item, f"{where}{shown}：", problems, depth + 1)
+                found.append((path, f"字段名“{_printable(key)}”含有无法保存的字符"))
+            if isinstance(item, (str, dict, list, float)):
+                _unstorable(item, path + (key,), found, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value, 1):
-            _storable_problems(item, f"{where}第{index}项：", problems, depth + 1)
+            if isinstance(item, (str, dict, list, float)):
+                _unstorable(item, path + (index,), found, depth + 1)
+
+
+# Lone surrogates are the only str content UTF-8 cannot encode; a search is cheaper than encoding.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _unencodable_at(text: str):
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return exc.start
-    return None
+    if text.isascii():
+        return None
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
 
 
 def _num(x: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..core.records import KINDS
-from . import EXIT_OK, EXIT_REFUSED, open_registry
+from . import EXIT_OK, EXIT_REFUSED, open_registry, year_argument
 
 
 def register(sub) -> None:
@@ -13,7 +13,8 @@ def register(sub) -> None:
     export.add_argument("kind", choices=KINDS, metavar="KIND",
                         help="proposal / suggestion / mediation / petition")
     export.add_argument("--out", required=True, metavar="FILE.xlsx", help="保存为")
-    export.add_argument("--year", type=int, metavar="YYYY", help="只导出该年度（默认：全部）")
+    export.add_argument("--year", type=year_argument, metavar="YYYY",
+                        help="只导出该年度（默认：全部年度）")
     export.add_argument("--unmasked", action="store_true",
                         help="不隐去身份证号码和电话（文件名和标题注明“含完整身份证号”，"
                              "并记入操作记录）；默认隐去")

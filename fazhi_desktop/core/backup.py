@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import DatabaseProblem
+from .faults import short_cause
 
 # Reason code -> the word in the file name and in the list a clerk reads.
 REASONS = {
@@ -126,7 +127,7 @@ def backup_dir(db_path, folder=None) -> tuple:
         return chosen, []
     except OSError as exc:
         fallback = default_backup_dir(db_path)
-        return fallback, [f"备份位置“{chosen}”暂时无法写入（{exc.strerror or exc}，如U盘未插入或网络共享未连接），"
+        return fallback, [f"备份位置“{chosen}”暂时无法写入（{short_cause(exc)}，如U盘未插入或网络共享未连接），"
                           f"本次已备份到数据文件旁的“{fallback}”。"]
 
 

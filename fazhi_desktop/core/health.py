@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import DatabaseProblem, FileTooNew, NotADatabase
+from .faults import short_cause
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = {"proposal", "suggestion", "mediation", "petition", "settings", "audit"}
@@ -88,7 +89,7 @@ def check_file(path, *, thorough: bool = False) -> Optional[Finding]:
             head = fh.read(100)
     except OSError as exc:
         return Finding("unreadable", path, "无法读取数据文件",
-                       f"无法读取数据文件“{name}”（{exc.strerror or exc}）。文件未做任何修改。")
+                       f"无法读取数据文件“{name}”（{short_cause(exc)}）。文件未做任何修改。")
     if len(head) < len(SQLITE_HEADER):
         return _truncated(path, "文件头不完整") if SQLITE_HEADER.startswith(head) else _not_sqlite(path)
     if not head.startswith(SQLITE_HEADER):
@@ -195,7 +196,8 @@ def _damaged(path: Path, detail: str) -> Finding:
 
 def _unreadable(path: Path, exc: Exception) -> Finding:
     return Finding("unreadable", path, "无法读取数据文件",
-                   f"无法读取数据文件“{path.name}”（{exc}）。文件未做任何修改。", str(exc))
+                   f"无法读取数据文件“{path.name}”（{short_cause(exc) or '无法读取'}）。文件未做任何修改。",
+                   str(exc))
 
 
 def _wal_in_use(path: Path) -> bool:

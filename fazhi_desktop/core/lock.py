@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import DatabaseLocked
+from .faults import short_cause
 
 _WINDOWS = sys.platform.startswith("win")
 if _WINDOWS:
@@ -127,7 +128,7 @@ class WriterLock:
             fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                raise ReadOnlyLocation(self.db_path, exc.strerror or str(exc)) from exc
+                raise ReadOnlyLocation(self.db_path, short_cause(exc)) from exc
             raise
         try:
             _lock(fd)
@@ -138,7 +139,7 @@ class WriterLock:
                 pid, host = read_owner(self.db_path)
                 raise AlreadyOpen(self.db_path, pid, host) from exc
             if exc.errno in _NO_LOCKING:
-                raise LockUnsupported(self.db_path, exc.strerror or str(exc)) from exc
+                raise LockUnsupported(self.db_path, short_cause(exc)) from exc
             raise
         owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
         os.lseek(fd, 0, os.SEEK_SET)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Optional
 
 from ..core import stats
 from ..core.atomic import atomic_output
 from .export import (ExportResult, count_records, fill_ledger_sheet,
-                     iter_records, ledger_title, office_name)
+                     iter_records, ledger_title, office_name, years_in)
 from .signoff import append_signoff
 from .sheet_style import (CellMaker, display_width, finish_sheet, prepare_sheet, streamed_workbook,
                           title_row)
@@ -27,12 +28,6 @@ MEASURES = (  # sheet name, title, the stats figure
     ("信访总量", "信访总量（来信+来访+网上信访+电话）", "channel_total"),
     ("五级信访总量", "京省市区乡五级信访总量", "level_total"),
 )
-
-
-def latest_year(registry) -> int:
-    row = registry.read(
-        "SELECT max(substr(period, 1, 4)) FROM petition WHERE deleted_at IS NULL").fetchone()
-    return int(row[0]) if row and row[0] else _dt.date.today().year
 
 
 def fraction(per_cent):
@@ -55,20 +50,27 @@ def unit_figures(registry, year: int) -> tuple:
 def export_petition_table(registry, out_path, *, year: Optional[int] = None,
                           progress: Optional[Callable] = None,
                           cancelled: Optional[Callable] = None) -> ExportResult:
-    year = int(year) if year else latest_year(registry)
+    """One year: its two monthly tables and its rows. No year (`export petition` without
+    --year): every year that has rows, newest first, each with its two tables ("2022年信访总量"),
+    and all the rows in the detail sheet."""
+    years = [int(year)] if year else (years_in(registry, "petition") or [_dt.date.today().year])
     title = ledger_title(registry, "petition", year)
+    when = f"{year}年" if year else ""
     with atomic_output(out_path) as temp, streamed_workbook() as wb:
-        every, per_unit = unit_figures(registry, year)
-        for sheet_name, heading, measure in MEASURES:
-            _table_sheet(wb, sheet_name, f"{office_name(registry)}{year}年{heading}月度统计表",
-                         measure, every, per_unit, office_name(registry))
-        detail_title = f"{office_name(registry)}{year}年信访情况明细"
-        records_of_year = iter_records(registry, "petition", year)
-        count = fill_ledger_sheet(wb, "petition", detail_title, records_of_year, masked=True,
+        office = office_name(registry)
+        for table_year in years:
+            every, per_unit = unit_figures(registry, table_year)
+            for sheet_name, heading, measure in MEASURES:
+                _table_sheet(wb, sheet_name if year else f"{table_year}年{sheet_name}",
+                             f"{office}{table_year}年{heading}月度统计表",
+                             measure, every, per_unit, office)
+        detail_title = f"{office}{when}信访情况明细"
+        rows = iter_records(registry, "petition", year)
+        count = fill_ledger_sheet(wb, "petition", detail_title, rows, masked=True,
                                   total=count_records(registry, "petition", year),
-                                  progress=progress, cancelled=cancelled,
-                                  office=office_name(registry),
-                                  sample=list(iter_records(registry, "petition", year))[:1000])
+                                  progress=progress, cancelled=cancelled, office=office,
+                                  sample=list(islice(iter_records(registry, "petition", year),
+                                                     1000)))
         wb.save(temp)
     return ExportResult(Path(out_path), count, title)
 

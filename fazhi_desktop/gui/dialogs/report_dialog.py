@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats import year_figures
 from ...docgen import report_text
 from ...docgen.report import ReportOptions, ReportResult, proposed_number, render_report
@@ -53,7 +54,7 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(620)
 
         self.year_box = QSpinBox(self)
-        self.year_box.setRange(2000, 2999)
+        self.year_box.setRange(FIRST_YEAR, LAST_YEAR)  # core/years.py: the years that exist
         self.year_box.setValue(year or _dt.date.today().year - 1)
         self.year_box.setSuffix(" 年度")
         self.number_edit = QLineEdit(self)

@@ -131,3 +131,40 @@ def test_a_data_file_on_a_write_protected_stick_is_explained(tmp_path, monkeypat
     with pytest.raises(lock.ReadOnlyLocation) as refused:
         lock.WriterLock(tmp_path / "office.sqlite3").acquire()
     assert "无法写入" in str(refused.value) and "复制到本机硬盘" in str(refused.value)
+
+
+def _hold_in_child(db_path: Path, role: str, seconds: float):
+    code = ("import sys, time\n"
+            "from fazhi_desktop.core.lock import WriterLock\n"
+            "held = WriterLock(sys.argv[1], role=sys.argv[2]).acquire()\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(float(sys.argv[3]))\n"
+            "held.release()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db_path), role, str(seconds)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_a_window_starting_while_a_command_writes_waits_for_it(db_path):
+    proc = _hold_in_child(db_path, "command", 1.0)
+    try:
+        with lock.WriterLock(db_path).acquire(wait=60) as taken:
+            assert taken.held and lock.read_owner_role(db_path) == "window"
+    finally:
+        proc.wait(30)
+        proc.stdout.close()
+
+
+def test_waiting_for_another_window_is_not_attempted(db_path):
+    proc = _hold_in_child(db_path, "window", 120)
+    try:
+        with pytest.raises(lock.WriterBusy) as refused:
+            lock.WriterLock(db_path, role="command").acquire(wait=600)  # would hang if it waited
+        assert str(refused.value).startswith("另一程序正在写入，请稍后重试")
+        assert "窗口中打开" in str(refused.value) and refused.value.pid == proc.pid
+        assert isinstance(refused.value, lock.AlreadyOpen)  # the window's start-up wakes it
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()

@@ -105,7 +105,7 @@ def open_registry(args, *, write: bool = True, missing_ok: bool = False):
     from ..core.access import open_for_reading, open_for_writing
     from ..paths import resolve_db_path
 
-    path = resolve_db_path(args.db)
+    path = resolve_db_path(args.db, create_folder=write)
     return open_for_writing(path) if write else open_for_reading(path, missing_ok=missing_ok)
 
 

@@ -11,7 +11,7 @@ def guard_output(args, out, ending: str, *, inputs=(), pdf: bool = False) -> Pat
     from ..core.output_guard import check_output
     from ..paths import resolve_db_path
 
-    data_file = resolve_db_path(args.db)
+    data_file = resolve_db_path(args.db, create_folder=False)
     path = check_output(out, data_file=data_file, ending=ending, inputs=inputs)
     if pdf:
         check_output(path.with_suffix(".pdf"), data_file=data_file, ending=".pdf", inputs=inputs)

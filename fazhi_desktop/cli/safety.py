@@ -35,7 +35,7 @@ def register(sub) -> None:
 def _db(args) -> Path:
     from ..paths import resolve_db_path
 
-    return resolve_db_path(args.db)
+    return resolve_db_path(args.db, create_folder=False)  # restore's lock makes it if needed
 
 
 def cmd_check(args) -> int:

@@ -174,3 +174,13 @@ def test_reading_a_file_left_by_a_crash_does_not_checkpoint_it(tmp_path, seed_pr
         assert "只在日志里的提案" in result.stdout
     after = {k: v for k, v in listing(db.parent).items() if not k.endswith("-shm")}
     assert after == before
+
+
+@pytest.mark.parametrize("name", ["dump", "stats", "check", "backups", "profile show"])
+def test_without_db_a_reader_does_not_create_the_default_folder(tmp_path, name):
+    home = tmp_path / "home"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", HOME=str(home), XDG_DATA_HOME="", FAZHI_DB="")
+    result = subprocess.run([sys.executable, "-m", "fazhi_desktop", *READERS[name]],
+                            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert result.returncode == 1 and "不存在" in result.stdout + result.stderr
+    assert not home.exists()

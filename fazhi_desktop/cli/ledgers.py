@@ -43,7 +43,8 @@ def cmd_export(args) -> int:
     from ..ledgers.export import export_ledger
 
     guard_output(args, args.out, ".xlsx")
-    with open_registry(args, write=False) as registry:
+    # --unmasked notes the export in the 操作记录 (personal data left the file): a write
+    with open_registry(args, write=args.unmasked) as registry:
         result = export_ledger(registry, args.kind, args.out, year=args.year,
                                masked=not args.unmasked)
     print(f"已导出“{result.title}”：{result.rows}条，保存为 {result.path}")

@@ -121,7 +121,7 @@ def backup_dir(db_path, folder=None) -> tuple:
         return default_backup_dir(db_path), []
     try:
         chosen.mkdir(parents=True, exist_ok=True)
-        probe = chosen / ".fazhi-probe"
+        probe = chosen / f".fazhi-probe-{os.getpid()}-{secrets.token_hex(4)}"  # one per process
         probe.write_bytes(b"")
         probe.unlink()
         return chosen, []

@@ -317,7 +317,8 @@ def _info_from_name(path: Path) -> BackupInfo:
     created = _dt.datetime.fromtimestamp(path.stat().st_mtime)
     reason = "manual"
     if match:
-        created = _dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        with contextlib.suppress(ValueError):  # 20261399-…: a name that only looks like ours
+            created = _dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
         word = match["word"].rstrip("0123456789")
         reason = next((k for k, v in REASONS.items() if v == word), "manual")
     stat = path.stat()

@@ -273,11 +273,13 @@ def backup_dirs(path) -> list:
 
 
 def newest_good_backup(path):
-    """The newest backup of this file (not another PC's) that passes integrity_check, or None."""
+    """The newest backup of this file (not another PC's) that holds this app's data and passes
+    integrity_check, or None (an empty copy left by an interrupted backup is passed over)."""
     from .backup import is_own_backup, list_backups
 
     for info in list_backups(path):
-        if is_own_backup(info, path) and check_file(info.path, thorough=True) is None:
+        if is_own_backup(info, path) and check_file(info.path, thorough=True,
+                                                    require_data=True) is None:
             return info
     return None
 

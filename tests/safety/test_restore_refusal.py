@@ -82,3 +82,31 @@ def test_an_old_version_backup_is_still_restored(filled_db, tmp_path):
     assert result.returncode == 0, result.stderr
     with Registry.open(filled_db) as registry:  # upgraded on the next writing open
         assert registry.store.version == schema.LATEST_VERSION and registry.count("proposal") == 0
+
+
+@pytest.mark.parametrize("what", ["an empty file", "an empty database"])
+def test_the_one_click_remedy_passes_over_an_empty_copy_to_the_good_one(filled_db, what):
+    """An interrupted copy (empty) that is the newest 'backup' would empty the data; the start-up
+    remedy takes the newest copy that holds data instead."""
+    from fazhi_desktop.core import health
+
+    good = backup.backup_now(filled_db, "daily").path
+    import datetime as _dt
+
+    later = _dt.datetime.now() + _dt.timedelta(minutes=5)
+    empty = good.with_name(f"office-{later:%Y%m%d-%H%M%S}-手动.sqlite3")
+    SOURCES[what][0](empty, filled_db)
+    assert backup.list_backups(filled_db, with_counts=False)[0].path == empty  # newest
+    filled_db.write_bytes(filled_db.read_bytes()[:5000])  # the data file is damaged
+    result = health.restore_newest_good_backup(filled_db)
+    assert result["backup"].path == good
+    with Registry.open(filled_db) as registry:
+        assert registry.count("proposal") == 3
+
+
+def test_a_file_whose_name_only_looks_like_a_backup_does_not_break_the_list(filled_db):
+    folder = backup.backup_now(filled_db, "manual").path.parent
+    (folder / "office-20261399-999999-手动.sqlite3").write_bytes(b"")
+    result = run_cli("--db", filled_db, "backups")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert len(backup.list_backups(filled_db)) == 2

@@ -197,6 +197,8 @@ def test_a_backup_that_holds_no_data_is_refused_and_the_data_kept(qtbot, office,
         conn.commit()
         conn.close()
     dlg = open_dialog(qtbot, office)
+    if content == "empty file":
+        assert any(row[3] == "空文件，不能用于恢复" for row in listed(dlg))
     dlg.select_backup(empty)
     with qtbot.assertNotEmitted(dlg.restored, wait=0):
         dlg.restore_button.click()

@@ -7,6 +7,11 @@ does); the lock is released when the registry is closed. `open_for_reading` open
 read-only (health.open_readonly: no -wal/-shm created for a closed file, no checkpoint, no
 migration) and refuses, in Chinese, a missing, empty, older or damaged file instead of
 creating, upgrading or touching it.
+
+A closed file is read `immutable` (SQLite takes no lock then). A writer that starts meanwhile
+writes its log beside it and changes the file itself only when it checkpoints; if that happened
+during the read, closing the registry raises ChangedWhileReading (exit 1: run it again) rather
+than let a possibly mixed answer pass as a good one.
 """
 from __future__ import annotations
 
@@ -33,6 +38,10 @@ class OldDataFile(DatabaseProblem):
     """A file of an older schema version, which only a writing open may upgrade."""
 
 
+class ChangedWhileReading(DatabaseProblem):
+    """Another program wrote the data file into place while it was read without a lock."""
+
+
 class LockedRegistry(Registry):
     """A Registry that holds the writer lock until it is closed."""
 
@@ -45,6 +54,39 @@ class LockedRegistry(Registry):
             super().close()
         finally:
             self.writer_lock.release()
+
+
+class ReadOnlyRegistry(Registry):
+    """A Registry on a read-only connection that notices a checkpoint during an unlocked read."""
+
+    def __init__(self, store: Store, unlocked_signature: Optional[tuple]):
+        super().__init__(store)
+        self._signature = unlocked_signature  # None: read through the log, under SQLite's locks
+
+    def close(self) -> None:
+        super().close()
+        if self._signature is not None and _file_signature(self.path) != self._signature:
+            self._signature = None
+            raise ChangedWhileReading(
+                f"读取期间，数据文件“{self.path.name}”被另一程序改写，以上结果可能不完整，"
+                "请重新运行此命令。数据文件未做任何修改。")
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            self.close()
+        else:  # the body's own error is the one to report
+            try:
+                self.close()
+            except ChangedWhileReading:
+                pass
+
+
+def _file_signature(path: Path) -> Optional[tuple]:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def open_for_writing(db_path, *, wait: Optional[float] = None) -> Registry:
@@ -69,7 +111,9 @@ def open_for_reading(db_path, *, missing_ok: bool = False) -> Registry:
     if missing_ok and not path.exists():
         return Registry(Store.open(":memory:"))
     reading_problem(path, raise_it=True)
-    return Registry(Store.open_readonly(path))
+    closed = not any(Path(str(path) + side).exists() for side in ("-wal", "-shm"))
+    signature = _file_signature(path) if closed else None  # read immutable: watch the file
+    return ReadOnlyRegistry(Store.open_readonly(path), signature)
 
 
 def reading_problem(path: Path, *, raise_it: bool = False) -> Optional[DatabaseProblem]:

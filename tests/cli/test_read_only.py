@@ -184,3 +184,18 @@ def test_without_db_a_reader_does_not_create_the_default_folder(tmp_path, name):
                             capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert result.returncode == 1 and "不存在" in result.stdout + result.stderr
     assert not home.exists()
+
+
+def test_a_writer_that_checkpoints_during_an_unlocked_read_makes_the_read_say_so(closed_db,
+                                                                               seed_proposal):
+    from fazhi_desktop.core.access import ChangedWhileReading, open_for_reading
+
+    reader = open_for_reading(closed_db)  # a closed file: read immutable, without locks
+    assert reader.count("proposal") == 1
+    with Registry.open(closed_db) as writer:  # another program saves and, closing, checkpoints
+        writer.save("proposal", dict(seed_proposal, number=77))
+    with pytest.raises(ChangedWhileReading, match="请重新运行此命令"):
+        reader.close()
+    quiet = open_for_reading(closed_db)
+    assert quiet.count("proposal") == 2
+    quiet.close()  # nothing happened meanwhile: no complaint

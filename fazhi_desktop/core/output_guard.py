@@ -49,7 +49,7 @@ def check_output(target, *, data_file=None, ending: Optional[str] = None,
     if data_file is not None:
         reason = _data_reason(path, Path(data_file))
         if reason:
-            raise OutputRefused(f"不能保存到“{target}”：{reason}，覆盖它会损坏或丢失数据。"
+            raise OutputRefused(f"不能保存到“{target}”：{reason}。"
                                 "请另选一个文件名或文件夹。数据文件未做任何修改。")
     return path
 
@@ -72,20 +72,21 @@ def same_file(a: Path, b: Path) -> bool:
 def _data_reason(path: Path, data_file: Path) -> Optional[str]:
     """Why `path` belongs to the data (a sentence part), or None."""
     if same_file(path, data_file):
-        return "这是数据文件本身"
+        return "这是数据文件本身，覆盖它会丢失全部数据"
     real = Path(os.path.realpath(path))
     data_real = Path(os.path.realpath(data_file))
     if _same_folder(real.parent, data_real.parent) and \
             _fold(real.name).startswith(_fold(data_real.name)):
         # office.sqlite3-wal / -shm / -journal / .lock / .损坏-…: SQLite's and the lock's side
         # files, and damaged files kept for rescue
-        return "这是数据文件的附属文件（日志、锁或保留的原文件）"
+        return "这是数据文件的附属文件（日志、锁或保留的原文件），覆盖它会损坏数据"
     from .health import backup_dirs
 
     for folder in backup_dirs(data_file):
         if _same_folder(real.parent, Path(os.path.realpath(folder))) and (
                 path.exists() or path.suffix.lower() == ".sqlite3"):
-            return f"这是备份文件夹“{folder}”中的备份"
+            return (f"这是备份文件夹“{folder}”中的备份，覆盖它会失去这份备份" if path.exists() else
+                    f"备份文件夹“{folder}”中的数据库文件由程序管理（会按规则轮换删除）")
     return None
 
 

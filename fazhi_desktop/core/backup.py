@@ -299,7 +299,10 @@ def list_backups(db_path, *, folder=None, with_counts: bool = True) -> list:
             match = _NAME.match(path.name)
             if not match or match["stem"] != stem:
                 continue
-            found.append(read_backup_info(path) if with_counts else _info_from_name(path))
+            try:
+                found.append(read_backup_info(path) if with_counts else _info_from_name(path))
+            except FileNotFoundError:  # rotated away by another program while listing
+                continue
     found.sort(key=lambda b: b.order, reverse=True)
     return found
 
@@ -362,7 +365,10 @@ def rotate_backups(folder, *, keep: Optional[Path] = None, now: Optional[_dt.dat
     for path in folder.iterdir() if folder.is_dir() else ():
         match = _NAME.match(path.name)
         if match:
-            info = read_backup_info(path)
+            try:
+                info = read_backup_info(path)
+            except FileNotFoundError:  # another program's rotation was quicker
+                continue
             groups.setdefault((match["stem"], info.origin), []).append(info)
     if keep is not None:
         own = read_backup_info(keep)

@@ -235,3 +235,18 @@ def test_refused_import_costs_no_backup(filled_db, tmp_path):
     result = run_cli("--db", filled_db, "import", "proposal", workbook)
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert _backup_files(filled_db) == before
+
+
+def test_a_backup_rotated_away_while_the_list_is_read_is_skipped(filled_db, monkeypatch):
+    """Two programs: one lists the backups while the other's rotation deletes one of them."""
+    kept = backup.backup_now(filled_db, "manual").path
+    gone = backup.backup_now(filled_db, "manual").path
+    real = backup.read_backup_info
+
+    def vanishing(path):
+        if path == gone:
+            path.unlink()  # deleted between the folder listing and the read
+        return real(path)
+
+    monkeypatch.setattr(backup, "read_backup_info", vanishing)
+    assert [b.path for b in backup.list_backups(filled_db)] == [kept]

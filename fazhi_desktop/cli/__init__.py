@@ -193,12 +193,20 @@ def _silence_stdout() -> None:
         pass
 
 
-def open_registry(args):
-    """The registry on the file chosen by --db / FAZHI_DB / the default."""
-    from ..core.registry import Registry
+def open_registry(args, *, write: bool = True, missing_ok: bool = False):
+    """The registry on the file chosen by --db / FAZHI_DB / the default.
+
+    write=True: under the single-writer lock the window takes (another command is waited for a
+    few seconds, then 「另一程序正在写入，请稍后重试」, exit 1); a new file is created and an old
+    one upgraded after a backup. write=False, for commands that only read: opened read-only,
+    nothing created, upgraded or changed; a missing, empty or older file is refused (exit 1),
+    or with missing_ok a missing file reads as an empty register (import --dry-run).
+    """
+    from ..core.access import open_for_reading, open_for_writing
     from ..paths import resolve_db_path
 
-    return Registry.open(resolve_db_path(args.db))
+    path = resolve_db_path(args.db, create_folder=write)
+    return open_for_writing(path) if write else open_for_reading(path, missing_ok=missing_ok)
 
 
 def read_json_file(path: str, what: str = "文件"):

@@ -6,6 +6,7 @@ import sys
 
 from ..core.records import KINDS
 from . import EXIT_OK, EXIT_REFUSED, open_registry, year_argument
+from .outputs import guard_output
 
 
 def register(sub) -> None:
@@ -42,7 +43,9 @@ def register(sub) -> None:
 def cmd_export(args) -> int:
     from ..ledgers.export import export_ledger
 
-    with open_registry(args) as registry:
+    guard_output(args, args.out, ".xlsx")
+    # --unmasked notes the export in the 操作记录 (personal data left the file): a write
+    with open_registry(args, write=args.unmasked) as registry:
         result = export_ledger(registry, args.kind, args.out, year=args.year,
                                masked=not args.unmasked)
     print(f"已导出“{result.title}”：{result.rows}条，保存为 {result.path}")
@@ -55,7 +58,9 @@ def cmd_import(args) -> int:
     options = ImportOptions(existing=args.existing, keep_good=bool(args.keep_good),
                             bad_rows_path=args.keep_good, sheet=args.sheet,
                             defaults={"session": args.session} if args.session else {})
-    with open_registry(args) as registry:
+    if args.keep_good:
+        guard_output(args, args.keep_good, ".xlsx", inputs=(args.file,))
+    with open_registry(args, write=not args.dry_run, missing_ok=args.dry_run) as registry:
         if args.dry_run:
             report = scan(registry, args.kind, args.file, options)
             print(f"检查完成（未写入）：{report.summary()}")
@@ -74,6 +79,7 @@ def cmd_import(args) -> int:
 def cmd_template(args) -> int:
     from ..ledgers.template import write_template
 
+    guard_output(args, args.out, ".xlsx")
     write_template(args.kind, args.out)
     print(f"已生成空白模板：{args.out}")
     return EXIT_OK

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import EXIT_FAILED, open_registry, year_argument
+from .outputs import guard_output
 
 
 def add_pdf_argument(parser) -> None:
@@ -70,14 +71,13 @@ def cmd_report(args) -> int:
         except ValueError:
             problems.append(f"成文日期“{args.date}”无效，应为YYYY-MM-DD，如2023-01-15")
     out = Path(args.out)
-    if out.suffix.lower() != ".docx":
-        problems.append(f"输出文件“{args.out}”应以.docx结尾")
     if args.number and args.number != "auto":
         from ..core.numbering import format_problems
 
         problems += format_problems(args.number)
     if problems:
         raise ValidationError(problems)
+    guard_output(args, args.out, ".docx", pdf=args.pdf)
     options = ReportOptions(year=args.year, doc_number=args.number, signers=args.signer,
                             date=args.date, addressee=args.to)
     with open_registry(args) as registry:

@@ -1,6 +1,7 @@
 """`stats --year YYYY [--json]`: the year's figures of the four registers.
 
 Kept light on purpose: only the standard library and the core's SQLite layer load on this path.
+It only reads: the file is opened read-only (no upgrade, no checkpoint), its bytes stay as they are.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def cmd_stats(args) -> int:
     from ..core.stats_text import report_lines
 
     year = _dt.date.today().year if args.year is None else args.year
-    with open_registry(args) as registry:
+    with open_registry(args, write=False) as registry:
         figures = year_figures(registry, year)
     if args.json:
         print_json(figures)

@@ -292,6 +292,18 @@ class Store:
                 self._local.owned = None
             self._open(backup_dir)
 
+    @classmethod
+    def open_readonly(cls, path) -> "Store":
+        """The file for reading only (commands that only read: core/access.py checks it first):
+        nothing is created, migrated, checkpointed or otherwise written (health.open_readonly)."""
+        from .health import open_readonly
+
+        path = Path(path)
+        try:
+            return cls(open_readonly(path), path)
+        except sqlite3.Error as exc:
+            raise DatabaseProblem(f"无法读取数据文件“{path}”：{exc}。文件未做任何修改。") from exc
+
     def _configure(self) -> None:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")

@@ -121,7 +121,6 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
             _each_row(registry, sheet, options, report, progress, cancelled, None)
             report.skipped_notes = list(sheet.skipped)
             return report
-        backup_now(registry.path, "import")  # issue 8: a verified copy before every import
         with registry.transaction():
             sink = _Sink(registry, kind)
             bad = _each_row(registry, sheet, options, report, progress, cancelled, sink)
@@ -134,6 +133,9 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
                 # Inside the transaction: if the bad rows cannot be saved, nothing is imported.
                 write_bad_rows(options.bad_rows_path, sheet, bad)
                 report.bad_rows_path = Path(options.bad_rows_path)
+            # Accepted, about to commit (issue 14.7: refused input costs no backup): a verified
+            # copy of the file as last committed, which in WAL mode is without this import.
+            backup_now(registry.path, "import")
             report.written = True
     return report
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...core import records
 from ...ledgers import export as ledger_export
 from ..ops import run_in_background
+from ..output_check import may_write
 
 FOLDER_SETTING = "ledger_folder"
 ALL_YEARS = "全部年度"
@@ -100,6 +101,7 @@ class ExportLedgerDialog(QDialog):
             if not chosen.lower().endswith(".xlsx"):
                 chosen += ".xlsx"
             self.path_edit.setText(chosen)
+            self._confirmed = Path(chosen)  # the file dialog asked about replacing it
 
     def start(self) -> None:
         text = self.path_edit.text().strip()
@@ -107,6 +109,9 @@ class ExportLedgerDialog(QDialog):
             self.message.setText("请选择保存位置。")
             return
         target = Path(text if text.lower().endswith(".xlsx") else text + ".xlsx")
+        if not may_write(self, self.registry, target, title="导出台账", ending=".xlsx",
+                         confirmed=target == getattr(self, "_confirmed", None)):
+            return
         year, masked, kind, registry = self.year, not self.unmask_box.isChecked(), self.kind, \
             self.registry
 

@@ -26,6 +26,7 @@ from ...ledgers.importer import ImportOptions, import_ledger, scan
 from ...ledgers.reader import open_ledger
 from ...ledgers.template import template_filename, write_template
 from ..ops import run_in_background
+from ..output_check import may_write
 
 NOT_IMPORTED = "（不导入）"
 _BAD_ROW = QColor("#fde7e7")
@@ -122,7 +123,8 @@ class FilePage(QWizardPage):
         target, _ = QFileDialog.getSaveFileName(
             self, "保存空白模板", str(Path.home() / template_filename(self.wiz.kind)),
             "Excel工作簿 (*.xlsx)")
-        if target:
+        if target and may_write(self, self.wiz.registry, target, title="保存空白模板",
+                                ending=".xlsx", confirmed=True):
             self.write_template_to(Path(target))
 
     def write_template_to(self, target: Path) -> None:
@@ -389,6 +391,10 @@ class PreviewPage(QWizardPage):
             return True
         wiz = self.wiz
         registry, kind, path, options = wiz.registry, wiz.kind, wiz.path, self.options()
+        if options.bad_rows_path is not None and not may_write(
+                self, registry, options.bad_rows_path, title="导入Excel", ending=".xlsx",
+                inputs=(path,)):
+            return False
 
         def op(progress):
             return import_ledger(registry, kind, path, options, progress=progress.update,

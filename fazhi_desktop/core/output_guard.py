@@ -38,10 +38,10 @@ def check_output(target, *, data_file=None, ending: Optional[str] = None,
     inputs: files the same command reads (import --keep-good must not overwrite the workbook).
     """
     path = Path(os.path.expanduser(str(target)))
+    if path.is_dir():  # said first: a folder named like a file is still a folder
+        raise OutputRefused(f"不能保存到“{target}”：这是一个文件夹，请给出文件名。")
     if ending is not None and path.suffix.lower() != ending.lower():
         raise ValidationError([f"{what}“{target}”应以{ending}结尾（{ENDINGS.get(ending, ending)}）。"])
-    if path.is_dir():
-        raise OutputRefused(f"不能保存到“{target}”：这是一个文件夹，请给出文件名。")
     for source in inputs:
         if source is not None and same_file(path, Path(source)):
             raise OutputRefused(f"不能保存到“{target}”：这正是本次要读取的文件“{source}”，"

@@ -143,8 +143,8 @@ def test_bad_arguments_are_refused_in_chinese(tmp_path, filled_db, args, expecte
 
 
 @pytest.mark.parametrize("args,expected", [
-    (["--db", "{folder}", "dump", "proposal"], "这是一个文件夹"),
-    (["--db", "{db}", "export", "proposal", "--out", "{folder}"], "这是一个文件夹"),
+    (["--db", "{folder}", "dump", "proposal"], "是一个文件夹"),
+    (["--db", "{db}", "export", "proposal", "--out", "{folder}"], "是一个文件夹"),
     (["--db", "{folder}/{long}.sqlite3", "dump", "proposal"], "过长"),
 ])
 def test_unusable_paths_are_said_in_chinese(tmp_path, filled_db, args, expected):

@@ -63,11 +63,11 @@ def test_a_renderer_crash_midway_leaves_no_partial_file(filled_registry, tmp_pat
 
     def crash_after_writing_half(reg, kind, record_id, out_path, *, signer=None):
         out_path.write_bytes(b"PK\x03\x04 half a document")
-        raise OSError("磁盘已满")
+        raise OSError(28, "No space left on device")  # ENOSPC, as a full disk raises it
 
     folder = tmp_path / "out"
     result = batch.make_replies(registry, "proposal", ids[:3], folder, render=crash_after_writing_half)
-    assert len(result.failed) == 3 and "磁盘已满" in result.failed[0].problem
+    assert len(result.failed) == 3 and "磁盘空间已满" in result.failed[0].problem
     assert list(folder.iterdir()) == []
 
 

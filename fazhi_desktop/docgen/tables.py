@@ -64,7 +64,8 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
                 row_height_mm: float = 10.0, header_role: str = "heading1") -> str:
     """A ruled table (all lines 0.5 pt); text centred in header rows, justified elsewhere.
 
-    A cell text may be a str or (str, {"span": n, "align": "left"}) for merged cells.
+    A cell text may be a str or (str, {"span": n, "align": "left", "height_mm": h}) for merged
+    cells; `height_mm` makes its row at least that high (room to write by hand).
     """
     widths_pt = [L.mm_to_pt(w) for w in widths_mm]
     twips = [max(1, L.pt_to_twips(w)) for w in widths_pt]
@@ -72,9 +73,10 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
     xml_rows = []
     for r, cells in enumerate(rows):
         header = r < header_rows
-        parts, col = [], 0
+        parts, col, height_mm = [], 0, row_height_mm
         for cell in cells:
             text, opts = (cell, {}) if not isinstance(cell, tuple) else cell
+            height_mm = max(height_mm, opts.get("height_mm", 0))  # a box to write in
             span = opts.get("span", 1)
             width = sum(twips[col:col + span])
             col += span
@@ -84,7 +86,7 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
                                   spacing_pt=0), jc=jc, line_pt=line)
                 for t in (str(text or "").split("\n") or [""]))
             parts.append(_cell(width, paras, span=span))
-        xml_rows.append(_row("".join(parts), L.mm_to_pt(row_height_mm), rule="atLeast",
+        xml_rows.append(_row("".join(parts), L.mm_to_pt(height_mm), rule="atLeast",
                              header=header))
     borders = "".join(X.border(s, 0.5) for s in ("top", "left", "bottom", "right", "insideH",
                                                   "insideV"))

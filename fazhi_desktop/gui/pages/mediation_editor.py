@@ -177,12 +177,10 @@ class MediationEditor(RecordEditorBase):
     def _buttons(self) -> QHBoxLayout:
         specs = (("new", "新建", "登记新案件（Ctrl+N）", self.new_record),
                  ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
-                 ("agreement", "生成调解协议书", "保存后生成人民调解协议书（Word）", self.render_agreement),
-                 ("file", "生成卷宗", "保存后生成整套案卷（封面、目录、登记表、告知书、记录、协议书、回访记录）",
-                  self.render_case_file),
+                 ("documents", "文书", "保存后生成人民调解协议书或整套卷宗（Word）", None),
                  ("save", "保存", "保存（Ctrl+S）", self.save),
                  ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
-        return self._button_row(specs, stretch_before="agreement", shortcuts=(
+        return self._button_row(specs, stretch_before="documents", shortcuts=(
             (QKeySequence.Save, self.save), (QKeySequence.New, self.new_record)))
 
     # ------------------------------------------------------------- loading and state
@@ -252,6 +250,19 @@ class MediationEditor(RecordEditorBase):
         self.dirty = False
         self.deleted.emit(record_id)
         self.done(QDialog.Accepted)
+
+    def _menu_for(self, name: str):
+        """The 文书 drop-down, from the table of document types (docgen/document_types.py)."""
+        from ..document_actions import documents_menu
+
+        self.documents_menu = documents_menu(self, self, "mediation")
+        return self.documents_menu
+
+    def document_target(self):
+        """(registry, kind, record_id) once the case is saved, else None."""
+        if not self._saved_first():
+            return None
+        return self.registry, "mediation", self.record_id
 
     def render_agreement(self) -> None:
         self._render("agreement")

@@ -99,7 +99,7 @@ class RegisterPage(RecordListPage):
                 bar.addSeparator()
                 continue
             if slot is None:  # 文书: a drop-down of the documents made from the record
-                self.documents_menu = documents_menu(self, self)
+                self.documents_menu = documents_menu(self, self, self.kind)
                 button = QToolButton(bar)
                 button.setText(text + " ▾")
                 button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")

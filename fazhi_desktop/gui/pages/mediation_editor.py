@@ -70,15 +70,16 @@ class DisputeTypeField(QComboBox):
 
 
 class FollowupTable(RowTable):
-    """回访记录: rows of date and what was found."""
+    """回访记录: rows of date, method (printed ticked on the 卷宗's 回访记录) and what was found."""
 
-    KEYS = ("date", "summary")
+    KEYS = ("date", "method", "summary")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._make_table(["回访日期（YYYY-MM-DD）", "回访情况"])
+        self._make_table(["回访日期（YYYY-MM-DD）", "回访方式（电话/上门/其他）", "回访情况"])
         self.table.horizontalHeader().resizeSection(0, 170)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.horizontalHeader().resizeSection(1, 190)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(self._add_remove_buttons("添加回访"))
         layout.addWidget(self.table, 1)
@@ -158,6 +159,8 @@ class MediationEditor(RecordEditorBase):
         facts_box = QVBoxLayout()
         facts_box.addWidget(QLabel(self._label("facts"), page))
         facts_box.addWidget(self._bind("facts", page, long_text=True), 1)
+        facts_box.addWidget(QLabel(self._label("agreement.responsibility"), page))
+        facts_box.addWidget(self._bind("agreement.responsibility", page, long_text=True), 1)
         facts_box.addWidget(QLabel("协议内容（每项一行）：", page))
         terms = self._bind("agreement.terms", page, long_text=True)
         terms.setPlaceholderText("一、……\n二、……")

@@ -181,6 +181,35 @@ def test_documents_menus_come_from_the_table_of_document_types(qtbot, office, wi
         "per-signer"]
 
 
+def test_the_clerk_types_the_assist_opinion_and_the_second_reply_in_their_own_tabs(
+        qtbot, office, seed_proposal, opened):
+    stored = office.save("proposal", _assisted(seed_proposal))
+    editor = _editor(qtbot, office, stored["id"])
+    tabs = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert tabs[:5] == ["基本信息", "沟通记录", "答复件", "会办意见", "再次答复"]
+    editor.tabs.setCurrentIndex(3)
+    editor.widget("assist.body").setPlainText("")
+    type_text(editor.widget("assist.body"), "我局同意主办单位的办理方案。")
+    editor.tabs.setCurrentIndex(4)
+    type_text(editor.widget("second_reply.body"), "经再次研究，补充答复如下。")
+    assert editor.save()
+    record = office.get("proposal", stored["id"])
+    assert record["assist"]["body"] == "我局同意主办单位的办理方案。"
+    assert record["assist"]["date"] == "2021-06-15"
+    assert record["second_reply"]["body"] == "经再次研究，补充答复如下。"
+
+
+def test_generating_the_reply_again_never_overwrites_the_first(qtbot, office, seed_proposal,
+                                                               opened):
+    stored = office.save("proposal", seed_proposal)
+    for count in (1, 2):
+        reply_action.generate_reply(None, office, "proposal", stored["id"])
+        qtbot.waitUntil(lambda: len(opened) == count, timeout=20000)
+    assert [p.name for p in opened] == ["对区政协六届一次会议第28号提案的答复.docx",
+                                        "对区政协六届一次会议第28号提案的答复（2）.docx"]
+    assert all(p.exists() for p in opened)
+
+
 def test_co_signed_record_gets_one_reply_per_signer_and_the_folder_opens(
         qtbot, office, seed_proposal, opened, tmp_path):
     single = office.save("proposal", seed_proposal)

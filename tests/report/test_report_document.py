@@ -162,3 +162,24 @@ def test_numbers_are_never_handed_out_twice(year_db, tmp_path, made):
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     xml = [zipfile.ZipFile(tmp_path / n).read("word/document.xml").decode("utf-8") for n in ("a.docx", "b.docx")]
     assert all("平湛司〔2023〕4号" in x for x in xml)
+
+
+def test_the_report_takes_the_next_number_of_the_series_unless_told_none(tmp_path):
+    from fazhi_desktop.core.registry import Registry
+
+    from .conftest import fill_year
+
+    db = tmp_path / "office.sqlite3"
+    with Registry.open(db) as registry:
+        fill_year(registry)
+    numbered = _cli("--db", db, "report", "--year", 2022, "--out", tmp_path / "a.docx",
+                    "--date", "2023-01-16")
+    assert numbered.returncode == 0, numbered.stderr
+    assert "发文字号：平湛司〔2023〕1号" in numbered.stdout
+    assert "平湛司〔2023〕1号" in zipfile.ZipFile(tmp_path / "a.docx").read("word/document.xml").decode()
+    blank = _cli("--db", db, "report", "--year", 2021, "--out", tmp_path / "b.docx",
+                 "--date", "2023-01-16", "--number", "none")
+    assert blank.returncode == 0, blank.stderr
+    assert "发文字号留空" in blank.stdout
+    xml = zipfile.ZipFile(tmp_path / "b.docx").read("word/document.xml").decode()
+    assert "平湛司〔2023〕" not in xml

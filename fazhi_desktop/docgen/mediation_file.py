@@ -162,7 +162,7 @@ def add_investigation(c: Composer, record: dict) -> None:
     c.blank(1)
     rows = [["调查时间", "　　年　　月　　日", "调查地点", ""],
             ["调 查 人", "", "记 录 人", ""],
-            ["被调查人", "", "与当事人关系", ""],
+            ["被调查人", "", "与本案关系", ""],
             ["调查事项", (f"{record.get('case_number', '')}　{record.get('dispute_type', '')}纠纷",
                       {"span": 3})],
             ["调查情况", ("", {"span": 3, "height_mm": INVESTIGATION_BOX_MM})]]
@@ -210,8 +210,8 @@ def add_followups(c: Composer, record: dict) -> None:
     for i, visit in enumerate(followups, 1):
         if len(followups) > 1:
             heading(c, f"第{i}次回访")
-        rows = [["案件编号", record.get("case_number", ""), "回访日期",
-                 _d(visit.get("date")) or "　　年　　月　　日"],
+        rows = [["案件编号", (record.get("case_number", ""), {"span": 3})],
+                ["回访日期", (_d(visit.get("date")) or "　　年　　月　　日", {"span": 3})],
                 ["回访对象", (_names(record), {"span": 3})],
                 ["回访方式", (method_ticks(visit.get("method") or ""), {"span": 3})],
                 ["履行情况", (performance, {"span": 3})],
@@ -219,7 +219,8 @@ def add_followups(c: Composer, record: dict) -> None:
                           {"span": 3, "height_mm": FOLLOWUP_BOX_MM})],
                 ["被回访人签名", "", "回访人签名", ""],
                 ["记 录 人", "", "记录日期", ""]]
-        c.table(rows, [30, 48, 30, 48], header_rows=0, row_height_mm=12)
+        # widths: 被回访人签名 stays on one line
+        c.table(rows, [34, 54, 28, 40], header_rows=0, row_height_mm=12)
 
 
 def add_remarks(c: Composer, record: dict) -> None:

@@ -145,3 +145,22 @@ def documents_menu(parent, target, kind: str = "proposal") -> QMenu:
         menu.aboutToShow.connect(
             lambda: menu.actions_by_name[PER_SIGNER].setEnabled(target.co_signed()))
     return menu
+
+
+def add_documents_button(page, bar, kind: str):
+    """A 文书 ▾ drop-down on a register page's toolbar (the page is the menu's target)."""
+    from PySide6.QtWidgets import QToolButton
+
+    from ..docgen.document_types import for_kind
+
+    page.documents_menu = documents_menu(page, page, kind)
+    button = QToolButton(bar)
+    button.setText(MENU_TITLE + " ▾")
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+    button.setToolTip("、".join(t.label for t in for_kind(kind)))
+    button.setMenu(page.documents_menu)
+    button.setPopupMode(QToolButton.InstantPopup)
+    holder = page.actions_by_name["documents"] = bar.addWidget(button)
+    holder.setText(MENU_TITLE)
+    page.documents_button = button
+    return button

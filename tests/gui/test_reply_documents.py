@@ -179,6 +179,9 @@ def test_documents_menus_come_from_the_table_of_document_types(qtbot, office, wi
     page = window.show_page("政协提案")
     assert list(page.documents_menu.actions_by_name) == [t.name for t in for_kind("proposal")] + [
         "per-signer"]
+    page = window.show_page("人民调解")
+    assert list(page.documents_menu.actions_by_name) == ["agreement", "case-file"]
+    assert page.documents_button.menu() is page.documents_menu
 
 
 def test_the_clerk_types_the_assist_opinion_and_the_second_reply_in_their_own_tabs(

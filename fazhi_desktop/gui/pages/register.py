@@ -103,7 +103,7 @@ class RegisterPage(RecordListPage):
                 button = QToolButton(bar)
                 button.setText(text + " ▾")
                 button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
-                button.setToolTip("征询意见表、会办意见、逐一答复联名人")
+                button.setToolTip("再次答复、征询意见表、会办意见、逐一答复联名人")
                 button.setMenu(self.documents_menu)
                 button.setPopupMode(QToolButton.InstantPopup)
                 holder = self.actions_by_name[name] = bar.addWidget(button)

@@ -281,6 +281,8 @@ class RecordEditor(RecordEditorBase):
 
     def _check_doc_number(self) -> list:
         self._number_timer.stop()
+        if getattr(self.registry.store, "conn", None) is None:  # the data file closed meanwhile
+            return []
         text = self.widget("reply.doc_number").text()
         warnings = numbering.check_doc_number(self.registry, text, kind=self.kind,
                                               record_id=self.record_id)

@@ -173,6 +173,13 @@ def render_assist_opinion(registry, kind: str, record_id: str, out_path, *,
     build_assist_opinion(kind, record, profile)  # refuse before a number is used up
     typed = ((record.get("assist") or {}).get("doc_number") or "").strip()
     doc_number = doc_number or typed
+    warnings = []
+    if typed:
+        warnings += numbering.check_doc_number(registry, typed, kind=kind, record_id=record_id)
+        parsed = numbering.parse_number(typed)
+        if parsed and parsed[1] != int(assist_date(record)[:4]):
+            warnings.append(f"会办意见的发文字号“{typed}”的年份与成文日期"
+                            f"（{chinese_date(assist_date(record))}）的年份不一致。")
     if not doc_number:
         year = int(assist_date(record)[:4])
         doc_number = numbering.issued_number(registry, assist_code(profile), year,
@@ -182,8 +189,9 @@ def render_assist_opinion(registry, kind: str, record_id: str, out_path, *,
     result = write_document(build_assist_opinion(kind, record, profile, doc_number=doc_number),
                             out_path)
     if not (record.get("assist") or {}).get("date"):
-        result.warnings.insert(0, f"{records.describe_key(kind, record)}的会办意见未填写成文日期，"
-                                  f"已使用今天的日期。")
+        warnings.insert(0, f"{records.describe_key(kind, record)}的会办意见未填写成文日期，"
+                           f"已使用今天的日期。")
+    result.warnings[:0] = warnings
     return result
 
 

@@ -71,9 +71,22 @@ def render_second_reply(registry, kind: str, record_id: str, out_path, *,
     doc, warnings = build_reply(kind, second_record(kind, record), registry.profile(),
                                 signer=signer)
     warnings = [w.replace("的答复未填写", "的再次答复未填写") for w in warnings]
+    warnings += number_warnings(registry, kind, record)
     result = write_document(doc, Path(out_path))
     result.warnings[:0] = warnings
     return result
+
+
+def number_warnings(registry, kind: str, record: dict) -> list:
+    """The second reply's number: well formed, not another document's, not the first reply's."""
+    from ..core.numbering import check_doc_number
+
+    number = ((record.get("second_reply") or {}).get("doc_number") or "").strip()
+    if not number:
+        return []
+    if number == ((record.get("reply") or {}).get("doc_number") or "").strip():
+        return [f"再次答复的发文字号“{number}”与第一次答复相同，请另编一个号。"]
+    return check_doc_number(registry, number, kind=kind, record_id=record.get("id"))
 
 
 def second_reply_filename(kind: str, record: dict) -> str:

@@ -128,3 +128,20 @@ def test_a_document_with_whole_ids_says_so_and_is_noted_in_the_audit_trail(offic
     assert detail["path"] == str(out)
     name = document_types.BY_NAME["agreement"].filename("mediation", record)
     assert name == "人民调解协议书（2022）湛调字第15号（含完整身份证号）.docx"
+
+
+def test_typed_numbers_are_checked_against_their_year_and_the_first_reply(office, tmp_path):
+    db, ids = office
+    with Registry.open(db) as registry:
+        record = registry.get("proposal", ids["assist"])
+        record["assist"]["doc_number"] = "平湛司会〔2022〕5号"  # dated 2021-06-15
+        registry.save("proposal", record)
+        second = registry.get("suggestion", ids["second"])
+        second["second_reply"]["doc_number"] = second["reply"]["doc_number"]
+        registry.save("suggestion", second)
+    proc = _cli(db, "render", "proposal", ids["assist"], "--document", "assist",
+                "--out", tmp_path / "a.docx")
+    assert proc.returncode == 0 and "年份与成文日期（2021年6月15日）的年份不一致" in proc.stderr
+    proc = _cli(db, "render", "suggestion", ids["second"], "--document", "second-reply",
+                "--out", tmp_path / "s.docx")
+    assert proc.returncode == 0 and "与第一次答复相同" in proc.stderr

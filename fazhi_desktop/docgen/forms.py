@@ -58,6 +58,29 @@ def communication_ticks(record: dict) -> str:
     return "　".join(parts)
 
 
+LABEL_MM, VALUE_MM, ROW_MM, SIGN_ROW_MM = 46, 110, 9, 16
+CELL_LINE_MM = 14 * 1.5 * 25.4 / 72  # a 4号 line in a cell
+# The text block (225 mm) less the title, the blank line under it and the closing note.
+TABLE_BUDGET_MM = 225 - 3 * 10.2 - 5
+MIN_BOX_MM = 30
+
+
+def writing_box_mm(rows: list) -> float:
+    """The 意见和建议 box: WRITING_BOX_MM, less what long cells (many co-units, a long title,
+    several signers) take, so that the form stays on one page; never below MIN_BOX_MM."""
+    import math
+
+    from .text import printed_width
+
+    usable_pt = (VALUE_MM - 3) / 25.4 * 72
+    used = SIGN_ROW_MM
+    for _label, value in rows:
+        text = value[0] if isinstance(value, tuple) else str(value or "")
+        lines = max(1, math.ceil(printed_width(text) * 14 / usable_pt))
+        used += max(ROW_MM, lines * CELL_LINE_MM + 1)
+    return max(MIN_BOX_MM, min(WRITING_BOX_MM, TABLE_BUDGET_MM - used))
+
+
 def build_opinion_form(kind: str, record: dict, profile: dict, *,
                        signer: Optional[str] = None) -> OfficialDocument:
     """The form sent with the reply: the item, its units, the contact, the result class, the
@@ -86,10 +109,12 @@ def build_opinion_form(kind: str, record: dict, profile: dict, *,
         ["办理前后沟通", communication_ticks(record)],
         ["对办理工作的评价", ticks(satisfaction, ())],
         ["对答复内容的评价", ticks(satisfaction, ())],
-        ["意见和建议", ("", {"height_mm": WRITING_BOX_MM})],
-        [f"{people}签名", ("　　　　　　　　　　　年　　月　　日", {"height_mm": 16})],
     ]
-    body = [Table(rows=rows, widths_mm=[46, 110], header_rows=0, size_pt=14, row_height_mm=9)]
+    box = writing_box_mm(rows)
+    rows += [["意见和建议", ("", {"height_mm": box})],
+             [f"{people}签名", ("　　　　　　　　　　　年　　月　　日", {"height_mm": SIGN_ROW_MM})]]
+    body = [Table(rows=rows, widths_mm=[LABEL_MM, VALUE_MM], header_rows=0, size_pt=14,
+                  row_height_mm=ROW_MM)]
     unit = lead if lead else "承办单位"
     body.append(Paragraph(f"请在收到答复后十日内填写本表，寄回{unit}。", level=0, indent=True))
     return OfficialDocument(title=opinion_form_title(kind), body=body, page_numbers=False,

@@ -113,3 +113,33 @@ def test_the_agreement_carries_whole_ids_and_the_case_file_masks_elsewhere(made)
               for p in pages]
     assert whole and all(titles[i] for i in whole)
     # the masked pages: tests/mediation/test_agreement_pdf.py (a case taken up on initiative)
+
+
+def test_the_opinion_form_stays_on_one_page_with_many_units_and_signers(tmp_path):
+    """Long cells (a long title, eight co-signers, six co-units, three contacts) take room from
+    the writing box, never a second page."""
+    from fazhi_desktop.core.registry import Registry
+    from fazhi_desktop.docgen.forms import MIN_BOX_MM, render_opinion_form
+    from fazhi_desktop.office.libreoffice import convert_many
+
+    with Registry.open(tmp_path / "office.sqlite3") as registry:
+        ids = records_of_an_office(registry)
+        record = registry.get("suggestion", ids["second"])
+        record.update(number=99, authors=["李明", "王芳", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽"],
+                      title="关于进一步加强和规范农村基层人民调解组织建设，切实提高矛盾纠纷源头化解能力的建议",
+                      co_units=["湛河区民政局", "湛河区财政局", "湛河区人力资源和社会保障局",
+                                "湛河区农业农村局", "曹镇乡人民政府", "河滨街道办事处"])
+        record["communications"].append({"date": "2022-08-02", "method": "书面征求意见"})
+        record.pop("id")
+        saved = registry.save("suggestion", record)
+        out = render_opinion_form(registry, "suggestion", saved["id"], tmp_path / "form.docx")
+    [pdf] = convert_many([out.path], "pdf", tmp_path / "pdf")
+    assert page_count(pdf) == 1
+    text = body_text(pdf)
+    assert "河滨街道办事处" in text and "☑书面联系（2022年8月2日）" in text
+    import fitz
+
+    page = fitz.open(str(pdf))[0]
+    top = page.search_for("对答复内容的评价")[0].y1
+    bottom = page.search_for("代表签名")[0].y0
+    assert (bottom - top) * 25.4 / 72 >= MIN_BOX_MM  # still room to write

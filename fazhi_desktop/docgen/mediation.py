@@ -25,8 +25,10 @@ from ..core.dates import chinese_date
 from ..core.idcard import mask_phone
 from . import layout as L
 from . import ooxml as X
-from .composer import Composer, measure
+from .closing import signature
+from .composer import Composer
 from .filenames import safe_stem
+from .model import Signature
 from .render import RenderResult
 from .tables import layout_table
 
@@ -96,7 +98,8 @@ def labelled(c: Composer, label: str, text: str) -> None:
     c.add(X.paragraph(runs, jc="both", first_pt=2 * L.CHAR_PT))
 
 
-def signature_lines(c: Composer, left: list, right: list, *, left_share: float = 0.58) -> None:
+def signature_lines(c: Composer, left: list, right: list, *, left_share: float = 0.58,
+                    with_next: bool = False) -> None:
     """Two borderless columns of signature lines (parties left; mediators and recorder right)."""
     rows = []
     for i in range(max(len(left), len(right))):
@@ -105,15 +108,16 @@ def signature_lines(c: Composer, left: list, right: list, *, left_share: float =
         rows.append([(c.run(lt), "left"), (c.run(rt), "left")])
     left_w = L.TEXT_W_PT * left_share
     table = c.add(layout_table(rows, [left_w, L.TEXT_W_PT - left_w], row_height_pt=L.LINE_PITCH_PT))
-    keep_rows_together(table)
+    keep_rows_together(table, with_next=with_next)
 
 
-def keep_rows_together(table) -> None:
-    """Every row kept with the next (keepNext on the paragraphs of all rows but the last): a
-    signature block moves to the next page whole instead of leaving its seal and date alone."""
+def keep_rows_together(table, *, with_next: bool = False, last: int = 0) -> None:
+    """Every row kept with the next (keepNext on the paragraphs of all rows but the last, and
+    the last too `with_next`): a signature block moves to the next page whole instead of leaving
+    its seal and date alone; a form keeps its signature lines. `last`: only the last rows."""
     w = f"{{{X.W_NS}}}"
-    rows = table.findall(f"{w}tr")
-    for row in rows[:-1]:
+    rows = table.findall(f"{w}tr")[-last:] if last else table.findall(f"{w}tr")
+    for row in (rows if with_next else rows[:-1]):
         for ppr in row.iter(f"{w}pPr"):
             if ppr.find(f"{w}keepNext") is None:
                 ppr.insert(0, X.element(f"<w:keepNext {X.NSDECL}/>"))
@@ -149,18 +153,17 @@ def add_agreement(c: Composer, record: dict, *, title: str = "人民调解协议
     c.keep_last_with_next()  # the signature page shows text of the agreement (GB/T 9704 7.3.5)
     c.blank(1, keep_next=True)
     parties = record.get("parties") or []
-    left = ["当事人签名：", "（签名、盖章或按指印）"]
+    left = ["当事人签名：", "（或盖章、按指印）"]
     for party in parties:
         left += [f"{rules.role_label(party)}（{party.get('name', '')}）："] + [""] * SIGN_ROOM_LINES
     right = ["人民调解员（签名）："] + [""] * (SIGN_ROOM_LINES * max(1, len(record.get("mediators") or [])))
     right += ["记录人（签名）："] + [""] * SIGN_ROOM_LINES
-    # The committee's seal and the date close the same table, so that they never stand alone on
-    # a last page (GB/T 9704: the page with the signature shows text).
-    date = chinese_date(record.get("closed_date") or "") or BLANK_DATE
-    right += [f"{committee}（印）", date]
-    left += [""] * (len(right) - len(left))
-    needed = max(measure(text) for text in right) + L.CHAR_PT  # the seal line never wraps
-    signature_lines(c, left, right, left_share=max(0.36, min(0.5, 1 - needed / L.TEXT_W_PT)))
+    # The signature lines are kept with each other and with the committee's seal and the date
+    # (GB/T 9704 7.3.5: they never stand alone on a last page), which are set as a sealed
+    # 署名 under the table, however long the committee's name.
+    signature_lines(c, left, right, left_share=0.5, with_next=True)
+    date = record.get("closed_date") or BLANK_DATE
+    signature(c, Signature([f"{committee}（印）"], date, sealed=True))
 
 
 def paper_title(c: Composer, text: str, *, new_page: bool = False) -> None:

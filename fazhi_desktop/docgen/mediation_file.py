@@ -22,8 +22,8 @@ from ..core.idcard import mask_phone
 from ..core.records import OUTCOME, PERFORMANCE, SOURCE
 from . import ooxml as X
 from .composer import Composer
-from .mediation import (BLANK_DATE, add_agreement, add_parties, heading, labelled, paper_title,
-                        signature_lines)
+from .mediation import (BLANK_DATE, add_agreement, add_parties, heading, keep_rows_together,
+                        paper_title, signature_lines)
 
 RIGHTS = (
     "人民调解委员会是依法设立的调解民间纠纷的群众性组织，调解民间纠纷不收取任何费用。"
@@ -48,6 +48,14 @@ INVESTIGATION_BOX_MM = 120
 MEDIATION_BOX_MM = 80
 FOLLOWUP_BOX_MM = 60
 REMARKS_BOX_MM = 110
+
+
+def kept_table(c: Composer, rows: list, widths: list, *, with_next: bool = False, **kw) -> None:
+    """A ruled table whose rows stay on one page (a form split over two pages is not a form),
+    with what follows when `with_next` (its signature lines); one taller than a page still
+    breaks."""
+    c.table(rows, widths, **kw)
+    keep_rows_together(c._sect.getprevious(), with_next=with_next)
 
 
 def _d(value) -> str:
@@ -116,8 +124,11 @@ def add_application(c: Composer, record: dict) -> None:
     c.text(record.get("facts") or "（未填写）", "纠纷事实")
     c.text("为此，特向你委员会申请调解。本人已知悉人民调解的性质和当事人的权利义务，"
            "自愿接受调解。", "申请书")
+    c.keep_last_with_next()
     c.paragraph("此致", where="申请书")
+    c.keep_last_with_next()
     c.paragraph(record.get("committee", ""), indent=False, where="申请书")
+    c.keep_last_with_next()
     c.blank(1, keep_next=True)
     applicants = [p for p in record.get("parties") or [] if p.get("role") == "applicant"] or \
         (record.get("parties") or [])[:1]
@@ -150,6 +161,7 @@ def add_rights(c: Composer, record: dict) -> None:
     for line in RIGHTS:
         c.paragraph(line, where="告知书")
     c.paragraph("以上内容已告知，当事人已知悉。", where="告知书")
+    c.keep_last_with_next()  # the signatures never stand alone on a page
     c.blank(1, keep_next=True)
     left = [f"{rules.role_label(p)}（{p.get('name', '')}）签名：" for p in record.get("parties") or []]
     signature_lines(c, left, [f"告知日期：{_d(record.get('accepted_date')) or BLANK_DATE}"],
@@ -166,7 +178,7 @@ def add_investigation(c: Composer, record: dict) -> None:
             ["调查事项", (f"{record.get('case_number', '')}　{record.get('dispute_type', '')}纠纷",
                       {"span": 3})],
             ["调查情况", ("", {"span": 3, "height_mm": INVESTIGATION_BOX_MM})]]
-    c.table(rows, WIDTHS, header_rows=0, row_height_mm=12)
+    kept_table(c, rows, WIDTHS, header_rows=0, row_height_mm=12, with_next=True)
     c.blank(1, keep_next=True)
     signature_lines(c, ["被调查人（签名）："], ["调查人（签名）："], left_share=0.5)
 
@@ -187,7 +199,10 @@ def add_record(c: Composer, record: dict) -> None:
             ["调解结果", (result, {"span": 3})]]
     if agreement.get("performance_deadline"):
         rows.append(["履行期限", (_d(agreement["performance_deadline"]), {"span": 3})])
+    # The facts may be long: only the box to write in, the result and the signatures are kept
+    # together (the whole table kept would leave the title alone when it is taller than a page).
     c.table(rows, WIDTHS, header_rows=0, row_height_mm=12)
+    keep_rows_together(c._sect.getprevious(), with_next=True, last=len(rows) - 4)
     c.blank(1, keep_next=True)
     left = [f"{rules.role_label(p)}（{p.get('name', '')}）签名：" for p in record.get("parties") or []]
     signature_lines(c, left, ["人民调解员（签名）：", "记录人（签名）："])
@@ -220,7 +235,7 @@ def add_followups(c: Composer, record: dict) -> None:
                 ["被回访人签名", "", "回访人签名", ""],
                 ["记 录 人", "", "记录日期", ""]]
         # widths: 被回访人签名 stays on one line
-        c.table(rows, [34, 54, 28, 40], header_rows=0, row_height_mm=12)
+        kept_table(c, rows, [34, 54, 28, 40], header_rows=0, row_height_mm=12)
 
 
 def add_remarks(c: Composer, record: dict) -> None:
@@ -231,7 +246,7 @@ def add_remarks(c: Composer, record: dict) -> None:
             ["本卷情况说明", ("本卷共　　件、　　页。\n", {"span": 3, "height_mm": REMARKS_BOX_MM})],
             ["立 卷 人", "", "立卷日期", "　　年　　月　　日"],
             ["检 查 人", "", "检查日期", "　　年　　月　　日"]]
-    c.table(rows, [36, 42, 30, 48], header_rows=0, row_height_mm=14)
+    kept_table(c, rows, [36, 42, 30, 48], header_rows=0, row_height_mm=14)
 
 
 def build_case_file(record: dict, profile: Optional[dict] = None) -> Composer:

@@ -45,6 +45,24 @@ def with_agents(case: dict) -> dict:
     return case
 
 
+def big_case() -> dict:
+    """Three parties with agents, long facts, five terms, three mediators, two follow-ups and a
+    long committee name: what pushes papers over their page."""
+    case = with_agents(CASE)
+    case.update(case_number="（2022）湛调字第88号", committee="平顶山市湛河区曹镇乡人民调解委员会",
+                mediators=["王建国", "刘芳", "孙志强"],
+                facts="\n".join(["申请人要求被申请人赔偿维修费、误工费等共计8500元，"
+                                 "被申请人认为损失仅为2000元，双方争执不下。" * 2] * 4))
+    case["parties"].append({"role": "third_party", "name": "王五", "phone": "13912345678",
+                            "entrusted_agent": "周律师（河南某律师事务所律师）"})
+    case["agreement"]["terms"] = "\n".join(
+        f"{c}、被申请人于2022年8月{20 + i}日前支付申请人第{i + 1}期维修费1500元。"
+        for i, c in enumerate("一二三四五"))
+    case["followups"] = [{"date": "2022-09-01", "method": "电话", "summary": "已履行。"},
+                         {"date": "2022-10-01", "method": "上门走访", "summary": "关系和睦。"}]
+    return case
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """One LibreOffice run converts the agreement and the case files (one by application, one
@@ -57,8 +75,13 @@ def rendered(tmp_path_factory):
         case_file = render_mediation(registry, case_id, folder / "case_file.docx", what="case_file")
         initiative = render_mediation(registry, other_id, folder / "initiative.docx",
                                       what="case_file")
-    pdfs = convert_many([agreement.path, case_file.path, initiative.path], "pdf", folder / "pdf")
+        big_id = registry.save("mediation", big_case())["id"]
+        big_file = render_mediation(registry, big_id, folder / "big_file.docx", what="case_file")
+        big_agreement = render_mediation(registry, big_id, folder / "big_agreement.docx")
+    pdfs = convert_many([agreement.path, case_file.path, initiative.path, big_file.path,
+                         big_agreement.path], "pdf", folder / "pdf")
     return {"agreement": pdfs[0], "case_file": pdfs[1], "initiative": pdfs[2],
+            "big_file": pdfs[3], "big_agreement": pdfs[4],
             "warnings": agreement.warnings, "docx": agreement.path,
             "initiative_warnings": initiative.warnings}
 
@@ -198,3 +221,17 @@ def test_render_mediation_on_the_command_line(tmp_path):
     refused = _cli("--db", db, "render", "mediation", ids[1], "--out", tmp_path / "x.docx")
     assert refused.returncode == 2
     assert "尚未填写协议内容" in refused.stderr and not (tmp_path / "x.docx").exists()
+
+
+def test_papers_pushed_over_a_page_never_leave_a_title_or_a_seal_alone(rendered):
+    for name in ("big_file", "big_agreement", "case_file", "agreement"):
+        for i, page in enumerate(_pages(rendered[name])):
+            assert len(page) > 30, (name, i, page)  # more than a title, a seal or a date
+    agreement = _pages(rendered["big_agreement"])
+    last = agreement[-1]
+    assert "平顶山市湛河区曹镇乡人民调解委员会（印）" in last and "本协议自各方当事人签名" in last
+    assert "（或盖章、按指印）" in last  # the label is not cut by a narrow column
+    pages = _pages(rendered["big_file"])
+    second = [p for p in pages if "第2次回访" in p]
+    assert len(second) == 1 and "记录日期" in second[0][second[0].index("第2次回访"):]
+    assert "☑上门" in second[0]

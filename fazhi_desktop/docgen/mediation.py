@@ -27,7 +27,6 @@ from . import layout as L
 from . import ooxml as X
 from .closing import signature
 from .composer import Composer
-from .filenames import safe_stem
 from .model import Signature
 from .render import RenderResult
 from .tables import layout_table
@@ -40,11 +39,6 @@ RIGHTS_CLAUSE = ("各方当事人应当按照本协议约定全面、及时履�
 EFFECT_CLAUSE = ("本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。"
                  "经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。"
                  "当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。")
-
-
-def default_filename(record: dict, what: str = "agreement") -> str:
-    """人民调解协议书（2022）湛调字第15号.docx — safe on Windows."""
-    return safe_stem(f"{DOCUMENTS[what]}{record.get('case_number', '')}") + ".docx"
 
 
 def agreement_party_line(party: dict) -> str:
@@ -211,8 +205,3 @@ def render_mediation(registry, record_id: str, out_path, *, what: str = "agreeme
     warnings += c.warnings + substitution_warnings(c.fonts)
     return RenderResult(out_path, warnings)
 
-
-def render_from_cli(registry, args) -> RenderResult:
-    """`render mediation ID --out FILE.docx [--document agreement|case-file]`."""
-    what = "case_file" if getattr(args, "document", "") == "case-file" else "agreement"
-    return render_mediation(registry, args.record_id, args.out, what=what)

@@ -18,7 +18,6 @@ from typing import Optional
 
 from ..core import mediation as rules
 from ..core.dates import chinese_date
-from ..core.idcard import mask_phone
 from ..core.records import OUTCOME, PERFORMANCE, SOURCE
 from . import ooxml as X
 from .composer import Composer

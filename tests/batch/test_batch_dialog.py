@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi_desktop.docgen import batch
 from fazhi_desktop.gui.dialogs.batch_replies import BatchRepliesDialog, open_batch_dialog
 
 from .conftest import BROKEN_NUMBER

@@ -38,7 +38,7 @@ def ticks(options, chosen) -> str:
     return "　".join(f"{TICKED if value in chosen else BOX}{label}" for value, label in options)
 
 
-def communication_ticks(record: dict) -> str:
+def communication_ticks(record: dict, width_chars: float = 19.0) -> str:
     """The methods of contact as boxes, the recorded ones ticked with their dates."""
     done = {}
     for item in record.get("communications") or []:
@@ -47,78 +47,119 @@ def communication_ticks(record: dict) -> str:
             if any(word in method for word in words):
                 done.setdefault(box, []).append(chinese_date(item.get("date") or "") or "")
                 break
-    parts = []
+    ticked, others = [], []
     for box, _words in CONTACT_METHODS:
         if box in done:
             dates = "、".join(d for d in done[box] if d)
-            parts.append(f"{TICKED}{box}" + (f"（{dates}）" if dates else ""))
+            ticked.append(f"{TICKED}{box}" + (f"（{dates}）" if dates else ""))
         else:
-            parts.append(f"{BOX}{box}")
-    parts.append(f"{BOX}未联系")  # nothing recorded is not proof of no contact: left to them
-    return "　".join(parts)
+            others.append(f"{BOX}{box}")
+    others.append(f"{BOX}未联系")  # nothing recorded is not proof of no contact: left to them
+    # Each recorded contact on a line of its own, so that no date is broken across lines.
+    return "\n".join(ticked + [lines_at(others, "　", width_chars)])
 
 
-LABEL_MM, VALUE_MM, ROW_MM, SIGN_ROW_MM = 46, 110, 9, 16
-CELL_LINE_MM = 14 * 1.5 * 25.4 / 72  # a 4号 line in a cell
-# The text block (225 mm) less the title, the blank line under it and the closing note.
-TABLE_BUDGET_MM = 225 - 3 * 10.2 - 5
+def lines_at(items: list, sep: str, width_chars: float = 19.0) -> str:
+    """Items joined by `sep`, a line break put between items where a cell's line would be
+    full (`width_chars` characters): a name, a unit or a date is never broken across lines."""
+    from .text import printed_width
+
+    lines, line = [], ""
+    for item in items:
+        candidate = f"{line}{sep}{item}" if line else item
+        if line and printed_width(candidate) > width_chars:
+            lines.append(line + (sep if sep != "　" else ""))
+            line = item
+        else:
+            line = candidate
+    return "\n".join(lines + [line]) if line else "\n".join(lines)
+
+
+LABEL_MM, VALUE_MM, SIGN_ROW_MM = 46, 110, 16
+ROW_MM = {14: 9.0, 12: 8.0}  # the least row height per cell font size (4号, 小四)
+# The text block (225 mm) less the title with the blank line under it (21 mm measured), the
+# closing note (one line) and a margin for rounding.
+TABLE_BUDGET_MM = 225 - 21 - 10.2 - 3
 MIN_BOX_MM = 30
 
 
-def writing_box_mm(rows: list) -> float:
-    """The 意见和建议 box: WRITING_BOX_MM, less what long cells (many co-units, a long title,
-    several signers) take, so that the form stays on one page; never below MIN_BOX_MM."""
+def cell_chars(size_pt: float) -> float:
+    """How many full-width characters a value cell takes on one line, with a safety margin."""
+    return (VALUE_MM - 3) / 25.4 * 72 / size_pt - 2.5
+
+
+def rows_height_mm(rows: list, size_pt: float) -> float:
+    """The estimated height of the form's rows (each line of a cell 1.5 lines of its size)."""
     import math
 
     from .text import printed_width
 
+    line_mm = size_pt * 1.5 * 25.4 / 72
     usable_pt = (VALUE_MM - 3) / 25.4 * 72
-    used = SIGN_ROW_MM
+    used = 0.0
     for _label, value in rows:
         text = value[0] if isinstance(value, tuple) else str(value or "")
-        lines = max(1, math.ceil(printed_width(text) * 14 / usable_pt))
-        used += max(ROW_MM, lines * CELL_LINE_MM + 1)
-    return max(MIN_BOX_MM, min(WRITING_BOX_MM, TABLE_BUDGET_MM - used))
+        lines = sum(max(1, math.ceil(printed_width(part) * size_pt / usable_pt))
+                    for part in text.split("\n"))
+        used += max(ROW_MM[size_pt], lines * line_mm + 0.6)
+    return used
 
 
 def build_opinion_form(kind: str, record: dict, profile: dict, *,
                        signer: Optional[str] = None) -> OfficialDocument:
     """The form sent with the reply: the item, its units, the contact, the result class, the
-    recorded contact with the member, boxes for 满意/基本满意/不满意 and room to write."""
+    recorded contact with the member, boxes for 满意/基本满意/不满意 and room to write.
+
+    One page: the 意见和建议 box is WRITING_BOX_MM less what long cells (a long title, many
+    signers, co-units, contacts) take, never below MIN_BOX_MM; where that is not enough the
+    cells are set in 小四 instead of 4号."""
+    for size in (14, 12):
+        rows = opinion_rows(kind, record, profile, signer=signer, size_pt=size)
+        room = TABLE_BUDGET_MM - SIGN_ROW_MM - rows_height_mm(rows, size)
+        if room >= MIN_BOX_MM:
+            break
+    people = records.people_word(kind)
+    box = max(MIN_BOX_MM, min(WRITING_BOX_MM, room))
+    rows += [["意见和建议", ("", {"height_mm": box})],
+             [f"{people}签名", ("　　　　　　　　　　　年　　月　　日", {"height_mm": SIGN_ROW_MM})]]
+    body = [Table(rows=rows, widths_mm=[LABEL_MM, VALUE_MM], header_rows=0, size_pt=size,
+                  row_height_mm=ROW_MM[size])]
+    lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
+    body.append(Paragraph(f"请在收到答复后十日内填写本表，寄回{lead or '承办单位'}。", level=0,
+                          indent=True))
+    return OfficialDocument(title=opinion_form_title(kind), body=body, page_numbers=False,
+                            fonts=dict(profile.get("fonts") or {}), required=("title",))
+
+
+def opinion_rows(kind: str, record: dict, profile: dict, *, signer: Optional[str],
+                 size_pt: float) -> list:
+    """The form's rows above the writing box, long lists broken between their items."""
     reply = record.get("reply") or {}
     item = records.item_word(kind)
     people = records.people_word(kind)
     group_label = "界别/党派" if kind == "proposal" else "代表团"
+    width = cell_chars(size_pt)
     authors = [signer] if signer else list(record.get("authors") or [])
     lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
-    co_units = "、".join(u for u in record.get("co_units") or [] if u) or "无"
-    satisfaction = [(v, w) for v, w in records.SATISFACTION.items()]
+    co_units = lines_at([u for u in record.get("co_units") or [] if u], "、", width) or "无"
+    satisfaction = list(records.SATISFACTION.items())
     classes = [(v, f"{v}类") for v in records.RESULT_CLASS]
     person = reply.get("contact_person") or profile.get("contact_person") or ""
     phone = reply.get("contact_phone") or profile.get("contact_phone") or ""
-    rows = [
+    return [
         [f"{item}编号", f"{record.get('session', '')}第{record.get('number', '')}号"],
         [f"{item}标题", record.get("title", "")],
-        [f"提出{people}", "、".join(authors)],
+        [f"提出{people}", lines_at(authors, "、", width)],
         [group_label, record.get("group") or ""],
         ["主办单位", lead],
         ["会办单位", co_units],
         ["联系人及电话", f"{person}　{phone}".strip()],
         ["答复日期", chinese_date(reply.get("date")) or ""],
         ["办理结果类别", ticks(classes, {record.get("result_class")})],
-        ["办理前后沟通", communication_ticks(record)],
+        ["办理前后沟通", communication_ticks(record, width)],
         ["对办理工作的评价", ticks(satisfaction, ())],
         ["对答复内容的评价", ticks(satisfaction, ())],
     ]
-    box = writing_box_mm(rows)
-    rows += [["意见和建议", ("", {"height_mm": box})],
-             [f"{people}签名", ("　　　　　　　　　　　年　　月　　日", {"height_mm": SIGN_ROW_MM})]]
-    body = [Table(rows=rows, widths_mm=[LABEL_MM, VALUE_MM], header_rows=0, size_pt=14,
-                  row_height_mm=ROW_MM)]
-    unit = lead if lead else "承办单位"
-    body.append(Paragraph(f"请在收到答复后十日内填写本表，寄回{unit}。", level=0, indent=True))
-    return OfficialDocument(title=opinion_form_title(kind), body=body, page_numbers=False,
-                            fonts=dict(profile.get("fonts") or {}), required=("title",))
 
 
 # ----------------------------------------------------------------------------- 会办意见

@@ -22,7 +22,7 @@ KINDS = {
     "reply": ("lead", ["对区政协六届一次会议第28号提案的答复", "胡校丽委员"]),
     "opinion-form": ("second", ["人大代表建议办理情况征询意见表", "区人大十届一次会议第12号",
                                 "曹镇乡代表团", "湛河区民政局", "王丙寅2818989",
-                                "☑面商（2022年6月1日）", "☑A类"]),
+                                "☑面商（2022年6月1日）", "☑电话联系（2022年7月20日）", "☑A类"]),
     "assist": ("assist", ["关于区政协六届一次会议第31号提案的会办意见", "湛河区住房和城乡建设局：",
                           "平湛司会〔2021〕1号", "我局将组织律师每月进小区开展法律咨询2次"]),
     "second-reply": ("second", ["对区人大十届一次会议第12号建议的再次答复", "李明代表：",
@@ -137,6 +137,10 @@ def test_the_opinion_form_stays_on_one_page_with_many_units_and_signers(tmp_path
     assert page_count(pdf) == 1
     text = body_text(pdf)
     assert "河滨街道办事处" in text and "☑书面联系（2022年8月2日）" in text
+    # each name, unit and date whole on its line (the lists break between their items)
+    lines = ["".join(line.split()) for line in page_texts(pdf)[0].splitlines()]
+    for whole in ("黄丽", "湛河区人力资源和社会保障局", "（2022年7月20日）", "（2022年8月2日）"):
+        assert any(whole in line for line in lines), whole
     import fitz
 
     page = fitz.open(str(pdf))[0]

@@ -1,4 +1,5 @@
-"""`report --year YYYY --out FILE.docx [--pdf]`: the yearly rule-of-law report's draft.
+"""`report --year YYYY --out FILE.docx [--number N|auto|none] [--pdf]`: the yearly rule-of-law
+report's draft, numbered in the office's series unless `--number none`.
 
 Also home of the `--pdf` option that `render` shares: the PDF is written beside the .docx by the
 office suite found on the machine (office.converters).
@@ -50,8 +51,9 @@ def register(sub) -> None:
     cmd = sub.add_parser("report", help="生成年度法治政府建设情况报告（上行文，数据取自各登记簿）")
     cmd.add_argument("--year", type=year_argument, required=True, metavar="YYYY", help="报告年度，如2022")
     cmd.add_argument("--out", required=True, metavar="FILE.docx", help="输出的Word文档")
-    cmd.add_argument("--number", default="", metavar="发文字号",
-                     help="如 平湛司〔2023〕3号；auto：自动编下一个号（同一年度的报告再次生成时沿用原号）")
+    cmd.add_argument("--number", default=None, metavar="发文字号",
+                     help="默认（或 auto）：按单位的发文字号自动编下一个号（同一年度的报告再次生成时沿用原号）；"
+                          "也可指定，如 平湛司〔2023〕3号；none：文号处留空")
     cmd.add_argument("--signer", action="append", default=None, metavar="姓名",
                      help="签发人（可重复；默认取单位设置中的签发人）")
     cmd.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="成文日期（默认今天）")
@@ -71,26 +73,33 @@ def cmd_report(args) -> int:
         except ValueError:
             problems.append(f"成文日期“{args.date}”无效，应为YYYY-MM-DD，如2023-01-15")
     out = Path(args.out)
-    if args.number and args.number != "auto":
+    if args.number and args.number not in ("auto", "none"):
         from ..core.numbering import format_problems
 
         problems += format_problems(args.number)
     if problems:
         raise ValidationError(problems)
     guard_output(args, args.out, ".docx", pdf=args.pdf)
-    options = ReportOptions(year=args.year, doc_number=args.number, signers=args.signer,
+    typed = "" if args.number in (None, "auto", "none") else args.number
+    options = ReportOptions(year=args.year, doc_number=typed, signers=args.signer,
                             date=args.date, addressee=args.to)
     with open_registry(args) as registry:
         if not registry.has_profile():
             raise ValidationError(["尚未填写单位设置（发文机关、主送机关等），"
                                    "请先用 profile 命令或在程序的“设置”中填写"])
-        if args.number == "auto":
+        has_code = bool((registry.profile().get("doc_code") or "").strip())
+        if args.number == "auto" or (args.number is None and has_code):
+            # The report is an upward 文件: it takes the next number of the office's series.
             issue_year = int((args.date or _dt.date.today().isoformat())[:4])
             options.doc_number = reserve_number(registry, args.year, issue_year=issue_year)
         result = render_report(registry, options, out)
         print(f"已生成：{result.path}")
-        if not options.doc_number:
-            print("未填写发文字号（可用 --number 指定，或 --number auto 自动编号）。")
+        if options.doc_number:
+            print(f"发文字号：{options.doc_number}")
+        elif args.number == "none":
+            print("发文字号留空（--number none）。")
+        else:
+            print("单位设置中未填写机关代字，发文字号留空（可用 --number 指定）。")
         if result.fill_count:
             print(f"文中有{result.fill_count}处“【请填写：…】”（黄色底纹）需要补充，其余数据取自登记簿。")
         for warning in result.warnings:

@@ -68,19 +68,24 @@ def _style(ax, rc) -> None:
         label.set_fontfamily(font)
 
 
+def petition_trend_title(year: int, measure: str = "channel_total") -> str:
+    what = "信访总量" if measure == "channel_total" else "五级信访总量"
+    return f"{year}年{what}月度趋势（与上年对比）"
+
+
 def petition_trend_png(petition: dict, year: int, *, measure: str = "channel_total",
-                       dpi: int = 120, size=(7.5, 3.6)) -> bytes:
+                       dpi: int = 120, size=(7.5, 3.6), title: bool = True) -> bytes:
     """Monthly petitions this year against last year (petition = core.stats.petition_figures).
 
     measure: 'channel_total' (信访总量, 来信+来访+网上+电话) or 'level_total' (五级信访总量).
-    Months without a report are gaps, not zeros.
+    Months without a report are gaps, not zeros. title=False: the document around the picture
+    prints the title itself (the yearly report), so it is not printed twice.
     """
     fig, ax, rc = _figure(*size)
     last_key = "last_year_" + measure
     months = list(range(1, 13))
     this_year = [m[measure] if m[measure] is not None else math.nan for m in petition["monthly"]]
     last_year = [m[last_key] if m[last_key] is not None else math.nan for m in petition["monthly"]]
-    what = "信访总量" if measure == "channel_total" else "五级信访总量"
     font = rc["font.family"][0]
     ax.plot(months, last_year, color=_LAST_YEAR_COLOUR, linestyle="--", marker="o",
             markersize=4, label=f"{year - 1}年")
@@ -92,7 +97,8 @@ def petition_trend_png(petition: dict, year: int, *, measure: str = "channel_tot
     values = [v for v in this_year + last_year if not math.isnan(v)]
     ax.set_ylim(0, max(values + [0]) * 1.15 + 1)  # headroom so the top point is not cut
     ax.set_ylabel("件数", fontfamily=font)
-    ax.set_title(f"{year}年{what}月度趋势（与上年对比）", fontfamily=font, fontsize=12)
+    if title:
+        ax.set_title(petition_trend_title(year, measure), fontfamily=font, fontsize=12)
     ax.legend(prop={"family": font}, frameon=False, loc="upper right")
     ax.yaxis.get_major_locator().set_params(integer=True)
     _style(ax, rc)

@@ -76,6 +76,22 @@ REPLY_FIELDS = (
     _f("printed_date", "印发日期", "date"),
 )
 
+# 会办意见: what the office, as an assisting unit (会办/协办), sends to the lead unit.
+ASSIST_FIELDS = (
+    _f("body", "会办意见正文"),
+    _f("date", "成文日期", "date"),
+    _f("doc_number", "发文字号"),
+)
+
+# 再次答复: the second reply to a member or deputy who answered 不满意 (its own number and date).
+SECOND_REPLY_FIELDS = (
+    _f("doc_number", "发文字号"),
+    _f("title", "标题"),
+    _f("opening", "开头语"),
+    _f("body", "再次答复正文"),
+    _f("date", "成文日期", "date"),
+)
+
 COMMUNICATION_FIELDS = (
     _f("date", "日期", "date"),
     _f("method", "方式"),
@@ -101,6 +117,8 @@ def _item_fields(kind: str) -> tuple:
         _f("satisfaction", "满意度", "enum", choices=SATISFACTION),
         _f("communications", "沟通记录", "list_obj", children=COMMUNICATION_FIELDS),
         _f("reply", "答复件", "obj", children=REPLY_FIELDS),
+        _f("assist", "会办意见", "obj", children=ASSIST_FIELDS),
+        _f("second_reply", "再次答复", "obj", children=SECOND_REPLY_FIELDS),
         _f("notes", "备注"),
     )
 
@@ -115,10 +133,13 @@ PARTY_FIELDS = (
     _f("occupation", "职业"),
     _f("address", "住址"),
     _f("phone", "联系电话", "phone"),
+    _f("legal_agent", "法定代理人"),      # name and relation: 王五（张三之父）
+    _f("entrusted_agent", "委托代理人"),  # name and capacity: 赵律师（河南某律师事务所律师）
 )
 
 AGREEMENT_FIELDS = (
     _f("terms", "协议内容"),
+    _f("responsibility", "各方当事人的责任"),
     _f("performance_method", "履行方式"),
     _f("performance_deadline", "履行期限", "date"),
     _f("copies", "协议份数", "int", minimum=1),
@@ -126,6 +147,7 @@ AGREEMENT_FIELDS = (
 
 FOLLOWUP_FIELDS = (
     _f("date", "回访日期", "date"),
+    _f("method", "回访方式"),  # 电话 / 上门 / 其他
     _f("summary", "回访情况"),
 )
 

@@ -39,6 +39,11 @@ class Registry:
     def path(self) -> Path:
         return self.store.path
 
+    @property
+    def closed(self) -> bool:
+        """Whether the data file was closed (a timer that fires after a window closed checks)."""
+        return self.store.closed
+
     def close(self) -> None:
         self.store.close()
 

@@ -64,10 +64,15 @@ bite). Built on the engine:
   warnings)` (pure), `render_reply(registry, kind, record_id, out_path, *, signer=None) ->
   RenderResult`, `render_replies_per_signer(registry, kind, record_id, folder)` (联名),
   `default_filename(kind, record, signer=None)`.
+- docgen/document_types.py: THE table of document types (`TYPES`; `for_kind(kind)`,
+  `get(name, kind)` refusing a type that does not apply, `render_document(registry, name, kind,
+  record_id, out_path, *, signer=None)` which also notes whole-ID outputs in the 操作记录). The
+  CLI, the GUI's 文书 menus and the batch go through it; see docs/documents.md.
 - docgen/forms.py: `render_opinion_form(...)` (征询意见表) and `render_assist_opinion(...)`
-  (会办意见, numbered in its own series: profile `assist_code`, default 代字 + "会"; made again
-  for the same record and year it keeps the number it was given), `opinion_form_filename`,
-  `assist_opinion_filename`.
+  (会办意见: only where the office assists; `assist_problems(kind, record, profile)`; numbered in
+  its own series, profile `assist_code`, default 代字 + "会", in the year of `assist.date`; made
+  again it keeps the number it was given), `opinion_form_filename`, `assist_opinion_filename`.
+- docgen/second_reply.py: `render_second_reply(...)` (再次答复), `second_problems(kind, record)`.
 - core/numbering.py: `next_doc_number(registry, code, year)` (a proposal),
   `reserve_doc_number(...)` (hands it out, recorded in doc_number in a transaction),
   `check_doc_number(registry, text, kind=, record_id=)` (Chinese warnings: malformed or used),

@@ -1,4 +1,5 @@
-"""Many replies in one go: one .docx (and PDF if asked) per proposal or suggestion into a folder.
+"""Many documents in one go: one .docx (and PDF if asked) per record into a folder — replies by
+default, or any type of the table (docgen/document_types.py) marked `batch` (再次答复, 征询意见表).
 
 Qt-free; the GUI runs `make_replies` on a worker thread. A record that cannot be made is listed
 with the reason and the others go on; a cancel stops between records, so every file in the
@@ -42,9 +43,11 @@ class BatchResult:
         """Records left untouched because of a cancel."""
         return self.total - self.records_done
 
+    label: str = "答复件"               # what was made: the document type's label
+
     def summary(self) -> str:
         """One sentence for the end of the run."""
-        text = f"已生成{len(self.made)}份答复件"
+        text = f"已生成{len(self.made)}份{self.label}"
         if self.failed:
             text += f"，{len(self.failed)}份未能生成"
         if self.cancelled:
@@ -80,20 +83,32 @@ def reply_filename_stem(kind: str, record: dict, signer: Optional[str] = None) -
     return safe_stem(name[:-5] if name.lower().endswith(".docx") else name)
 
 
-def _default_render(registry, kind, record_id, out_path, *, signer=None):
-    from .replies import render_reply
+def _renderer(document: str):
+    def render(registry, kind, record_id, out_path, *, signer=None):
+        from .document_types import render_document
 
-    return render_reply(registry, kind, record_id, out_path, signer=signer)
+        return render_document(registry, document, kind, record_id, out_path, signer=signer)
+
+    return render
+
+
+def _stem(doc_type, kind: str, record: dict, signer: Optional[str]) -> str:
+    if doc_type.name == "reply":
+        return reply_filename_stem(kind, record, signer)
+    stem = doc_type.filename(kind, record)[:-5]
+    return safe_stem(stem + (f"（{signer}）" if signer else ""))
 
 
 def _make_one(item: BatchItem, registry, kind: str, record: dict, folder: Path, render, *,
-              signer: Optional[str], suffixes: tuple, promised: list) -> None:
-    """Render one reply into `folder` under a free name; fills item.docx or item.problem."""
+              signer: Optional[str], suffixes: tuple, promised: list, doc_type=None,
+              profile: Optional[dict] = None) -> None:
+    """Render one document into `folder` under a free name; fills item.docx or item.problem."""
     try:
-        problem = reply_problem(kind, record)
-        if problem:
-            raise FazhiError(problem)
-        stem = unique_stem(folder, reply_filename_stem(kind, record, signer), suffixes,
+        problems = doc_type.precheck(kind, record, profile or {}) \
+            if doc_type is not None and doc_type.precheck is not None else []
+        if problems:
+            raise FazhiError(problems[0].rstrip("。"))
+        stem = unique_stem(folder, _stem(doc_type, kind, record, signer), suffixes,
                            taken=promised)
         target = folder / f"{stem}.docx"
         promised += [folder / f"{stem}{s}" for s in suffixes]
@@ -110,24 +125,36 @@ def _make_one(item: BatchItem, registry, kind: str, record: dict, folder: Path, 
 PDF_CHUNK = 8  # replies converted per LibreOffice run: fewer start-ups, cancel still prompt
 
 
+def batch_types(kind: str) -> list:
+    """The document types the batch offers for `kind` (the table's `batch` ones)."""
+    from .document_types import for_kind
+
+    return [t for t in for_kind(kind) if t.batch]
+
+
 def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
                  converter=None, per_signer: bool = False,
                  progress: Optional[Callable] = None, cancelled: Optional[Callable] = None,
-                 render: Optional[Callable] = None) -> BatchResult:
-    """Render each record's reply into `folder`; never raises for one record's problem.
+                 render: Optional[Callable] = None, document: str = "reply") -> BatchResult:
+    """Render each record's document (`document`: a type of the table, the reply by default)
+    into `folder`; never raises for one record's problem.
 
     progress(done, total, text) is called as records are done; cancelled() is asked between
     records and before each PDF run. PDFs (pdf=True, through `converter`, an
     office.converters.Converter) are made PDF_CHUNK replies at a time. per_signer: a co-signed
     (联名) item gets one reply per signer, as the rules have each of them answered.
     """
-    if kind not in ("proposal", "suggestion"):
-        raise ValueError(kind)
-    render = render or _default_render
+    from .document_types import get
+
+    doc_type = get(document, kind)  # ValidationError: the type does not apply to the kind
+    if not doc_type.batch:
+        raise ValueError(f"{document} is not made in batches")
+    render = render or _renderer(doc_type.name)
+    profile = registry.profile()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     ids = list(record_ids)
-    result = BatchResult(folder=folder, total=len(ids))
+    result = BatchResult(folder=folder, total=len(ids), label=doc_type.label)
     promised: list = []
     waiting_pdf: list = []  # made .docx items whose PDF is still to be made
     suffixes = (".docx", ".pdf") if pdf else (".docx",)
@@ -171,7 +198,7 @@ def make_replies(registry, kind: str, record_ids, folder, *, pdf: bool = False,
             item = BatchItem(record_id=record_id, label=label + (f"（{signer}）" if signer else ""))
             report(index, f"正在生成（{index + 1}/{len(ids)}）：{item.label}")
             _make_one(item, registry, kind, record, folder, render, signer=signer,
-                      suffixes=suffixes, promised=promised)
+                      suffixes=suffixes, promised=promised, doc_type=doc_type, profile=profile)
             if item.problem is None:
                 result.made.append(item)
                 if pdf and converter is None:

@@ -1,15 +1,19 @@
 """人民调解协议书 in the Ministry of Justice's layout, and the entry point for the mediation
 documents (the agreement alone, or the whole case file from docgen/mediation_file.py).
 
-On A4 GB/T 9704 pages without a 版头: title, 编号, each party's particulars, the dispute's facts
-and issues, the agreed terms, how and when they are performed, copies, the effect clause, the
-signatures of the parties, the mediator(s) and the recorder, the committee's seal and the date.
+On A4 GB/T 9704 pages without a 版头: title, 编号, each party's particulars with their 法定代理人 /
+委托代理人, the dispute's facts and issues with each party's responsibility (人民调解法 art. 29),
+the agreed terms, how and when they are performed, the parties' rights and duties under the
+agreement, copies, the effect clause, then room for every party to sign (or seal, or thumbprint),
+for the mediators to sign by hand (their names are not pre-printed: a printed name is not a
+signature) and for the recorder, the committee's seal and the date.
 
-ID numbers: the agreement prints each party's full ID number. It is the instrument the parties
-perform and may take to a court for judicial confirmation (司法确认), where each party must be
-identified without doubt; every copy goes to the parties themselves and the committee's file.
-Phone numbers are not needed for the agreement's effect and every party receives a copy, so
-they are masked. The other papers of the case file mask both (docgen/mediation_file.py).
+Personal data, one rule for every mediation output: a paper the parties sign and a court may
+confirm (协议书, 申请书) prints each party's whole ID number, since a court must identify each
+party without doubt and every copy goes to the parties themselves and the committee's file;
+every other page, register, ledger, report and statistic masks it. Phone numbers are not needed
+for any paper's effect and are masked everywhere in documents. A document that prints whole ID
+numbers says so in its file name and is noted in the 操作记录 (docgen/document_types.py).
 """
 from __future__ import annotations
 
@@ -23,21 +27,18 @@ from . import layout as L
 from . import ooxml as X
 from .closing import signature
 from .composer import Composer
-from .filenames import safe_stem
 from .model import Signature
 from .render import RenderResult
 from .tables import layout_table
 
 DOCUMENTS = {"agreement": "人民调解协议书", "case_file": "人民调解卷宗"}
 BLANK_DATE = "　　年　　月　　日"
+RIGHTS_CLAUSE = ("各方当事人应当按照本协议约定全面、及时履行各自的义务，不得擅自变更或者解除本协议。"
+                 "当事人之间就本协议的履行或者内容发生争议的，一方当事人可以向人民法院提起诉讼；"
+                 "本协议经人民法院确认有效后，一方拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。")
 EFFECT_CLAUSE = ("本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。"
                  "经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。"
                  "当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。")
-
-
-def default_filename(record: dict, what: str = "agreement") -> str:
-    """人民调解协议书（2022）湛调字第15号.docx — safe on Windows."""
-    return safe_stem(f"{DOCUMENTS[what]}{record.get('case_number', '')}") + ".docx"
 
 
 def agreement_party_line(party: dict) -> str:
@@ -46,6 +47,19 @@ def agreement_party_line(party: dict) -> str:
     if shown.get("phone"):
         shown["phone"] = mask_phone(shown["phone"])
     return rules.party_particulars(shown, masked=False)
+
+
+AGENTS = (("legal_agent", "法定代理人"), ("entrusted_agent", "委托代理人"))
+
+
+def add_parties(c: Composer, record: dict, line=agreement_party_line) -> None:
+    """申请人：… / 法定代理人：… / 委托代理人：… for every party, by role."""
+    for role, parties in rules.parties_by_role(record):
+        for party in parties:
+            labelled(c, f"{role}：", line(party))
+            for key, label in AGENTS:
+                if str(party.get(key) or "").strip():
+                    labelled(c, f"{label}：", party[key].strip())
 
 
 def copies_of(record: dict) -> int:
@@ -78,7 +92,8 @@ def labelled(c: Composer, label: str, text: str) -> None:
     c.add(X.paragraph(runs, jc="both", first_pt=2 * L.CHAR_PT))
 
 
-def signature_lines(c: Composer, left: list, right: list, *, left_share: float = 0.58) -> None:
+def signature_lines(c: Composer, left: list, right: list, *, left_share: float = 0.58,
+                    with_next: bool = False) -> None:
     """Two borderless columns of signature lines (parties left; mediators and recorder right)."""
     rows = []
     for i in range(max(len(left), len(right))):
@@ -86,39 +101,75 @@ def signature_lines(c: Composer, left: list, right: list, *, left_share: float =
         rt = right[i] if i < len(right) else ""
         rows.append([(c.run(lt), "left"), (c.run(rt), "left")])
     left_w = L.TEXT_W_PT * left_share
-    c.add(layout_table(rows, [left_w, L.TEXT_W_PT - left_w], row_height_pt=L.LINE_PITCH_PT))
+    table = c.add(layout_table(rows, [left_w, L.TEXT_W_PT - left_w], row_height_pt=L.LINE_PITCH_PT))
+    keep_rows_together(table, with_next=with_next)
 
 
-def add_agreement(c: Composer, record: dict, *, title: str = "人民调解协议书") -> None:
+def keep_rows_together(table, *, with_next: bool = False, last: int = 0) -> None:
+    """Every row kept with the next (keepNext on the paragraphs of all rows but the last, and
+    the last too `with_next`): a signature block moves to the next page whole instead of leaving
+    its seal and date alone; a form keeps its signature lines. `last`: only the last rows."""
+    w = f"{{{X.W_NS}}}"
+    rows = table.findall(f"{w}tr")[-last:] if last else table.findall(f"{w}tr")
+    for row in (rows if with_next else rows[:-1]):
+        for ppr in row.iter(f"{w}pPr"):
+            if ppr.find(f"{w}keepNext") is None:
+                ppr.insert(0, X.element(f"<w:keepNext {X.NSDECL}/>"))
+
+
+SIGN_ROOM_LINES = 2  # blank lines under each signature label: room for a name, a seal, a thumbprint
+
+
+def add_agreement(c: Composer, record: dict, *, title: str = "人民调解协议书",
+                  new_page: bool = False) -> None:
     """The agreement's pages, appended to a Composer (alone, or inside the case file)."""
-    c.title(title)
-    c.stop_tracking()
+    paper_title(c, title, new_page=new_page)
     c.add(X.paragraph(c.run(f"编号：{record.get('case_number', '')}"), jc="right"))
-    for role, parties in rules.parties_by_role(record):
-        for party in parties:
-            labelled(c, f"{role}：", agreement_party_line(party))
-    heading(c, "纠纷主要事实、争议事项：")
+    add_parties(c, record)
+    agreement = record.get("agreement") or {}
+    heading(c, "纠纷主要事实、争议事项及各方当事人的责任：")
     c.text(record.get("facts") or "（未填写）", "纠纷事实")
+    responsibility = (agreement.get("responsibility") or "").strip()
+    if responsibility:
+        c.text(responsibility, "各方当事人的责任")
+    else:
+        c.warnings.append("未填写各方当事人的责任（人民调解法第二十九条），协议书中未载明。")
     committee = record.get("committee", "")
     heading(c, f"经{committee}调解，双方当事人自愿达成如下协议：")
-    terms = ((record.get("agreement") or {}).get("terms") or "").strip()
+    terms = (agreement.get("terms") or "").strip()
     c.text(terms or "（未填写协议内容）", "协议内容")
     heading(c, "履行方式、时限：")
     c.text(performance_sentence(record), "履行方式")
-    parties = record.get("parties") or []
+    heading(c, "当事人的权利义务：")
+    c.text(RIGHTS_CLAUSE, "权利义务")
     c.text(f"本协议一式{copies_of(record)}份，当事人各执一份，人民调解委员会留存一份。", "协议份数")
     c.text(EFFECT_CLAUSE, "生效条款")
+    c.keep_last_with_next()  # the signature page shows text of the agreement (GB/T 9704 7.3.5)
     c.blank(1, keep_next=True)
-    left = ["当事人（签名盖章或按指印）："]
+    parties = record.get("parties") or []
+    left = ["当事人签名：", "（或盖章、按指印）"]
     for party in parties:
-        left += [f"{rules.role_label(party)}（{party.get('name', '')}）：", ""]
-    right = ["人民调解员（签名）："]
-    for name in record.get("mediators") or [""]:
-        right += [f"　　{name}" if name else "", ""]
-    right += ["记录人（签名）：", ""]
-    signature_lines(c, left, right)
+        left += [f"{rules.role_label(party)}（{party.get('name', '')}）："] + [""] * SIGN_ROOM_LINES
+    right = ["人民调解员（签名）："] + [""] * (SIGN_ROOM_LINES * max(1, len(record.get("mediators") or [])))
+    right += ["记录人（签名）："] + [""] * SIGN_ROOM_LINES
+    # The signature lines are kept with each other and with the committee's seal and the date
+    # (GB/T 9704 7.3.5: they never stand alone on a last page), which are set as a sealed
+    # 署名 under the table, however long the committee's name.
+    signature_lines(c, left, right, left_share=0.5, with_next=True)
     date = record.get("closed_date") or BLANK_DATE
     signature(c, Signature([f"{committee}（印）"], date, sealed=True))
+
+
+def paper_title(c: Composer, text: str, *, new_page: bool = False) -> None:
+    """A paper's title (2号小标宋, centred), starting a new page when asked. The break belongs
+    to the title (pageBreakBefore), so a paper that ends exactly at a page's foot leaves no
+    empty page behind it, as a page-break paragraph would."""
+    from .titles import break_title
+
+    lines = break_title(c.clean(text, "标题"))
+    c.add(X.paragraph(c.run("\n".join(lines), "title"), jc="center", keep_next=True,
+                      page_break_before=new_page))
+    c.stop_tracking()
 
 
 def build_agreement(record: dict, profile: Optional[dict] = None) -> Composer:
@@ -154,8 +205,3 @@ def render_mediation(registry, record_id: str, out_path, *, what: str = "agreeme
     warnings += c.warnings + substitution_warnings(c.fonts)
     return RenderResult(out_path, warnings)
 
-
-def render_from_cli(registry, args) -> RenderResult:
-    """`render mediation ID --out FILE.docx [--document agreement|case-file]`."""
-    what = "case_file" if getattr(args, "document", "") == "case-file" else "agreement"
-    return render_mediation(registry, args.record_id, args.out, what=what)

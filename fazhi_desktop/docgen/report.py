@@ -4,6 +4,13 @@
 Text: docgen.report_text (seeds 001/002/004); figures: core.stats.year_figures; chart:
 core.charts.petition_trend_png; layout: the GB/T 9704 engine (docgen.render).
 After layout, every 【请填写：…】 is highlighted yellow so the clerk finds what is left to write.
+
+The number: the report is an upward 文件 and takes the next number of the office's series by
+default (the CLI's `--number` defaults to it, `--number none` leaves it blank; the dialog shows
+it, changeable). The chart: a picture in the running text that does not fit the rest of a page
+jumps to the next one and leaves that rest empty, so it is printed as the report's 附件, on a
+page of its own before the 版记, the text saying where it is; its title is printed once, as the
+附件's title (the picture is drawn without one).
 """
 from __future__ import annotations
 
@@ -16,10 +23,11 @@ from typing import Optional
 
 from ..core.stats import year_figures
 from . import report_text
-from .model import Colophon, FileHeader, OfficialDocument, Paragraph, Picture, Signature
+from .model import (AttachmentPage, Colophon, FileHeader, OfficialDocument, Paragraph, Picture,
+                    Signature)
 
 CHART_WIDTH_MM = 150.0
-CHART_SIZE_IN = (7.5, 3.0)  # 150 x 60 mm on paper: 6 lines of text, leaves room on the page
+CHART_SIZE_IN = (7.5, 4.5)  # 150 x 90 mm on the 附件's page
 REPORT_KIND = "report"  # the doc_number table's kind for yearly reports
 
 
@@ -112,14 +120,17 @@ def build_report(registry, options: ReportOptions, *, chart_path=None,
     date = options.date or _dt.date.today().isoformat()
     signers = options.signers if options.signers is not None else list(profile.get("signers") or [])
     marks, suffix = _header_marks(profile)
-    body = []
+    body, attachments, pages = [], [], []
     superior = addressee.rstrip("：:") or None
     for line in report_text.body_lines(figures, authority=profile.get("authority_short") or authority,
                                        superior=superior):
         if line == report_text.CHART_LINE:
-            if chart_path is not None:
-                body.append(Picture(path=chart_path, width_mm=CHART_WIDTH_MM,
-                                    caption=report_text.chart_caption(options.year)))
+            if chart_path is not None and body:
+                body[-1] = Paragraph(body[-1].text + report_text.chart_reference(options.year))
+                caption = report_text.chart_caption(options.year)
+                attachments.append(caption)
+                pages.append(AttachmentPage(label="附件", title=caption, body=[
+                    Picture(path=chart_path, width_mm=CHART_WIDTH_MM)]))
             continue
         body.append(Paragraph(line))
     seal_image = profile.get("seal_image") if profile.get("seal") == "image" else None
@@ -129,6 +140,8 @@ def build_report(registry, options: ReportOptions, *, chart_path=None,
                           signers=signers),
         addressee=addressee,
         body=body,
+        attachments=attachments,
+        attachment_pages=pages,
         signature=Signature(names=[profile.get("authority_short") or authority], date=date,
                             sealed=True, seal_image=seal_image),
         colophon=Colophon(printed_by=profile.get("printed_by") or f"{authority}办公室",
@@ -151,7 +164,7 @@ def render_report(registry, options: ReportOptions, out_path) -> ReportResult:
         if figures["petition"]["months_reported"]:
             chart = Path(work) / "petition_trend.png"
             chart.write_bytes(petition_trend_png(figures["petition"], options.year, dpi=200,
-                                                  size=CHART_SIZE_IN))
+                                                  size=CHART_SIZE_IN, title=False))
         document = build_report(registry, options, chart_path=chart, figures=figures)
         outcome = write_document(document, out_path)
     warnings = list(getattr(outcome, "warnings", None) or [])

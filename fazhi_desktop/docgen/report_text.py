@@ -12,7 +12,7 @@ from typing import Optional
 from ..core.stats_text import fmt_change, fmt_percent, month_span
 
 FILL_OPEN, FILL_CLOSE = "【请填写：", "】"
-CHART_LINE = "[[图：信访月度趋势]]"  # replaced by the chart picture when the document is built
+CHART_LINE = "[[图：信访月度趋势]]"  # where the chart is referred to (it is printed as the 附件)
 
 
 def fill(hint: str) -> str:
@@ -104,18 +104,23 @@ def body_lines(figures: dict, *, authority: str, superior: Optional[str] = None)
         f"为经济社会高质量发展提供了有力法治保障。现将{us}{year}年度法治政府建设情况报告如下：",
         "一、总体工作完成情况",
         "（一）加强组织领导，统筹推进法治政府建设。"
-        + fill("法治政府建设领导机构调整、专题研究部署、第一责任人职责落实、年度述法等情况"),
-        "（二）坚持依法科学决策，提升政府公信力和执行力。"
+        + fill("法治政府建设领导机构调整、专题研究部署、年度工作安排等情况"),
+        "（二）认真履行推进法治建设第一责任人职责。"
+        f"{us}党政主要负责人切实履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、"
+        "重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，"
+        + fill("党政主要负责人主持研究法治建设的次数和议题、带头学法述法、督促领导班子其他成员"
+               "和下级主要负责人依法履职等情况") + "。",
+        "（三）坚持依法科学决策，提升政府公信力和执行力。"
         + fill("重大行政决策程序、行政规范性文件备案审查和清理、政府法律顾问等情况"),
-        "（三）严格规范公正文明执法，着力提升执法质效。"
+        "（四）严格规范公正文明执法，着力提升执法质效。"
         + fill("行政执法“三项制度”、执法监督、执法人员培训等情况"),
-        "（四）强化行政权力制约和监督，自觉接受各方监督。主动接受人大法律监督、工作监督和政协民主监督，"
+        "（五）强化行政权力制约和监督，自觉接受各方监督。主动接受人大法律监督、工作监督和政协民主监督，"
         + item_sentence(figures) + fill("政务公开、行政复议、行政应诉等情况"),
-        "（五）依法化解矛盾纠纷，维护社会和谐稳定。坚持和发展新时代“枫桥经验”，做实做细人民调解工作，"
+        "（六）依法化解矛盾纠纷，维护社会和谐稳定。坚持和发展新时代“枫桥经验”，做实做细人民调解工作，"
         + mediation_sentence(figures)
         + "深化信访工作法治化，" + petition_sentence(figures),
         CHART_LINE,
-        "（六）加强法治宣传教育，提升领导干部法治思维和依法行政能力。"
+        "（七）加强法治宣传教育，提升领导干部法治思维和依法行政能力。"
         + fill("领导干部学法、公务员和执法人员法治培训、“八五”普法等情况"),
         "二、存在问题及下步打算",
         f"尽管{us}法治政府建设取得了一定成效，但对照法治政府建设的要求和人民群众的新期待，"
@@ -126,4 +131,12 @@ def body_lines(figures: dict, *, authority: str, superior: Optional[str] = None)
 
 
 def chart_caption(year: int) -> str:
-    return f"图1  {year}年信访总量月度趋势（与上年对比）"
+    """The chart's one title: the 附件's title (the picture itself carries none)."""
+    from ..core.charts import petition_trend_title
+
+    return petition_trend_title(year)
+
+
+def chart_reference(year: int) -> str:
+    """Appended to the petition paragraph where the chart is attached."""
+    return f"{year}年各月信访总量与上年对比情况见附件。"

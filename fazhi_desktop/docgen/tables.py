@@ -71,7 +71,8 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
                 row_height_mm: float = 10.0, header_role: str = "heading1") -> str:
     """A ruled table (all lines 0.5 pt); text centred in header rows, justified elsewhere.
 
-    A cell text may be a str or (str, {"span": n, "align": "left"}) for merged cells.
+    A cell text may be a str or (str, {"span": n, "align": "left", "height_mm": h}) for merged
+    cells; `height_mm` makes its row at least that high (room to write by hand).
     """
     widths_pt = [L.mm_to_pt(w) for w in widths_mm]
     twips = [max(1, L.pt_to_twips(w)) for w in widths_pt]
@@ -79,9 +80,10 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
     xml_rows = []
     for r, cells in enumerate(rows):
         header = r < header_rows
-        parts, col, lines = [], 0, 1
+        parts, col, lines, height_mm = [], 0, 1, row_height_mm
         for cell in cells:
             text, opts = (cell, {}) if not isinstance(cell, tuple) else cell
+            height_mm = max(height_mm, opts.get("height_mm", 0))  # a box to write in
             span = opts.get("span", 1)
             width = sum(twips[col:col + span])
             col += span
@@ -98,7 +100,7 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
         # A row taller than a third of the page may break across pages: kept whole, it would
         # leave most of a page empty before it (a long 纠纷简要情况 in the 卷宗).
         can_split = lines * line > L.mm_to_pt(L.TEXT_H_MM) / 3
-        xml_rows.append(_row("".join(parts), L.mm_to_pt(row_height_mm), rule="atLeast",
+        xml_rows.append(_row("".join(parts), L.mm_to_pt(height_mm), rule="atLeast",
                              header=header, cant_split=not can_split))
     borders = "".join(X.border(s, 0.5) for s in ("top", "left", "bottom", "right", "insideH",
                                                   "insideV"))

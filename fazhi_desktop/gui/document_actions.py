@@ -1,8 +1,15 @@
-"""文书 from one saved proposal or suggestion: 征询意见表, 会办意见, one reply per co-signer (联名),
-and 预览/打印 of the reply — the same flow as 生成答复件 (gui/reply_action.py).
+"""文书 from one saved record, its menu built from the table of document types
+(docgen/document_types.py): 答复件, 再次答复, 征询意见表, 会办意见 for a proposal or suggestion
+(plus 逐一答复联名人), 人民调解协议书 and 卷宗 for a mediation case; and 预览/打印 of the reply.
 
-The editor and the register toolbar both use `documents_menu(parent, target)`, where `target`
-has `document_target() -> (registry, kind, record_id) or None` (saving first when needed).
+The record editor, the register toolbar and the mediation editor all use
+`documents_menu(parent, target, kind)`, where `target` has `document_target() -> (registry, kind,
+record_id) or None` (saving first when needed) and, for proposals and suggestions,
+`co_signed() -> bool`.
+
+A document already in the output folder is never overwritten: the clerk may have edited it in
+Word. The new one is saved under the next free name (…（2）.docx), as the batch does, and the
+notice says so.
 """
 from __future__ import annotations
 
@@ -11,38 +18,38 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox, QMenu
 
 from ..core import records
 from .ops import run_in_background
-from .reply_action import make_document, output_folder
+from .reply_action import free_path, make_document, output_folder
 
 MENU_TITLE = "文书"
+PER_SIGNER = "per-signer"
 
 
-def opinion_form(parent, registry, kind: str, record_id: str):
-    """征询意见表 of the record into the output folder, then opened."""
-    from ..docgen import forms
+def make_typed_document(parent, registry, name: str, kind: str, record_id: str, *,
+                        open_file: bool = True, on_done=None):
+    """One document of type `name` into the output folder (a free name), then opened.
 
-    return _form(parent, registry, kind, record_id, "征询意见表", forms.opinion_form_filename,
-                 forms.render_opinion_form)
+    A record the type cannot be made from (e.g. 会办意见 where the office leads) is refused with
+    the Chinese reason before any number is handed out or any file written."""
+    from ..docgen.document_types import get, render_document
 
-
-def assist_opinion(parent, registry, kind: str, record_id: str):
-    """会办意见 (numbered in the assist series) into the output folder, then opened."""
-    from ..docgen import forms
-
-    return _form(parent, registry, kind, record_id, "会办意见", forms.assist_opinion_filename,
-                 forms.render_assist_opinion)
-
-
-def _form(parent, registry, kind, record_id, title, filename, render):
+    doc_type = get(name, kind)
+    record = registry.get(kind, record_id)
+    if doc_type.precheck is not None:
+        problems = doc_type.precheck(kind, record, registry.profile())
+        if problems:
+            QMessageBox.warning(parent, doc_type.label, "\n".join(problems))
+            return None
     folder = output_folder(parent, registry)
     if folder is None:
         return None
-    out = Path(folder) / filename(kind, registry.get(kind, record_id))
-    return make_document(parent, registry, title=title, out_path=out,
-                         render=lambda: render(registry, kind, record_id, out))
+    out, renamed = free_path(Path(folder) / doc_type.filename(kind, record))
+    return make_document(parent, registry, title=doc_type.label, out_path=out,
+                         render=lambda: render_document(registry, name, kind, record_id, out),
+                         open_file=open_file, on_done=on_done, renamed_from=renamed)
 
 
 def replies_per_signer(parent, registry, kind: str, record_id: str):
@@ -56,6 +63,15 @@ def replies_per_signer(parent, registry, kind: str, record_id: str):
         return None
     folder = output_folder(parent, registry)
     if folder is None:
+        return None
+    taken = [p for a in authors
+             if (p := Path(folder) / replies.default_filename(kind, registry.get(kind, record_id),
+                                                               signer=a)).exists()]
+    if taken and QMessageBox.question(
+            parent, "逐一答复联名人",
+            "以下答复件已存在，可能已在Word/WPS中修改过：\n" + "\n".join(p.name for p in taken)
+            + "\n是否用新生成的覆盖？", QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No) != QMessageBox.Yes:
         return None
     return make_document(parent, registry, title="联名答复件", out_path=Path(folder),
                          render=lambda: replies.render_replies_per_signer(
@@ -97,28 +113,54 @@ def preview_reply(parent, registry, kind: str, record_id: str):
                              on_failure=failure, cancellable=False)
 
 
-ACTIONS = (("opinion_form", "征询意见表…", "生成随答复件寄送的征询意见表（Word）", opinion_form),
-           ("assist_opinion", "会办意见…", "会办单位致主办单位的会办意见（按会办文号编号）", assist_opinion),
-           ("per_signer", "逐一答复联名人…", "联名件：为每位提出人各生成一份答复件", replies_per_signer))
+def documents_menu(parent, target, kind: str = "proposal") -> QMenu:
+    """The 文书 drop-down of `kind`: one action per document type (keyed by the type's name in
+    `menu.actions_by_name`), and 逐一答复联名人 for a co-signed proposal or suggestion."""
+    from ..docgen.document_types import for_kind
 
-
-def documents_menu(parent, target) -> QMenu:
-    """The 文书 drop-down; 逐一答复联名人 is enabled only for a co-signed record."""
     menu = QMenu(MENU_TITLE, parent)
     menu.actions_by_name = {}
 
-    def run(action_function) -> None:
+    def run(name: str) -> None:
         found = target.document_target()
-        if found is not None:
-            action_function(parent, *found)
+        if found is None:
+            return
+        registry, found_kind, record_id = found
+        if name == PER_SIGNER:
+            replies_per_signer(parent, registry, found_kind, record_id)
+        else:
+            make_typed_document(parent, registry, name, found_kind, record_id)
 
-    for name, text, tip, function in ACTIONS:
+    entries = [(t.name, f"{t.label}…", t.tip) for t in for_kind(kind)]
+    if kind in ("proposal", "suggestion"):
+        entries.append((PER_SIGNER, "逐一答复联名人…", "联名件：为每位提出人各生成一份答复件"))
+    for name, text, tip in entries:
         action = menu.addAction(text)
         action.setToolTip(tip)
         action.setStatusTip(tip)
-        action.triggered.connect(lambda _=False, f=function: run(f))
+        action.triggered.connect(lambda _=False, n=name: run(n))
         menu.actions_by_name[name] = action
     menu.setToolTipsVisible(True)
-    menu.aboutToShow.connect(
-        lambda: menu.actions_by_name["per_signer"].setEnabled(target.co_signed()))
+    if PER_SIGNER in menu.actions_by_name and hasattr(target, "co_signed"):
+        menu.aboutToShow.connect(
+            lambda: menu.actions_by_name[PER_SIGNER].setEnabled(target.co_signed()))
     return menu
+
+
+def add_documents_button(page, bar, kind: str):
+    """A 文书 ▾ drop-down on a register page's toolbar (the page is the menu's target)."""
+    from PySide6.QtWidgets import QToolButton
+
+    from ..docgen.document_types import for_kind
+
+    page.documents_menu = documents_menu(page, page, kind)
+    button = QToolButton(bar)
+    button.setText(MENU_TITLE + " ▾")
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+    button.setToolTip("、".join(t.label for t in for_kind(kind)))
+    button.setMenu(page.documents_menu)
+    button.setPopupMode(QToolButton.InstantPopup)
+    holder = page.actions_by_name["documents"] = bar.addWidget(button)
+    holder.setText(MENU_TITLE)
+    page.documents_button = button
+    return button

@@ -2,6 +2,8 @@
 system's Word/WPS, then a notice with the engine's warnings and 在程序内预览.
 
 `make_document` is the shared flow for every document made from a record (gui/document_actions.py).
+A document already in the folder may have been edited in Word since: it is never overwritten, the
+new one goes under the next free name (`free_path`) and the notice says so.
 """
 from __future__ import annotations
 
@@ -28,6 +30,23 @@ def output_folder(parent, registry, *, ask: bool = False):
         return None
     registry.set_setting(OUTPUT_DIR_SETTING, folder)
     return folder
+
+
+def free_path(path: Path):
+    """(path, None) when nothing is there yet; else (…（2）.docx, the taken path): the clerk may
+    have edited the existing document in Word, so it is kept (as the batch does)."""
+    from ..docgen.filenames import unique_stem
+
+    path = Path(path)
+    if not path.exists():
+        return path, None
+    stem = unique_stem(path.parent, path.stem, (path.suffix,))
+    return path.with_name(stem + path.suffix), path
+
+
+def renamed_sentence(renamed: Path, path: Path) -> str:
+    return (f"“{renamed.name}”已存在（可能已在Word/WPS中修改过），未覆盖；"
+            f"新生成的文件另存为“{Path(path).name}”。")
 
 
 def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *,
@@ -59,10 +78,13 @@ def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *
 
 
 def make_document(parent, registry, *, title: str, render: Callable, out_path: Path,
-                  open_file: bool = True, on_done: Optional[Callable] = None, notice: bool = True):
+                  open_file: bool = True, on_done: Optional[Callable] = None, notice: bool = True,
+                  renamed_from: Optional[Path] = None):
     """Run `render()` (returns a RenderResult or a list of them) off the GUI thread, then open
-    the file (a folder for several), show the notice; errors in a warning box. A single file
-    that would replace an existing one (or land on the data) is asked about first: None if not."""
+    the file (a folder for several), show the notice; errors in a warning box. `renamed_from`:
+    the existing file that `out_path` was chosen not to overwrite (said in the notice). A single
+    file that would replace an existing one (or land on the data) is asked about first: None if
+    not."""
     from .output_check import may_write
 
     if Path(out_path).suffix and not may_write(parent, registry, out_path, title=title):
@@ -75,7 +97,7 @@ def make_document(parent, registry, *, title: str, render: Callable, out_path: P
     def success(result) -> None:
         results = result if isinstance(result, list) else [result]
         paths = [Path(getattr(r, "path", out_path)) for r in results]
-        warnings = []
+        warnings = [renamed_sentence(renamed_from, out_path)] if renamed_from else []
         for r in results:  # the same font warning on every copy is said once
             warnings += [w for w in (getattr(r, "warnings", None) or []) if w not in warnings]
         target = paths[0] if len(paths) == 1 else Path(out_path)
@@ -108,7 +130,7 @@ def generate_reply(parent, registry, kind: str, record_id: str, *, open_file: bo
     if folder is None:
         return None
     record = registry.get(kind, record_id)
-    out_path = Path(folder) / replies.default_filename(kind, record)
+    out_path, renamed = free_path(Path(folder) / replies.default_filename(kind, record))
     return make_document(parent, registry, title="答复件", out_path=out_path,
                          render=lambda: replies.render_reply(registry, kind, record_id, out_path),
-                         open_file=open_file, on_done=on_done)
+                         open_file=open_file, on_done=on_done, renamed_from=renamed)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi_desktop.docgen import batch
 from fazhi_desktop.gui.dialogs.batch_replies import BatchRepliesDialog, open_batch_dialog
 
 from .conftest import BROKEN_NUMBER
@@ -14,7 +13,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def dialog(qtbot, filled_registry, render, monkeypatch, tmp_path):
     registry, ids = filled_registry
-    monkeypatch.setattr(batch, "_default_render", render)
     chosen = ids[BROKEN_NUMBER - 3:BROKEN_NUMBER + 2]  # five records, the broken one among them
     dlg = open_batch_dialog(None, registry, "proposal", chosen)
     qtbot.addWidget(dlg)  # closed (and so deleted) after the test
@@ -82,3 +80,16 @@ def test_from_the_register_table_the_clerk_selects_rows_and_opens_the_batch(qtbo
     dialog = dialogs[0]
     assert dialog.record_ids == [page.model.record_id(r) for r in (0, 2, 4)]
     dialog.close()
+
+
+def test_the_dialog_offers_the_batch_types_of_the_table_and_makes_the_chosen_one(
+        qtbot, dialog, tmp_path):
+    from fazhi_desktop.docgen.batch import batch_types
+
+    labels = [dialog.type_box.itemText(i) for i in range(dialog.type_box.count())]
+    assert labels == [t.label for t in batch_types("proposal")] == ["答复件", "再次答复", "征询意见表"]
+    dialog.type_box.setCurrentIndex(labels.index("征询意见表"))
+    _run(qtbot, dialog)
+    made = sorted(p.name for p in (tmp_path / "答复件").glob("*.docx"))
+    assert len(made) == 5 and all(name.endswith("征询意见表.docx") for name in made)
+    assert dialog.result.summary().startswith("已生成5份征询意见表")

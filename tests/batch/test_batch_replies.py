@@ -99,8 +99,25 @@ def test_unique_stem_considers_the_pdf_too(tmp_path):
 
 
 def test_only_proposals_and_suggestions_have_replies(registry, tmp_path):
-    with pytest.raises(ValueError):
+    from fazhi_desktop.core.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="不适用于人民调解"):
         batch.make_replies(registry, "mediation", [], tmp_path)
+
+
+def test_the_batch_makes_any_batch_type_of_the_table(filled_registry, tmp_path):
+    registry, ids = filled_registry
+    assert [t.name for t in batch.batch_types("proposal")] == ["reply", "second-reply",
+                                                               "opinion-form"]
+    registry.save("proposal", dict(registry.get("proposal", ids[0]), satisfaction="unsatisfied",
+                                   second_reply={"body": "经再次研究，现补充答复如下。"}))
+    result = batch.make_replies(registry, "proposal", ids[:3], tmp_path, document="second-reply")
+    assert [i.docx.name for i in result.made] == ["对区政协六届一次会议第1号提案的再次答复.docx"]
+    assert len(result.failed) == 2 and all("不满意" in i.problem for i in result.failed)
+    assert result.summary().startswith("已生成1份再次答复")
+    forms = batch.make_replies(registry, "proposal", ids[:2], tmp_path, document="opinion-form")
+    assert [i.docx.name for i in forms.made] == ["区政协六届一次会议第1号提案征询意见表.docx",
+                                                 "区政协六届一次会议第2号提案征询意见表.docx"]
 
 
 def test_pdfs_are_made_beside_the_replies_in_few_runs(filled_registry, tmp_path, render, monkeypatch):

@@ -92,8 +92,13 @@ def test_opinion_form_and_assist_opinion_with_its_own_numbers(registry, seed_pro
     text = "\n".join(c.text for t in docx.Document(str(form.path)).tables for r in t.rows
                      for c in r.cells)
     assert "□满意" in text and "关于加强法治政府建设" in text
-    first = render_assist_opinion(registry, "proposal", saved["id"], tmp_path / "a1.docx", year=2022)
-    render_assist_opinion(registry, "proposal", saved["id"], tmp_path / "a2.docx", year=2022)
+    # a 会办意见 exists only where the office assists another lead unit (issue 13.3); its
+    # number's year is the year of its date
+    saved = registry.save("proposal", dict(
+        saved, lead_unit="湛河区住房和城乡建设局", co_units=["湛河区司法局"],
+        assist={"body": "我局同意主办单位的办理意见。", "date": "2022-06-15"}))
+    first = render_assist_opinion(registry, "proposal", saved["id"], tmp_path / "a1.docx")
+    render_assist_opinion(registry, "proposal", saved["id"], tmp_path / "a2.docx")
     numbers = ["\n".join(p.text for p in docx.Document(str(tmp_path / n)).paragraphs)
                for n in ("a1.docx", "a2.docx")]
     assert first.path.exists()

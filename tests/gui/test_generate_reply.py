@@ -35,5 +35,9 @@ def test_generate_reply_saves_edits_asks_folder_once_and_opens_the_document(
     editor.generate_reply()
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=20000)
     assert asked == [1]  # the folder was asked only the first time
-    assert len(replacing) == 1 and "已存在" in replacing[0]
-    assert f"答复件已生成：{expected}" in editor.done_notice.text()  # with any warnings
+    # made again: the first file (maybe edited in Word since) is kept, the new one gets a free
+    # name and the notice says so (issue 13.9)
+    again = tmp_path / "对区政协六届一次会议第28号提案的答复（2）.docx"
+    assert opened[1] == str(again) and expected.exists()
+    assert f"答复件已生成：{again}" in editor.done_notice.text()  # with any warnings
+    assert "未覆盖" in editor.done_notice.text()

@@ -22,7 +22,9 @@ YEAR = 2022
 
 
 def _docx_text(path) -> str:
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    from fazhi_desktop.docgen.nobreak import visible  # without the joiners that hold numbers
+
+    return visible("\n".join(p.text for p in docx.Document(str(path)).paragraphs))
 
 
 @pytest.fixture
@@ -115,7 +117,7 @@ def test_opinion_form_from_the_editor_saves_edits_first_and_opens_the_form(
     editor = _editor(qtbot, office, stored["id"])
     type_text(editor.widget("notes"), "已电话联系")
     assert editor.buttons["documents"].menu() is editor.documents_menu
-    editor.documents_menu.actions_by_name["opinion_form"].trigger()
+    editor.documents_menu.actions_by_name["opinion-form"].trigger()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=20000)
     assert office.get("proposal", stored["id"])["notes"] == "已电话联系" and not editor.dirty
     assert opened[0].name == "区政协六届一次会议第28号提案征询意见表.docx"
@@ -124,21 +126,93 @@ def test_opinion_form_from_the_editor_saves_edits_first_and_opens_the_form(
     assert "在程序内预览" in [b.text() for b in editor.done_notice.buttons()]
 
 
-def test_assist_opinion_gets_its_own_number_and_keeps_it_when_made_again(
-        qtbot, office, seed_proposal, opened, monkeypatch):
-    stored = office.save("proposal", seed_proposal)
+def _assisted(seed_proposal, number=31):
+    """A proposal another unit leads, the office (湛河区司法局) among its 会办 units."""
+    record = _unnumbered(seed_proposal, number=number)
+    record.update(lead_unit="湛河区住房和城乡建设局", co_units=["湛河区司法局"],
+                  assist={"body": "我局将组织律师每月进小区开展法律咨询2次。", "date": "2021-06-15"})
+    return record
+
+
+def test_assist_opinion_takes_the_number_of_its_dates_year_and_is_never_overwritten(
+        qtbot, office, seed_proposal, opened):
+    stored = office.save("proposal", _assisted(seed_proposal))
     editor = _editor(qtbot, office, stored["id"])
-    year = _dt.date.today().year
-    replacing = []  # made again: replacing the existing file is asked first (issue 14.1)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *a: replacing.append(text) or QMessageBox.Yes)
     for count in (1, 2):
-        editor.documents_menu.actions_by_name["assist_opinion"].trigger()
+        editor.documents_menu.actions_by_name["assist"].trigger()
         qtbot.waitUntil(lambda: len(opened) == count, timeout=20000)
-    assert opened[0] == opened[1] and len(replacing) == 1
-    assert opened[0].name == "关于区政协六届一次会议第28号提案的会办意见.docx"
-    assert f"平湛司会〔{year}〕1号" in _docx_text(opened[0])
-    assert numbering.next_doc_number(office, "平湛司会", year) == f"平湛司会〔{year}〕2号"
+    # made again: the first file (maybe edited in Word) stays, the new one gets a free name
+    assert [p.name for p in opened] == ["关于区政协六届一次会议第31号提案的会办意见.docx",
+                                        "关于区政协六届一次会议第31号提案的会办意见（2）.docx"]
+    assert "未覆盖" in editor.done_notice.text()
+    first, again = _docx_text(opened[0]), _docx_text(opened[1])
+    assert "平湛司会〔2021〕1号" in first and "平湛司会〔2021〕1号" in again  # its number kept
+    assert "湛河区住房和城乡建设局：" in first and "我局将组织律师" in first
+    assert numbering.next_doc_number(office, "平湛司会", 2021) == "平湛司会〔2021〕2号"
+
+
+def test_assist_opinion_where_the_office_leads_is_refused_and_nothing_numbered(
+        qtbot, office, seed_proposal, opened, monkeypatch, tmp_path):
+    stored = office.save("proposal", seed_proposal)  # 湛河区司法局 is the lead unit
+    editor = _editor(qtbot, office, stored["id"])
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    editor.documents_menu.actions_by_name["assist"].trigger()
+    assert told and "主办" in told[0] and "不出具" in told[0]
+    assert not opened and not list((tmp_path / "out").iterdir())
+    year = _dt.date.today().year
+    assert numbering.next_doc_number(office, "平湛司会", year) == f"平湛司会〔{year}〕1号"
+
+
+def test_documents_menus_come_from_the_table_of_document_types(qtbot, office, window):
+    from fazhi_desktop.docgen.document_types import for_kind
+    from fazhi_desktop.gui.pages.mediation_editor import MediationEditor
+
+    editor = RecordEditor(office, "suggestion")
+    qtbot.addWidget(editor)
+    names = [t.name for t in for_kind("suggestion")]
+    assert list(editor.documents_menu.actions_by_name) == names + ["per-signer"]
+    assert "second-reply" in names and "case-file" not in names
+    texts = [a.text() for a in editor.documents_menu.actions()]
+    assert "再次答复…" in texts and "会办意见…" in texts
+    mediation = MediationEditor(office)
+    qtbot.addWidget(mediation)
+    assert list(mediation.documents_menu.actions_by_name) == ["agreement", "case-file"]
+    page = window.show_page("政协提案")
+    assert list(page.documents_menu.actions_by_name) == [t.name for t in for_kind("proposal")] + [
+        "per-signer"]
+    page = window.show_page("人民调解")
+    assert list(page.documents_menu.actions_by_name) == ["agreement", "case-file"]
+    assert page.documents_button.menu() is page.documents_menu
+
+
+def test_the_clerk_types_the_assist_opinion_and_the_second_reply_in_their_own_tabs(
+        qtbot, office, seed_proposal, opened):
+    stored = office.save("proposal", _assisted(seed_proposal))
+    editor = _editor(qtbot, office, stored["id"])
+    tabs = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert tabs[:5] == ["基本信息", "沟通记录", "答复件", "会办意见", "再次答复"]
+    editor.tabs.setCurrentIndex(3)
+    editor.widget("assist.body").setPlainText("")
+    type_text(editor.widget("assist.body"), "我局同意主办单位的办理方案。")
+    editor.tabs.setCurrentIndex(4)
+    type_text(editor.widget("second_reply.body"), "经再次研究，补充答复如下。")
+    assert editor.save()
+    record = office.get("proposal", stored["id"])
+    assert record["assist"]["body"] == "我局同意主办单位的办理方案。"
+    assert record["assist"]["date"] == "2021-06-15"
+    assert record["second_reply"]["body"] == "经再次研究，补充答复如下。"
+
+
+def test_generating_the_reply_again_never_overwrites_the_first(qtbot, office, seed_proposal,
+                                                               opened):
+    stored = office.save("proposal", seed_proposal)
+    for count in (1, 2):
+        reply_action.generate_reply(None, office, "proposal", stored["id"])
+        qtbot.waitUntil(lambda: len(opened) == count, timeout=20000)
+    assert [p.name for p in opened] == ["对区政协六届一次会议第28号提案的答复.docx",
+                                        "对区政协六届一次会议第28号提案的答复（2）.docx"]
+    assert all(p.exists() for p in opened)
 
 
 def test_co_signed_record_gets_one_reply_per_signer_and_the_folder_opens(
@@ -148,11 +222,11 @@ def test_co_signed_record_gets_one_reply_per_signer_and_the_folder_opens(
     editor = _editor(qtbot, office, single["id"])
     menu = editor.documents_menu
     menu.aboutToShow.emit()
-    assert not menu.actions_by_name["per_signer"].isEnabled()  # one author: nothing to split
+    assert not menu.actions_by_name["per-signer"].isEnabled()  # one author: nothing to split
     editor.load(joint["id"])
     menu.aboutToShow.emit()
-    assert menu.actions_by_name["per_signer"].isEnabled()
-    menu.actions_by_name["per_signer"].trigger()
+    assert menu.actions_by_name["per-signer"].isEnabled()
+    menu.actions_by_name["per-signer"].trigger()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=30000)
     assert opened == [tmp_path / "out"]
     made = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
@@ -172,7 +246,7 @@ def test_register_toolbar_documents_menu_beside_generate_reply_works_on_the_curr
     assert isinstance(page.documents_button, QToolButton)
     assert page.documents_button.menu() is page.documents_menu
     page.select_record(stored["id"])
-    page.documents_menu.actions_by_name["opinion_form"].trigger()
+    page.documents_menu.actions_by_name["opinion-form"].trigger()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=20000)
     assert opened[0].name.endswith("征询意见表.docx")
 

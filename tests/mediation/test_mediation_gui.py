@@ -154,9 +154,10 @@ def test_register_table_filters_searches_and_warns_of_the_closing_window(qtbot, 
     assert "138****2345" in page.summary.text()
 
 
-def test_agreement_button_saves_and_writes_the_document(qtbot, registry, two_party_case, tmp_path,
-                                                        monkeypatch):
+def test_documents_menu_saves_and_writes_documents_that_say_they_carry_whole_ids(
+        qtbot, registry, two_party_case, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
+
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
@@ -164,16 +165,20 @@ def test_agreement_button_saves_and_writes_the_document(qtbot, registry, two_par
     stored = registry.save("mediation", two_party_case)
     editor = MediationEditor(registry, stored["id"])
     qtbot.addWidget(editor)
-    editor.widget("amount").set_value("3200")       # an unsaved edit: the button saves first
+    editor.widget("amount").set_value("3200")       # an unsaved edit: the menu saves first
     editor.dirty = True
-    editor.buttons["agreement"].click()
-    target = tmp_path / "人民调解协议书（2022）湛调字第15号.docx"
+    assert editor.buttons["documents"].menu() is editor.documents_menu
+    editor.documents_menu.actions_by_name["agreement"].trigger()
+    target = tmp_path / "人民调解协议书（2022）湛调字第15号（含完整身份证号）.docx"
     qtbot.waitUntil(lambda: target.exists() and bool(opened), timeout=20000)
     assert registry.get("mediation", stored["id"])["amount"] == 3200
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert ZHANG_ID in text and "138****2345" in text and "13837512345" not in text
-    editor.buttons["file"].click()
-    folder = tmp_path / "人民调解卷宗（2022）湛调字第15号.docx"
+    editor.documents_menu.actions_by_name["case-file"].trigger()
+    folder = tmp_path / "人民调解卷宗（2022）湛调字第15号（含完整身份证号）.docx"
     qtbot.waitUntil(lambda: folder.exists() and len(opened) == 2, timeout=20000)
+    notes = [row for row in registry.store.conn.execute(
+        "SELECT action, after FROM audit WHERE action = 'export'")]
+    assert len(notes) == 2 and all("含完整身份证号" in after for _a, after in notes)

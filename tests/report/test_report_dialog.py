@@ -33,6 +33,11 @@ def test_dialog_shows_the_figures_the_report_will_quote(qtbot, registry_2022):
     dialog.year_box.setValue(2021)
     assert dialog.out_edit.text().endswith("关于2021年度法治政府建设情况的报告.docx")
     assert "办理人大代表建议1件、政协委员提案1件" in dialog.figures_label.text()
+    # the number follows the year of the 成文日期 until the clerk types one
+    from PySide6.QtCore import QDate
+
+    dialog.date_edit.setDate(QDate(2031, 1, 10))
+    assert dialog.number_edit.text() == "平湛司〔2031〕1号"
 
 
 def test_generate_writes_the_draft_and_previews_it(qtbot, registry_2022, tmp_path):

@@ -14,7 +14,7 @@ import docx
 import pytest
 
 from fazhi_desktop.docgen.report import fill_spans
-from tests.office.pdfutil import flat_text, page_count, page_size_mm, render_png
+from tests.office.pdfutil import flat_text, page_count, page_size_mm, page_texts, render_png
 
 from .conftest import HAND
 
@@ -35,7 +35,9 @@ def made(year_db, tmp_path_factory):
     stats = _cli("--db", year_db, "stats", "--year", 2022, "--json")
     assert stats.returncode == 0, stats.stderr
     return {"docx": out, "pdf": out.with_suffix(".pdf"), "stdout": proc.stdout,
-            "text": flat_text(out.with_suffix(".pdf")), "stats": json.loads(stats.stdout)}
+            # page numbers (—3—) out, so that a sentence running over a page reads whole
+            "text": re.sub(r"—\d+—", "", flat_text(out.with_suffix(".pdf"))),
+            "stats": json.loads(stats.stdout)}
 
 
 def test_report_command_writes_the_docx_and_the_pdf_beside_it(made):
@@ -54,7 +56,9 @@ def test_report_is_an_upward_document_with_mark_number_signer_title_and_addresse
     assert "现将我局2022年度法治政府建设情况报告如下：" in text
     # the seeds' skeleton, in order
     positions = [text.index(h) for h in ("一、总体工作完成情况", "（一）加强组织领导",
-                                         "（四）强化行政权力制约和监督", "（五）依法化解矛盾纠纷",
+                                         "（二）认真履行推进法治建设第一责任人职责",
+                                         "党政主要负责人切实履行推进法治建设第一责任人职责",
+                                         "（五）强化行政权力制约和监督", "（六）依法化解矛盾纠纷",
                                          "二、存在问题及下步打算", "尽管我局法治政府建设取得了一定成效",
                                          "下一步，我局将", "2023年1月16日印发")]
     assert positions == sorted(positions)
@@ -80,15 +84,36 @@ def test_every_figure_in_the_report_matches_stats(made):
     assert f"京省市区乡五级信访总量{HAND['level']}件，同比{HAND['level_yoy']}" in text
 
 
-def test_the_monthly_petition_chart_is_in_the_report(made):
+def test_the_monthly_petition_chart_is_the_reports_attachment_with_its_title_once(made):
     listing = subprocess.run(["pdfimages", "-list", str(made["pdf"])], capture_output=True,
                              text=True, check=True).stdout.splitlines()[2:]
     images = [line.split() for line in listing if line.split()[2] == "image"]
     assert len(images) == 1
     width_px, x_ppi = int(images[0][3]), int(images[0][12])
     assert width_px / x_ppi * 25.4 == pytest.approx(150, abs=1)  # 150 mm wide, inside the text block
-    assert "图12022年信访总量月度趋势（与上年对比）" in made["text"]
+    title = "2022年信访总量月度趋势（与上年对比）"
+    text = made["text"]
+    # named in the text, listed as 附件 under it, and printed as the 附件's title: the picture
+    # has no title of its own, so the words appear exactly these three times
+    assert "2022年各月信访总量与上年对比情况见附件。" in text
+    assert f"附件：{title}" in text and f"附件{title}" in text and text.count("月度趋势") == 2
     assert len(docx.Document(str(made["docx"])).inline_shapes) == 1
+    # the chart is on a page of its own after the signature: no page is left half empty
+    # before it (the body pages are full up to the signature's page)
+    pages = page_texts(made["pdf"])
+    chart_page = next(i for i, p in enumerate(pages) if re.sub(r"\s+", "", p).startswith(f"附件{title}"))
+    assert chart_page == len(pages) - 1 or "印发" in re.sub(r"\s+", "", pages[-1])
+    assert "湛河区司法局" in re.sub(r"\s+", "", pages[chart_page - 1])  # the signature before it
+
+
+def test_no_body_page_of_the_report_is_left_half_empty(made):
+    import fitz
+
+    document = fitz.open(str(made["pdf"]))
+    body_pages = [page for page in document if "附件" not in page.get_text()[:10]][:-1]
+    for page in body_pages[:-1]:  # every page before the signature's runs to the text block's foot
+        bottoms = [b[3] for b in page.get_text("blocks") if "—" not in b[4]]
+        assert max(bottoms) * 25.4 / 72 > 297 - 35 - 20, page.number
 
 
 def test_what_the_clerk_must_write_is_marked_and_highlighted(made):
@@ -137,3 +162,24 @@ def test_numbers_are_never_handed_out_twice(year_db, tmp_path, made):
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     xml = [zipfile.ZipFile(tmp_path / n).read("word/document.xml").decode("utf-8") for n in ("a.docx", "b.docx")]
     assert all("平湛司〔2023〕4号" in x for x in xml)
+
+
+def test_the_report_takes_the_next_number_of_the_series_unless_told_none(tmp_path):
+    from fazhi_desktop.core.registry import Registry
+
+    from .conftest import fill_year
+
+    db = tmp_path / "office.sqlite3"
+    with Registry.open(db) as registry:
+        fill_year(registry)
+    numbered = _cli("--db", db, "report", "--year", 2022, "--out", tmp_path / "a.docx",
+                    "--date", "2023-01-16")
+    assert numbered.returncode == 0, numbered.stderr
+    assert "发文字号：平湛司〔2023〕1号" in numbered.stdout
+    assert "平湛司〔2023〕1号" in zipfile.ZipFile(tmp_path / "a.docx").read("word/document.xml").decode()
+    blank = _cli("--db", db, "report", "--year", 2021, "--out", tmp_path / "b.docx",
+                 "--date", "2023-01-16", "--number", "none")
+    assert blank.returncode == 0, blank.stderr
+    assert "发文字号留空" in blank.stdout
+    xml = zipfile.ZipFile(tmp_path / "b.docx").read("word/document.xml").decode()
+    assert "平湛司〔2023〕" not in xml

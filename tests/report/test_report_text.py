@@ -65,5 +65,5 @@ def test_a_report_for_a_year_without_records_is_still_a_draft(tmp_path, seed_pro
         result = render_report(registry, ReportOptions(year=2022, date="2023-01-10"), tmp_path / "r.docx")
     document = docx.Document(str(result.path))
     assert len(document.inline_shapes) == 0  # no petition counts: no chart
-    assert result.fill_count == 11
+    assert result.fill_count == 12  # with the 第一责任人 part's
     assert "关于2022年度法治政府建设情况的报告" in "".join(p.text for p in document.paragraphs).replace("\n", "")

@@ -11,13 +11,13 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ...core import records
 from ...core.errors import FazhiError
-from ...docgen.batch import BatchResult, make_replies
+from ...docgen.batch import BatchResult, batch_types, make_replies
 from ..ops import run_in_background
 from ..preview import converter_for, preview_document
 from ..reply_action import OUTPUT_DIR_SETTING
@@ -39,13 +39,21 @@ class BatchRepliesDialog(QDialog):
         self.setWindowTitle("批量生成答复件")
         self.setMinimumWidth(640)
 
-        intro = QLabel(f"将为所选的 {len(self.record_ids)} 件{word}各生成一份答复件（Word文档），"
-                       f"文件以答复标题命名，保存到下面的文件夹。", self)
+        intro = QLabel(f"将为所选的 {len(self.record_ids)} 件{word}各生成一份下面所选的文书"
+                       f"（Word文档，默认答复件），以文书标题命名，保存到下面的文件夹；"
+                       f"文件夹中已有的同名文件不会被覆盖。", self)
         intro.setWordWrap(True)
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setText(registry.setting(OUTPUT_DIR_SETTING) or str(Path.home()))
         browse = QPushButton("选择…", self)
         browse.clicked.connect(self.choose_folder)
+        # Which document: the batch types of the table (docgen/document_types.py).
+        self.type_box = QComboBox(self)
+        for doc_type in batch_types(kind):
+            self.type_box.addItem(doc_type.label, doc_type.name)
+        type_row = QHBoxLayout()
+        type_row.addWidget(QLabel("生成：", self))
+        type_row.addWidget(self.type_box, 1)
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel("保存到：", self))
         folder_row.addWidget(self.folder_edit, 1)
@@ -67,7 +75,7 @@ class BatchRepliesDialog(QDialog):
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.results = QTreeWidget(self)
-        self.results.setHeaderLabels(["结果", "答复件 / 未生成的原因"])
+        self.results.setHeaderLabels(["结果", "文书 / 未生成的原因"])
         self.results.setRootIsDecorated(False)
         self.results.setColumnWidth(0, 90)
         self.results.itemDoubleClicked.connect(self._preview_item)
@@ -88,6 +96,7 @@ class BatchRepliesDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(type_row)
         layout.addLayout(folder_row)
         layout.addWidget(self.pdf_box)
         layout.addWidget(self.per_signer_box)
@@ -119,6 +128,7 @@ class BatchRepliesDialog(QDialog):
             return
         want_pdf = self.pdf_box.isChecked() and self.converter is not None
         per_signer = self.per_signer_box.isChecked()
+        document = self.type_box.currentData() or "reply"
         self.registry.set_setting(OUTPUT_DIR_SETTING, str(folder))
         if self.converter is not None:
             self.registry.set_setting(PDF_SETTING, want_pdf)
@@ -129,7 +139,7 @@ class BatchRepliesDialog(QDialog):
         def op(progress):
             return make_replies(registry, kind, ids, folder, pdf=want_pdf, converter=converter,
                                 per_signer=per_signer, progress=progress.update,
-                                cancelled=progress.cancelled)
+                                cancelled=progress.cancelled, document=document)
 
         self.op = run_in_background(self, op, title="批量生成答复件", on_success=self.show_result,
                                     on_failure=self._failed)

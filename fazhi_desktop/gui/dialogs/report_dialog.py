@@ -77,6 +77,7 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow("报告年度：", self.year_box)
         form.addRow("发文字号：", self.number_edit)
+        self.number_edit.setToolTip("默认按单位的机关代字编下一个号，可修改；清空则文号处留空")
         form.addRow("签发人：", self.signers_edit)
         form.addRow("成文日期：", self.date_edit)
         form.addRow("主送机关：", self.to_edit)
@@ -102,6 +103,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.year_box.valueChanged.connect(self._year_changed)
+        self.date_edit.dateChanged.connect(lambda _d: self._propose_number())
         self._year_changed(self.year_box.value())
 
     # ------------------------------------------------------------------ inputs
@@ -109,12 +111,16 @@ class ReportDialog(QDialog):
         folder = self.registry.setting(OUTPUT_DIR_SETTING) or str(Path.home())
         return str(Path(folder) / f"{report_text.report_title(year)}.docx")
 
-    def _year_changed(self, year: int) -> None:
-        # The number this year's report already has, else the next free one (handed out only
-        # when the report is generated).
+    def _propose_number(self) -> None:
+        """The report is an upward 文件 and takes a number by default: the one this year's
+        report already has, else the next free one of the series in the year of its date
+        (handed out only when the report is generated). A number the clerk typed stays."""
         if not self.number_edit.isModified():
-            self.number_edit.setText(proposed_number(self.registry, year,
+            self.number_edit.setText(proposed_number(self.registry, self.year_box.value(),
                                                      issue_year=self.date_edit.date().year()))
+
+    def _year_changed(self, year: int) -> None:
+        self._propose_number()
         current = self.out_edit.text()
         if not current or Path(current).stem.startswith("关于") and "年度法治政府建设情况的报告" in current:
             self.out_edit.setText(self._default_output(year))

@@ -1,5 +1,5 @@
-"""The editor of one proposal or suggestion: 基本信息, 沟通记录 and 答复件 tabs, saved through
-registry.save with the core's problems shown in red under the form and on the fields.
+"""The editor of one proposal or suggestion: 基本信息, 沟通记录, 答复件, 会办意见 and 再次答复 tabs,
+saved through registry.save with the core's problems shown in red under the form and on the fields.
 """
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ LEFT_KEYS = ("session", "number", "title", "authors", "group", "lead_unit", "co_
 RIGHT_KEYS = ("assigned_date", "due_date", "status", "result_class", "satisfaction", "notes")
 REPLY_KEYS = ("doc_number", "title", "opening", "addressee", "signers", "signature", "date",
               "contact_unit", "contact_phone", "contact_person", "cc", "printed_by", "printed_date")
+ASSIST_HINT = ("本单位为这件的会办（协办）单位时填写：会办意见致主办单位，发文字号不填时按会办文号"
+               "自动编号（年份取成文日期的年份）。在“文书 › 会办意见”中生成。")
+SECOND_HINT = ("委员、代表对答复“不满意”时（基本信息中的满意度）填写再次答复；标题、开头语不填时按"
+               "“…的再次答复”和标准开头语生成，其余（主送、签发人、抄送等）同答复件。"
+               "在“文书 › 再次答复”中生成。")
 DRAFT_DELAY_MS = 2000
 NUMBER_CHECK_DELAY_MS = 300
 NUMBER_WARNING_COLOUR = "#9a6700"  # amber: a warning, not a refusal
@@ -43,13 +48,17 @@ class RecordEditor(RecordEditorBase):
         self.dirty = False
         self.due_auto = True  # the due date follows the assignment date until the clerk sets it
         self.fields = records.field_map(kind)
-        self.form = BoundForm(self, nested_labels={"答复件": "reply", "沟通记录": "communications"})
+        self.form = BoundForm(self, nested_labels={"答复件": "reply", "沟通记录": "communications",
+                                                   "会办意见": "assist", "再次答复": "second_reply"})
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._basic_tab(), "基本信息")
         self.communications = CommunicationTable(self)
         self.form.bind("communications", self.communications)
         self.tabs.addTab(self.communications, "沟通记录")
         self.tabs.addTab(self._reply_tab(), "答复件")
+        self.tabs.addTab(self._text_tab("assist", records.ASSIST_FIELDS, ASSIST_HINT), "会办意见")
+        self.tabs.addTab(self._text_tab("second_reply", records.SECOND_REPLY_FIELDS, SECOND_HINT),
+                         "再次答复")
         self.history = HistoryTable(registry, kind, self)
         self.tabs.addTab(self.history, "修改记录")
         self.problems = ProblemLabel(self)
@@ -134,6 +143,30 @@ class RecordEditor(RecordEditorBase):
         splitter.setSizes([420, 640])
         return splitter
 
+    def _text_tab(self, prefix: str, fields, hint: str) -> QWidget:
+        """A tab of a document's own particulars (会办意见, 再次答复): the short fields in a form,
+        the body below; the document itself comes from the 文书 menu."""
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        note = QLabel(hint, page)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666;")
+        column.addWidget(note)
+        form = QFormLayout()
+        for fld in fields:
+            if fld.name == "body":
+                continue
+            widget = make_field(fld, page)
+            self.form.bind(f"{prefix}.{fld.name}", widget)
+            form.addRow(fld.label + "：", widget)
+        column.addLayout(form)
+        body_field = next(f for f in fields if f.name == "body")
+        column.addWidget(QLabel(body_field.label + "（每段一行）：", page))
+        body = LongTextField(page)
+        self.form.bind(f"{prefix}.body", body)
+        column.addWidget(body, 1)
+        return page
+
     def _number_row(self, field, parent) -> QWidget:
         """发文字号 with its 取号 button and, under it, the amber warning (malformed / used)."""
         box = QWidget(parent)
@@ -165,7 +198,7 @@ class RecordEditor(RecordEditorBase):
                  ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
                  ("reply", "生成答复件", "保存后生成答复件（Word）并打开（Ctrl+G）", self.generate_reply),
                  ("preview", "预览/打印", "保存后在程序内预览答复件，可打印或另存为PDF", self.preview_reply),
-                 ("documents", "文书", "征询意见表、会办意见、逐一答复联名人", None),
+                 ("documents", "文书", "再次答复、征询意见表、会办意见、逐一答复联名人", None),
                  ("save", "保存", "保存（Ctrl+S）", self.save),
                  ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
         return self._button_row(specs, stretch_before="reply", shortcuts=(
@@ -176,7 +209,7 @@ class RecordEditor(RecordEditorBase):
         """The 文书 drop-down."""
         from ..document_actions import documents_menu
 
-        self.documents_menu = documents_menu(self, self)
+        self.documents_menu = documents_menu(self, self, self.kind)
         return self.documents_menu
 
     # ------------------------------------------------------------- loading
@@ -248,6 +281,8 @@ class RecordEditor(RecordEditorBase):
 
     def _check_doc_number(self) -> list:
         self._number_timer.stop()
+        if self.registry.closed:  # the data file closed meanwhile
+            return []
         text = self.widget("reply.doc_number").text()
         warnings = numbering.check_doc_number(self.registry, text, kind=self.kind,
                                               record_id=self.record_id)

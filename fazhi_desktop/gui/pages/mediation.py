@@ -133,7 +133,21 @@ class MediationPage(RecordListPage):
                                        ("delete", "删除", "Delete", self.delete_current)):
             self._toolbar_action(bar, name, text, keys, slot, shortcut=keys == "Ctrl+N",
                                  context=Qt.WidgetWithChildrenShortcut)
+        bar.addSeparator()
+        from ..document_actions import add_documents_button  # 文书 ▾ from the document-type table
+
+        add_documents_button(self, bar, "mediation")
         return bar
+
+    def document_target(self):
+        """(registry, kind, id): the open editor's case (saved first), else the current row."""
+        if self.editor is not None and self.editor.isVisible():
+            return self.editor.document_target()
+        record_id = self.current_id()
+        if not record_id:
+            QMessageBox.information(self, "文书", "请先在表格中选择一个案件。")
+            return None
+        return self.registry, "mediation", record_id
 
     def _table(self) -> QTableView:
         table = self._set_up_table(QTableView(self))

@@ -70,15 +70,16 @@ class DisputeTypeField(QComboBox):
 
 
 class FollowupTable(RowTable):
-    """回访记录: rows of date and what was found."""
+    """回访记录: rows of date, method (printed ticked on the 卷宗's 回访记录) and what was found."""
 
-    KEYS = ("date", "summary")
+    KEYS = ("date", "method", "summary")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._make_table(["回访日期（YYYY-MM-DD）", "回访情况"])
+        self._make_table(["回访日期（YYYY-MM-DD）", "回访方式（电话/上门/其他）", "回访情况"])
         self.table.horizontalHeader().resizeSection(0, 170)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.horizontalHeader().resizeSection(1, 190)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(self._add_remove_buttons("添加回访"))
         layout.addWidget(self.table, 1)
@@ -158,6 +159,8 @@ class MediationEditor(RecordEditorBase):
         facts_box = QVBoxLayout()
         facts_box.addWidget(QLabel(self._label("facts"), page))
         facts_box.addWidget(self._bind("facts", page, long_text=True), 1)
+        facts_box.addWidget(QLabel(self._label("agreement.responsibility"), page))
+        facts_box.addWidget(self._bind("agreement.responsibility", page, long_text=True), 1)
         facts_box.addWidget(QLabel("协议内容（每项一行）：", page))
         terms = self._bind("agreement.terms", page, long_text=True)
         terms.setPlaceholderText("一、……\n二、……")
@@ -177,12 +180,10 @@ class MediationEditor(RecordEditorBase):
     def _buttons(self) -> QHBoxLayout:
         specs = (("new", "新建", "登记新案件（Ctrl+N）", self.new_record),
                  ("delete", "删除", "移到回收站（可恢复）", self.delete_record),
-                 ("agreement", "生成调解协议书", "保存后生成人民调解协议书（Word）", self.render_agreement),
-                 ("file", "生成卷宗", "保存后生成整套案卷（封面、目录、登记表、告知书、记录、协议书、回访记录）",
-                  self.render_case_file),
+                 ("documents", "文书", "保存后生成人民调解协议书或整套卷宗（Word）", None),
                  ("save", "保存", "保存（Ctrl+S）", self.save),
                  ("close", "关闭", "关闭（Esc）；有未保存的修改时会询问", self.close))
-        return self._button_row(specs, stretch_before="agreement", shortcuts=(
+        return self._button_row(specs, stretch_before="documents", shortcuts=(
             (QKeySequence.Save, self.save), (QKeySequence.New, self.new_record)))
 
     # ------------------------------------------------------------- loading and state
@@ -252,6 +253,19 @@ class MediationEditor(RecordEditorBase):
         self.dirty = False
         self.deleted.emit(record_id)
         self.done(QDialog.Accepted)
+
+    def _menu_for(self, name: str):
+        """The 文书 drop-down, from the table of document types (docgen/document_types.py)."""
+        from ..document_actions import documents_menu
+
+        self.documents_menu = documents_menu(self, self, "mediation")
+        return self.documents_menu
+
+    def document_target(self):
+        """(registry, kind, record_id) once the case is saved, else None."""
+        if not self._saved_first():
+            return None
+        return self.registry, "mediation", self.record_id
 
     def render_agreement(self) -> None:
         self._render("agreement")

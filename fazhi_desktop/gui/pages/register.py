@@ -100,11 +100,11 @@ class RegisterPage(RecordListPage):
                 bar.addSeparator()
                 continue
             if slot is None:  # 文书: a drop-down of the documents made from the record
-                self.documents_menu = documents_menu(self, self)
+                self.documents_menu = documents_menu(self, self, self.kind)
                 button = QToolButton(bar)
                 button.setText(text + " ▾")
                 button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
-                button.setToolTip("征询意见表、会办意见、逐一答复联名人")
+                button.setToolTip("再次答复、征询意见表、会办意见、逐一答复联名人")
                 button.setMenu(self.documents_menu)
                 button.setPopupMode(QToolButton.InstantPopup)
                 holder = self.actions_by_name[name] = bar.addWidget(button)

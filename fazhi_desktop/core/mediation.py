@@ -159,3 +159,9 @@ def confirmation_levels(conn, seq_list: list, *, today: Optional[_dt.date] = Non
                       "agreement": {"terms": terms} if terms else None}
             found[seq] = confirmation_window(record, today=today)
     return found
+
+
+def dispute_name(dispute_type) -> str:
+    """The dispute as said in a sentence: 邻里 -> 邻里纠纷, 邻里纠纷 stays (clerks type either)."""
+    text = str(dispute_type or "").strip()
+    return text if not text or text.endswith("纠纷") else text + "纠纷"

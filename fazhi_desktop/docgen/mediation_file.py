@@ -175,7 +175,7 @@ def add_investigation(c: Composer, record: dict) -> None:
     rows = [["调查时间", "　　年　　月　　日", "调查地点", ""],
             ["调 查 人", "", "记 录 人", ""],
             ["被调查人", "", "与本案关系", ""],
-            ["调查事项", (f"{record.get('case_number', '')}　{record.get('dispute_type', '')}纠纷",
+            ["调查事项", (f"{record.get('case_number', '')}　{with_suffix(record.get('dispute_type'), '纠纷')}",
                       {"span": 3})],
             ["调查情况", ("", {"span": 3, "height_mm": INVESTIGATION_BOX_MM})]]
     kept_table(c, rows, WIDTHS, header_rows=0, row_height_mm=12, with_next=True)

@@ -27,7 +27,7 @@ def slow_batch(office, seed_proposal, monkeypatch):
         time.sleep(0.1)  # widens the window in which the test acts; nothing is timed
         return render_reply(reg, kind, rid, out, signer=signer)
 
-    monkeypatch.setattr(batch, "_default_render", render)
+    monkeypatch.setattr(batch, "_renderer", lambda document: render)
     return office, ids
 
 

@@ -3,6 +3,8 @@ document is not replaced without asking (the document folder is chosen once, so 
 asks)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 
 from fazhi_desktop.gui import reply_action
@@ -20,18 +22,26 @@ def _answers(monkeypatch, answer):
     return said
 
 
-def test_a_document_that_exists_is_not_replaced_unasked(qtbot, office, seed_proposal, tmp_path,
-                                                        monkeypatch):
+def test_a_document_that_exists_is_not_replaced_but_saved_beside_it(qtbot, office, seed_proposal,
+                                                                  tmp_path, monkeypatch):
     stored = office.save("proposal", seed_proposal)
     office.set_setting(reply_action.OUTPUT_DIR_SETTING, str(tmp_path))
     existing = tmp_path / "对区政协六届一次会议第28号提案的答复.docx"
     existing.write_bytes(b"the clerk's own edits, made in Word")
     said = _answers(monkeypatch, QMessageBox.No)
-    opened = []
-    monkeypatch.setattr(reply_action.QDesktopServices, "openUrl", lambda url: opened.append(url))
-    assert reply_action.generate_reply(None, office, "proposal", stored["id"]) is None
-    assert len(said["question"]) == 1 and "已存在" in said["question"][0]
-    assert existing.read_bytes() == b"the clerk's own edits, made in Word" and opened == []
+    notices = []
+    monkeypatch.setattr(reply_action, "show_done_notice",
+                        lambda parent, registry, title, path, warnings, **kw: notices.append(
+                            (Path(path), warnings)))
+    monkeypatch.setattr(reply_action.QDesktopServices, "openUrl", lambda url: None)
+    op = reply_action.generate_reply(None, office, "proposal", stored["id"])
+    assert op is not None
+    qtbot.waitUntil(lambda: bool(notices), timeout=60_000)
+    made, warnings = notices[0]
+    assert made != existing and made.parent == tmp_path and made.exists()
+    assert existing.read_bytes() == b"the clerk's own edits, made in Word"
+    assert any("未覆盖" in w and made.name in w for w in warnings), warnings
+    assert said["question"] == []  # nothing to ask: nothing is replaced
 
 
 def test_the_data_file_is_refused_by_every_spelling(qtbot, office, tmp_path, monkeypatch):

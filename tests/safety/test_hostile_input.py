@@ -33,7 +33,7 @@ ALLOWED_ASCII = {"KIND", "FILE", "YYYY", "json", "xlsx", "docx", "pdf", "proposa
                  "amount", "udc80", "number", "title", "session", "letters", "status", "reply",
                  "foo", "abc", "bogus", "Ctrl", "NAME", "BAD", "MM", "DD", "udc", "pending",
                  "in", "progress", "replied", "closed", "opinion", "form", "assist", "case",
-                 "file", "reply"}
+                 "file", "reply", "second", "agreement"}
 
 
 def english_words(stderr: str, *paths) -> set:

@@ -217,7 +217,7 @@ class MediationPage(RecordListPage):
             self.summary.setText("选择一个案件查看摘要；双击或按回车编辑。")
             return
         record = self.registry.get("mediation", record_id)
-        lines = [f"<b>{record['case_number']}</b>　{record['committee']}　{record['dispute_type']}纠纷"]
+        lines = [f"<b>{record['case_number']}</b>　{record['committee']}　{mediation.dispute_name(record['dispute_type'])}"]
         for role, parties in mediation.parties_by_role(record):
             for party in parties:
                 lines.append(f"{role}：{mediation.party_particulars(party)}")  # masked

@@ -24,14 +24,15 @@ def app_data_dir() -> Path:
 
 
 def resolve_db_path(cli_value: Optional[str] = None) -> Path:
-    """--db wins, then the FAZHI_DB variable, then the default file (its folder is created)."""
+    """--db wins, then the FAZHI_DB variable, then the default file (its folder is created,
+    readable by this user only: core/private_files.py)."""
     if cli_value:
         return Path(cli_value).expanduser()
     if os.environ.get(ENV_DB):
         return Path(os.environ[ENV_DB]).expanduser()
-    folder = app_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / DB_FILENAME
+    from .core.private_files import make_private_dir
+
+    return make_private_dir(app_data_dir()) / DB_FILENAME
 
 
 def resources_dir() -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 
-from . import records, schema, search
+from . import private_files, records, schema, search
 from .dates import default_due_date, now_iso
 from .errors import FileTooNew, NotADatabase, DatabaseProblem
 
@@ -154,12 +154,15 @@ class Store:
             from .backup import backup_before_migration
             backup_before_migration(path, version, backup_dir=backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            private_files.create_private_file(path)  # 0600 whatever the umask; -wal/-shm follow
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
                                timeout=10)
         store = cls(conn, path)
         try:
             store._configure()
             store._migrate(version)
+            private_files.secure_store(store)  # older installations: tighten, note it once
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise DatabaseProblem(f"无法打开数据文件“{path}”：{exc}") from exc

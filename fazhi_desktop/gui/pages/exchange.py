@@ -395,7 +395,7 @@ class ExchangePage(QWidget):
     def _conflicts_tab(self) -> QWidget:
         tab = QWidget(self)
         self.conflict_table = read_only_table(tab, ("登记簿", "记录", "对方单位", "收到时间"),
-                                              (90, 220, 140, 120), stretch=1)
+                                              (70, 0, 100, 110), stretch=1)
         self.conflict_table.itemSelectionChanged.connect(self._show_conflict)
         self.compare_table = read_only_table(tab, ("字段", "本单位的内容", "对方单位的内容"),
                                              (140, 260, 260), stretch=2)
@@ -405,7 +405,7 @@ class ExchangePage(QWidget):
         self.keep_local_button.clicked.connect(lambda: self.resolve_selected("local"))
         self.keep_remote_button.clicked.connect(lambda: self.resolve_selected("remote"))
         self.conflict_hint = QLabel("同一条记录在本单位和对方单位都改过时列在这里，"
-                                    "不同的字段以红色标出；选择保留哪一方的内容。", tab)
+                                    "内容不同的字段以浅红色标出；选择保留哪一方的内容。", tab)
         self.conflict_hint.setWordWrap(True)
         right = QWidget(tab)
         right_layout = QVBoxLayout(right)
@@ -419,7 +419,7 @@ class ExchangePage(QWidget):
         split = QSplitter(Qt.Horizontal, tab)
         split.addWidget(self.conflict_table)
         split.addWidget(right)
-        split.setSizes([380, 620])
+        split.setSizes([440, 560])
         layout = QVBoxLayout(tab)
         layout.addWidget(self.conflict_hint)
         layout.addWidget(split, 1)

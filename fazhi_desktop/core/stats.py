@@ -353,10 +353,26 @@ def offices_held(source) -> list:
             f"SELECT DISTINCT office_id FROM {kind} WHERE deleted_at IS NULL"))
     names = {row[0]: (row[1], bool(row[2]))
              for row in conn.execute("SELECT id, name, own FROM office")}
-    found = [{"id": oid, "name": names.get(oid, ("未知单位", False))[0] or "未知单位",
-              "own": names.get(oid, ("", False))[1]} for oid in held if oid]
+    found = []
+    for oid in held:
+        if not oid:
+            continue
+        name, own = names.get(oid, ("", False))
+        found.append({"id": oid, "own": own,
+                      "name": (_own_name(conn) if own else "") or name or "未知单位"})
     found.sort(key=lambda o: (not o["own"], o["name"]))
     return found
+
+
+def _own_name(conn) -> str:
+    """This office's name: the profile's 发文机关全称 (authority), as packages carry it."""
+    import json
+
+    row = conn.execute("SELECT data FROM profile WHERE id = 1").fetchone()
+    try:
+        return (json.loads(row[0]).get("authority") or "").strip() if row else ""
+    except (ValueError, AttributeError):
+        return ""
 
 
 def several_offices(source) -> bool:
@@ -368,8 +384,10 @@ def office_name(source, office_id: str) -> Optional[str]:
     conn = _conn(source)
     if not _has_offices(conn):
         return None
-    row = conn.execute("SELECT name FROM office WHERE id = ?", (office_id,)).fetchone()
-    return row[0] if row else None
+    row = conn.execute("SELECT name, own FROM office WHERE id = ?", (office_id,)).fetchone()
+    if not row:
+        return None
+    return (_own_name(conn) if row[1] else "") or row[0]
 
 
 def find_office(source, text: str) -> Optional[str]:
@@ -378,8 +396,8 @@ def find_office(source, text: str) -> Optional[str]:
     if not _has_offices(conn):
         return None
     wanted = (text or "").strip()
-    for oid, name in conn.execute("SELECT id, name FROM office ORDER BY own DESC, name"):
-        if wanted in (oid, name):
+    for oid, name, own in conn.execute("SELECT id, name, own FROM office ORDER BY own DESC, name"):
+        if wanted in (oid, name) or (own and wanted == _own_name(conn)):
             return oid
     return None
 

@@ -1,0 +1,296 @@
+"""Merging a data package: read and check it, plan what would change, apply the plan whole.
+
+The rules (docs/exchange.md has them with an example). For a record of the package (remote,
+version rv, the version it was last merged from, rb) and the same id here (local, version lv,
+last merged from another office at b):
+- no local record: new (新增), unless a tombstone here is newer (it was deleted for good);
+- lv == rv, or rv <= b (what was already merged, or older: a re-sent or late package), or rv was
+  made here and is older than lv: nothing to do (未变);
+- rv > lv and local did not change since the last merge (lv == b), or the remote was edited on
+  top of exactly this local version (rb == lv): the remote version is taken (更新, or 删除 when
+  it is a deletion: the record goes to the 回收站, restorable);
+- anything else was changed on both sides: a conflict (冲突). The local version stays; the
+  remote one is kept beside it (table conflict) until the clerk settles it.
+Versions compare as strings: an edit counter, then the editing office (identity.py).
+Nothing is written by plan_package; apply_package decides again inside its transaction (the
+file may have changed since the preview) and writes everything or nothing.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .. import records
+from ..dates import now_iso
+from ..errors import ValidationError
+from ..validation import record_problems
+from .export import PURGED, member_name
+from .identity import canonical_id, version_problem
+from .offices import remember_office
+from .package import PackageRefused, read_package
+
+NEW, UPDATED, UNCHANGED, DELETED, CONFLICT = "新增", "更新", "未变", "删除", "冲突"
+COUNT_KEYS = (NEW, UPDATED, UNCHANGED, DELETED, CONFLICT)
+COUNT_NAMES = {NEW: "new", UPDATED: "updated", UNCHANGED: "unchanged", DELETED: "deleted",
+               CONFLICT: "conflict"}
+_MAX_PROBLEMS = 20
+
+
+@dataclass
+class PackagePlan:
+    """What merging a package would do. `counts` is keyed 新增/更新/未变/删除/冲突 (COUNT_NAMES
+    gives English names); `conflicts` lists {"kind", "id", "summary"} for the records that
+    would be in conflict; `office` is the sending office {"id", "name"}."""
+
+    path: Path
+    manifest: dict
+    office: dict
+    entries: list = field(default_factory=list)  # (kind, remote record)
+    counts: dict = field(default_factory=dict)
+    by_kind: dict = field(default_factory=dict)
+    conflicts: list = field(default_factory=list)
+
+    @property
+    def created_at(self) -> str:
+        return self.manifest.get("created_at") or ""
+
+    @property
+    def encryption(self) -> Optional[str]:
+        return (self.manifest.get("encryption") or {}).get("algorithm")
+
+    def counts_text(self) -> str:
+        return "，".join(f"{k}{self.counts.get(k, 0)}条" for k in COUNT_KEYS)
+
+
+# ----------------------------------------------------------------------------- reading
+def plan_package(registry, path, *, passphrase=None) -> PackagePlan:
+    path = Path(path)
+    manifest, members = read_package(path, passphrase=passphrase, own_office=registry.office_id)
+    office = manifest.get("office") or {}
+    if canonical_id(office.get("id")) != office.get("id"):
+        raise PackageRefused(f"数据包“{path.name}”的清单中单位编号无效，未写入任何内容。")
+    entries = _entries(path.name, manifest, members)
+    plan = PackagePlan(path=path, manifest=manifest,
+                       office={"id": office["id"], "name": office.get("name") or ""},
+                       entries=entries)
+    _decide_all(registry, plan)
+    return plan
+
+
+def _entries(name: str, manifest: dict, members: dict) -> list:
+    """(kind, record) for every record and purged id of the package, checked; deletions first
+    (a record deleted and another given its number must not collide)."""
+    problems, entries = [], []
+    for kind in manifest.get("kinds") or ():
+        if kind not in records.KINDS:
+            raise PackageRefused(f"数据包“{name}”含未知的记录类型“{kind}”，未写入任何内容。")
+        raw = members.get(member_name(kind))
+        try:
+            items = json.loads(raw.decode("utf-8")) if raw is not None else None
+        except (UnicodeDecodeError, ValueError):
+            items = None
+        if not isinstance(items, list):
+            raise PackageRefused(f"数据包“{name}”的“{member_name(kind)}”不是记录列表，未写入任何内容。")
+        for pos, item in enumerate(items, 1):
+            where = f"{records.kind_label(kind)}第{pos}条记录："
+            found = _identity_problems(item, where)
+            if not found:
+                found = record_problems(kind, item, None)
+                found = [where + p for p in found]
+            problems += found
+            if not found:
+                entries.append((kind, item))
+    try:
+        purged = json.loads((members.get(PURGED) or b"[]").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        purged = None
+    if not isinstance(purged, list):
+        raise PackageRefused(f"数据包“{name}”的“{PURGED}”不是列表，未写入任何内容。")
+    for pos, item in enumerate(purged, 1):
+        where = f"已彻底删除的第{pos}条记录："
+        found = _identity_problems(item, where)
+        if not found and item.get("kind") not in records.KINDS:
+            found = [f"{where}记录类型“{item.get('kind')}”无效"]
+        problems += found
+        if not found:
+            entries.append((item["kind"], dict(item, purged=True, deleted_at=item.get("deleted_at")
+                                                or now_iso())))
+    if problems:
+        more = len(problems) - _MAX_PROBLEMS
+        lines = [f"数据包“{name}”中有不符合格式的记录，未写入任何内容："] + problems[:_MAX_PROBLEMS]
+        if more > 0:
+            lines.append(f"……另有{more}处问题")
+        raise ValidationError(lines)
+    entries.sort(key=lambda e: not (e[1].get("deleted_at") or e[1].get("purged")))
+    return entries
+
+
+def _identity_problems(item, where: str) -> list:
+    if not isinstance(item, dict):
+        return [f"{where}应为一个对象"]
+    problems = []
+    if canonical_id(item.get("id")) != item.get("id"):
+        problems.append(f"{where}记录编号（id）“{item.get('id')}”不是小写UUID")
+    if canonical_id(item.get("office_id")) != item.get("office_id"):
+        problems.append(f"{where}单位编号（office_id）“{item.get('office_id')}”不是小写UUID")
+    bad = version_problem(item.get("version"))
+    if bad:
+        problems.append(f"{where}版本（version）“{item.get('version')}”{bad}")
+    return problems
+
+
+# ----------------------------------------------------------------------------- deciding
+def _local_state(registry, kind: str) -> dict:
+    """id -> (version, merged_version, deleted_at) of every record of a kind here."""
+    return {rid: (v, m, d) for rid, v, m, d in registry.store.conn.execute(
+        f"SELECT id, version, merged_version, deleted_at FROM {kind}")}
+
+
+def _tombstones(registry) -> dict:
+    return {(k, i): v for k, i, v in registry.store.conn.execute(
+        "SELECT kind, id, version FROM tombstone")}
+
+
+def decide(local, remote: dict, own_office: str, tombstone: Optional[str] = None) -> str:
+    """One of NEW, UPDATED, UNCHANGED, DELETED, CONFLICT (the module docstring's rules).
+    `local` is (version, merged_version, deleted_at) or None."""
+    rv, rb = remote["version"], remote.get("merged_version")
+    gone = bool(remote.get("deleted_at") or remote.get("purged"))
+    if local is None:
+        if tombstone is not None and rv <= tombstone:
+            return UNCHANGED
+        if remote.get("purged"):
+            return UNCHANGED  # never held here: nothing to move to the bin
+        return DELETED if gone else NEW
+    lv, b, local_deleted = local
+    if rv == lv or (b and rv <= b):
+        return UNCHANGED
+    if rv < lv and rv.split("-", 1)[1] == own_office:
+        return UNCHANGED  # an older edit made here, coming back through another office
+    if rv > lv and (lv == b or rb == lv):
+        if gone and not local_deleted:
+            return DELETED
+        return UPDATED
+    return CONFLICT
+
+
+def _decide_all(registry, plan: PackagePlan) -> list:
+    """Decide every entry against the file as it is now; fills plan.counts/by_kind/conflicts
+    and returns [(kind, record, decision)]."""
+    own = registry.office_id
+    states = {kind: _local_state(registry, kind) for kind in {k for k, _ in plan.entries}}
+    tombs = _tombstones(registry)
+    counts = dict.fromkeys(COUNT_KEYS, 0)
+    by_kind, conflicts, decided = {}, [], []
+    for kind, remote in plan.entries:
+        rid = remote["id"]
+        decision = decide(states[kind].get(rid), remote, own, tombs.get((kind, rid)))
+        counts[decision] += 1
+        by_kind.setdefault(kind, dict.fromkeys(COUNT_KEYS, 0))[decision] += 1
+        if decision == CONFLICT:
+            conflicts.append({"kind": kind, "id": rid,
+                              "summary": records.describe_key(kind, remote)
+                              if not remote.get("purged") else rid})
+        decided.append((kind, remote, decision))
+    plan.counts, plan.by_kind, plan.conflicts = counts, by_kind, conflicts
+    return decided
+
+
+# ----------------------------------------------------------------------------- applying
+def travel_of(remote: dict) -> dict:
+    """The identity a record arrives with, as Store.write and set_deleted take it."""
+    return {"office_id": remote["office_id"], "version": remote["version"],
+            "merged_version": remote["version"], "created_at": remote.get("created_at"),
+            "updated_at": remote.get("updated_at"), "deleted_at": remote.get("deleted_at")}
+
+
+def key_holder_problem(registry, kind: str, remote: dict) -> Optional[str]:
+    """A Chinese sentence when another live record here holds the remote record's key in its
+    office (it would break the per-office uniqueness), else None."""
+    holder = registry.store.find_by_key(kind, remote, remote["office_id"])
+    if holder and holder != remote["id"]:
+        return (f"{records.describe_key(kind, remote)}（id {remote['id']}）与本机已有的另一条记录"
+                f"（id {holder}）编号相同，同一单位内编号不能重复；请先核对这两条记录。")
+    return None
+
+
+def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None) -> dict:
+    """Merge the planned package in one transaction; returns the counts as applied (the plan is
+    updated with them). Refused with nothing written when a record would break a key."""
+    store = registry.store
+    now = now_iso()
+    with store.transaction():
+        decided = _decide_all(registry, plan)
+        total = len(decided)
+        for i, (kind, remote, decision) in enumerate(decided):
+            if cancelled is not None and i % 200 == 0 and cancelled():
+                raise InterruptedError("已取消，未导入任何记录。")
+            _apply_one(registry, kind, remote, decision, plan.office["id"], now)
+            if progress is not None and (i % 200 == 0 or i + 1 == total):
+                progress(i + 1, total)
+        office = plan.office
+        remember_office(store.conn, office, plan.created_at, now)
+        for other in plan.manifest.get("offices") or ():
+            if (isinstance(other, dict) and canonical_id(other.get("id")) == other.get("id")
+                    and other["id"] not in (office["id"], registry.office_id)):
+                store.conn.execute(
+                    "INSERT INTO office(id, name, own, first_seen_at) VALUES (?, ?, 0, ?) "
+                    "ON CONFLICT(id) DO NOTHING", (other["id"], other.get("name") or "", now))
+        store.conn.execute(
+            "INSERT INTO package_log(package_id, office_id, office_name, created_at, imported_at, "
+            "encryption, counts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (plan.manifest.get("package_id") or "", office["id"], office["name"], plan.created_at,
+             now, plan.encryption, json.dumps(plan.counts, ensure_ascii=False)))
+        registry.note("merge", kind="package", record_id=plan.manifest.get("package_id") or "",
+                      detail={"text": f"导入{office['name'] or office['id']}的数据包"
+                                      f"（{plan.created_at[:10]}）：{plan.counts_text()}",
+                              "office_id": office["id"], "counts": plan.counts,
+                              "path": str(plan.path)})
+    return plan.counts
+
+
+def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, now: str) -> None:
+    store = registry.store
+    rid = remote["id"]
+    if decision == UNCHANGED:
+        if remote.get("purged") and store.find_seq(kind, rid, deleted=None) is None:
+            _remember_tombstone(store, kind, remote)
+        return
+    if decision == CONFLICT:
+        row = store.conn.execute(
+            "SELECT remote_version FROM conflict WHERE kind = ? AND record_id = ?",
+            (kind, rid)).fetchone()
+        if row is None or row[0] < remote["version"]:
+            local_version = store.conn.execute(
+                f"SELECT version FROM {kind} WHERE id = ?", (rid,)).fetchone()[0]
+            store.conn.execute(
+                "INSERT OR REPLACE INTO conflict(kind, record_id, office_id, remote, "
+                "remote_version, local_version, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (kind, rid, sender, json.dumps(remote, ensure_ascii=False), remote["version"],
+                 local_version, now))
+        return
+    exists = store.find_seq(kind, rid, deleted=None) is not None
+    if remote.get("purged"):
+        if exists:  # deleted for good there: here it only goes to the 回收站, restorable
+            store.set_deleted(kind, rid, True, travel=travel_of(remote))
+            store.audit(kind, rid, "merge", None, {"deleted_at": remote["deleted_at"],
+                                                   "version": remote["version"]})
+        else:
+            _remember_tombstone(store, kind, remote)
+        return
+    if not remote.get("deleted_at"):
+        problem = key_holder_problem(registry, kind, remote)
+        if problem:
+            raise PackageRefused(problem + "数据包未导入，未写入任何内容。")
+    store.write(kind, remote, record_id=rid, action="merge", before=None,
+                travel=travel_of(remote), insert=not exists)
+    store.conn.execute("DELETE FROM conflict WHERE kind = ? AND record_id = ?", (kind, rid))
+
+
+def _remember_tombstone(store, kind: str, remote: dict) -> None:
+    store.conn.execute(
+        "INSERT INTO tombstone(kind, id, office_id, version, deleted_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(kind, id) DO UPDATE SET version = max(version, excluded.version)",
+        (kind, remote["id"], remote["office_id"], remote["version"], remote["deleted_at"]))

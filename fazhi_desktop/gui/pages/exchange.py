@@ -33,10 +33,11 @@ from ..widgets.list_table import read_only_table
 
 PACKAGE_FILTER = "法治办公助手数据包 (*.fzpkg)"
 SETTING_PACKAGE_DIR = "package_dir"  # the folder last used for packages (often a USB stick)
-COUNT_WORDS = {"new": "新增", "added": "新增", "created": "新增", "updated": "更新",
-               "unchanged": "未变", "deleted": "删除", "conflicts": "冲突", "conflict": "冲突",
-               "records": "记录", "deletions": "删除记录", "tombstones": "删除记录"}
-COUNT_ORDER = ("new", "added", "created", "updated", "unchanged", "deleted", "conflicts", "conflict")
+# The merge's counts are keyed 新增/更新/未变/删除/冲突 (core/exchange/merge.py COUNT_KEYS); an
+# export's per register {"records", "deleted", "purged"}.
+COUNT_ORDER = ("新增", "更新", "未变", "删除", "冲突")
+COUNT_WORDS = {"records": "记录", "deleted": "已删除", "purged": "彻底删除"}
+PREVIEW_LIMIT = 2000  # rows listed in the preview; the counts always cover everything
 UNENCRYPTED_WARNING = (
     "不加密的数据包中，调解当事人的姓名、身份证号码、电话、住址和纠纷情况等个人信息都以明文保存，"
     "任何拿到U盘或邮件附件的人都可以读取。只有在数据包不含个人信息（例如只有信访统计）"
@@ -50,16 +51,21 @@ def kind_word(kind: str) -> str:
 
 
 def counts_text(counts) -> str:
-    """'新增3，更新1，冲突1' from a counts dict, or per register '人民调解：新增3…；信访统计：…'."""
+    """'新增3条，更新1条，冲突1条' from a merge's counts (zeros left out), or for an export's
+    per-register counts '人民调解3条（已删除1条）；信访统计12条'."""
     if not isinstance(counts, dict) or not counts:
         return "无"
     if all(isinstance(v, dict) for v in counts.values()):
-        parts = [f"{kind_word(k)}：{counts_text(v)}" for k, v in counts.items() if v]
+        parts = []
+        for kind, per_kind in counts.items():
+            extra = "，".join(f"{COUNT_WORDS.get(k, k)}{n}条" for k, n in per_kind.items()
+                             if k != "records" and isinstance(n, int) and n)
+            parts.append(f"{kind_word(kind)}{per_kind.get('records', 0)}条" + (f"（{extra}）" if extra else ""))
         return "；".join(parts) or "无"
     keys = [k for k in COUNT_ORDER if k in counts] + [k for k in counts if k not in COUNT_ORDER]
-    shown = [f"{COUNT_WORDS.get(k, kind_word(k))}{counts[k]}" for k in keys
-             if isinstance(counts[k], int)]
-    return "，".join(shown) or "无"
+    shown = [f"{COUNT_WORDS.get(k, kind_word(k))}{counts[k]}条" for k in keys
+             if isinstance(counts[k], int) and counts[k]]
+    return "，".join(shown) or "无变化"
 
 
 def when_text(value) -> str:
@@ -76,6 +82,23 @@ def package_office(path) -> dict:
         return office if isinstance(office, dict) else {}
     except Exception:  # the real check (and its Chinese message) is plan_package's
         return {}
+
+
+def planned_changes(registry, plan) -> list:
+    """(登记簿, 变化, 记录) for every record the plan would add, update, delete or put in
+    conflict — 未变 left out — in the package's order. Read-only: the merge's own decision
+    (core/exchange/merge.py) against the file as it is now."""
+    from ...core.exchange import merge
+    from ...core.registry import summarize
+
+    decide_all = getattr(merge, "_decide_all", None)
+    if decide_all is None:
+        return []
+    rows = []
+    for kind, remote, decision in decide_all(registry, plan):
+        if decision != merge.UNCHANGED:
+            rows.append((kind_word(kind), decision, summarize(kind, remote)))
+    return rows
 
 
 def _is(exc: BaseException, name: str) -> bool:
@@ -266,13 +289,15 @@ class ExchangePage(QWidget):
               tried_remembered: bool = False) -> None:
         def work(progress):
             progress.update(0, 0, "正在检查数据包……")
-            return self.registry.plan_package(target, passphrase=passphrase)
+            plan = self.registry.plan_package(target, passphrase=passphrase)
+            return plan, planned_changes(self.registry, plan)
 
-        def done(plan) -> None:
+        def done(result) -> None:
             self.op = None
+            plan, changes = result
             if remember and passphrase:
                 passphrases.remember(office.get("id", ""), passphrase)
-            self.show_plan(target, plan)
+            self.show_plan(target, plan, changes)
 
         def failed(exc) -> None:
             self.op = None
@@ -292,13 +317,13 @@ class ExchangePage(QWidget):
 
         self._start(work, "读取数据包", done, self.plan_label, failed=failed)
 
-    def show_plan(self, path: Path, plan) -> None:
-        """What the package would change, before anything is written."""
+    def show_plan(self, path: Path, plan, changes=None) -> None:
+        """What the package would change, before anything is written: the counts, then one row
+        per record that would change (`changes`: (登记簿, 变化, 记录) rows)."""
         self.plan, self.plan_path = plan, path
         office = getattr(plan, "office", None) or {}
         name = office.get("name") if isinstance(office, dict) else str(office)
-        created = office.get("created_at") if isinstance(office, dict) else ""
-        created = created or getattr(plan, "created_at", "") or ""
+        created = getattr(plan, "created_at", "") or ""
         conflicts = list(getattr(plan, "conflicts", None) or [])
         lines = [f"数据包“{path.name}”来自“{name or '未知单位'}”"
                  + (f"，导出于{when_text(created)}" if created else "") + "。",
@@ -308,7 +333,11 @@ class ExchangePage(QWidget):
                          "对方的内容放在“冲突”页，由您逐条选择。")
         lines.append("确认无误后点“合并导入”；导入前会自动备份数据文件。")
         self.plan_label.setText("\n".join(lines))
-        rows = self._plan_rows(plan)
+        rows = list(changes if changes is not None else self._plan_rows(plan))
+        if len(rows) > PREVIEW_LIMIT:
+            lines.insert(2, f"（下表列出前{PREVIEW_LIMIT}条变化。）")
+            self.plan_label.setText("\n".join(lines))
+            rows = rows[:PREVIEW_LIMIT]
         self.plan_table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
@@ -317,31 +346,13 @@ class ExchangePage(QWidget):
         self.discard_button.setEnabled(True)
 
     def _plan_rows(self, plan) -> list:
-        """(登记簿, 变化, 记录) per change the plan lists, else per register and count."""
-        changes = getattr(plan, "changes", None)
+        """Without a per-record list: one row per register and kind of change."""
         rows = []
-        if changes:
-            for change in changes:
-                get = change.get if isinstance(change, dict) else (lambda k, d=None: getattr(change, k, d))
-                kind = get("kind", "")
-                action = get("action", "")
-                summary = get("summary") or get("record_id") or get("id") or ""
-                rows.append((kind_word(kind), COUNT_WORDS.get(action, action), str(summary)))
-            return rows
-        counts = getattr(plan, "counts", {}) or {}
-        if counts and all(isinstance(v, dict) for v in counts.values()):
-            for kind, per_kind in counts.items():
-                for key, n in (per_kind or {}).items():
-                    if isinstance(n, int) and n:
-                        rows.append((kind_word(kind), COUNT_WORDS.get(key, key), f"{n}条"))
-        else:
-            for key, n in counts.items():
-                if isinstance(n, int) and n:
-                    rows.append(("", COUNT_WORDS.get(key, key), f"{n}条"))
-        for entry in getattr(plan, "conflicts", None) or []:
-            if isinstance(entry, dict):
-                rows.append((kind_word(entry.get("kind", "")), "冲突",
-                             entry.get("summary") or entry.get("id") or ""))
+        for kind, per_kind in (getattr(plan, "by_kind", None) or {}).items():
+            for key in COUNT_ORDER:
+                n = (per_kind or {}).get(key, 0)
+                if n and key != "未变":
+                    rows.append((kind_word(kind), key, f"{n}条"))
         return rows
 
     def discard_plan(self) -> None:
@@ -432,12 +443,9 @@ class ExchangePage(QWidget):
             self.conflict_list = []
         self.conflict_table.setRowCount(len(self.conflict_list))
         for r, entry in enumerate(self.conflict_list):
-            local = entry.get("local") or {}
             office = entry.get("office")
             office = office.get("name", "") if isinstance(office, dict) else (office or "")
-            from ...core.registry import summarize
-
-            cells = (kind_word(entry.get("kind", "")), summarize(entry.get("kind", ""), local),
+            cells = (kind_word(entry.get("kind", "")), entry.get("summary") or entry.get("id", ""),
                      office, when_text(entry.get("received_at")))
             for c, text in enumerate(cells):
                 self.conflict_table.setItem(r, c, _item(text))

@@ -21,7 +21,7 @@ from typing import Optional
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QRadioButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core import passphrases, records, stats
@@ -411,12 +411,14 @@ class ExchangePage(QWidget):
         self.compare_table = read_only_table(tab, ("字段", "本单位的内容", "对方单位的内容"),
                                              (140, 260, 260), stretch=2)
         self.compare_table.setSelectionMode(QAbstractItemView.NoSelection)
+        for column in (1, 2):  # the two versions get the same width
+            self.compare_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.Stretch)
         self.keep_local_button = QPushButton("保留本单位的", tab)
         self.keep_remote_button = QPushButton("采用对方单位的", tab)
         self.keep_local_button.clicked.connect(lambda: self.resolve_selected("local"))
         self.keep_remote_button.clicked.connect(lambda: self.resolve_selected("remote"))
-        self.conflict_hint = QLabel("同一条记录在本单位和对方单位都改过时列在这里，"
-                                    "内容不同的字段以浅红色标出；选择保留哪一方的内容。", tab)
+        self.conflict_hint = QLabel("同一条记录在本单位和对方单位都改过时列在这里。"
+                                    "内容不同的字段排在前面并以浅红色标出；比较后选择保留哪一方的内容。", tab)
         self.conflict_hint.setWordWrap(True)
         right = QWidget(tab)
         right_layout = QVBoxLayout(right)
@@ -461,6 +463,7 @@ class ExchangePage(QWidget):
     def _show_conflict(self) -> None:
         entry = self.selected_conflict()
         lines = side_by_side(entry["kind"], entry.get("local"), entry.get("remote")) if entry else []
+        lines.sort(key=lambda line: not line[3])  # the fields that differ first, in form order
         self.compare_table.setRowCount(len(lines))
         for r, (label, mine, theirs, differs) in enumerate(lines):
             for c, text in enumerate((label, mine, theirs)):
@@ -546,6 +549,10 @@ class ExchangePage(QWidget):
 
 
 def _item(text: str):
+    """A table cell; a long text shows whole in its tooltip (the cell elides it)."""
     from PySide6.QtWidgets import QTableWidgetItem
 
-    return QTableWidgetItem(str(text))
+    item = QTableWidgetItem(str(text))
+    if len(str(text)) > 12:
+        item.setToolTip(str(text))
+    return item

@@ -126,7 +126,6 @@ class StatisticsPage(QWidget):
         self.office_table = read_only_table(
             self, [heading for _key, heading in stats.OFFICE_TABLE_COLUMNS],
             [170] + [86] * (len(stats.OFFICE_TABLE_COLUMNS) - 1), stretch=0)
-        self.office_table.setMaximumHeight(170)
         layout.addWidget(self.office_table)
         layout.addLayout(body, 1)
         self.refresh()
@@ -192,6 +191,9 @@ class StatisticsPage(QWidget):
             return
         rows = stats.office_table(self.registry, year)
         self.office_table.setRowCount(len(rows))
+        shown = min(len(rows), 6)  # the table as tall as its rows (up to 6; then it scrolls)
+        self.office_table.setFixedHeight(self.office_table.horizontalHeader().height() + 4
+                                         + shown * self.office_table.verticalHeader().defaultSectionSize())
         for r, row in enumerate(rows):
             for c, (key, _heading) in enumerate(stats.OFFICE_TABLE_COLUMNS):
                 value = row[key]

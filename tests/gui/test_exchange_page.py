@@ -23,7 +23,7 @@ TOWNSHIP = "曹镇乡司法所"
 
 def case(number: str, **fields) -> dict:
     record = copy.deepcopy(CASE)
-    record.update(case_number=number, committee="曹镇乡人民调解委员会", **fields)
+    record.update({"case_number": number, "committee": "曹镇乡人民调解委员会", **fields})
     return record
 
 
@@ -220,3 +220,52 @@ def test_the_page_is_in_the_navigation(window):
     page = window.show_page("数据交换")
     assert isinstance(page, ExchangePage)
     assert page.identity.text().startswith("本单位：")
+
+
+def _merge_township(office, township, tmp_path):
+    package = tmp_path / "t.fzpkg"
+    township.export_package(package, passphrase=PASS)
+    office.apply_package(office.plan_package(package, passphrase=PASS))
+
+
+def test_mediation_register_office_column_and_filter(qtbot, office, township, tmp_path):
+    from fazhi_desktop.gui.pages.mediation import COLUMNS, MediationPage
+
+    office.save("mediation", case("2022-001", committee="湛河区人民调解委员会"))
+    page = MediationPage(office)
+    qtbot.addWidget(page)
+    page.show()
+    column = len(COLUMNS) - 1
+    assert page.table.isColumnHidden(column) and not page.offices.combo.isVisible()
+
+    _merge_township(office, township, tmp_path)
+    page.refresh()
+    assert not page.table.isColumnHidden(column) and page.offices.combo.isVisible()
+    shown = {page.model.index(r, 0).data(): page.model.index(r, column).data()
+             for r in range(page.model.rowCount())}
+    assert shown == {"2022-001": office.profile()["authority"], "2022-015": TOWNSHIP,
+                     "2022-016": TOWNSHIP}
+    page.offices.combo.setCurrentIndex(page.offices.combo.findText(TOWNSHIP))
+    assert sorted(page.model.index(r, 0).data() for r in range(page.model.rowCount())) == [
+        "2022-015", "2022-016"]
+    assert "共 2 件" in page.count_label.text()
+
+
+def test_proposal_register_office_column_and_filter(qtbot, office, township, tmp_path):
+    from fazhi_desktop.gui.models.register_model import COLUMNS
+    from fazhi_desktop.gui.pages.register import RegisterPage
+
+    item = {"session": "区政协六届一次会议", "title": "关于加强法治宣传的提案", "authors": ["胡校丽"]}
+    office.save("proposal", dict(item, number=1))
+    township.save("proposal", dict(item, number=1, title="关于乡村调解的提案"))  # same number: per office
+    _merge_township(office, township, tmp_path)
+    page = RegisterPage(office, "proposal")
+    qtbot.addWidget(page)
+    page.show()
+    column = len(COLUMNS) - 1
+    assert not page.table.isColumnHidden(column)
+    rows = sorted((page.model.index(r, 2).data(), page.model.index(r, column).data())
+                  for r in range(page.model.rowCount()))
+    assert rows == [("关于乡村调解的提案", TOWNSHIP), ("关于加强法治宣传的提案", office.profile()["authority"])]
+    page.offices.combo.setCurrentIndex(page.offices.combo.findText(TOWNSHIP))
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "关于乡村调解的提案"

@@ -269,3 +269,30 @@ def test_proposal_register_office_column_and_filter(qtbot, office, township, tmp
     assert rows == [("关于乡村调解的提案", TOWNSHIP), ("关于加强法治宣传的提案", office.profile()["authority"])]
     page.offices.combo.setCurrentIndex(page.offices.combo.findText(TOWNSHIP))
     assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "关于乡村调解的提案"
+
+
+def test_petition_page_office_filter_shows_another_offices_months_read_only(qtbot, office,
+                                                                             township, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from fazhi_desktop.gui.pages.petition import PetitionPage
+
+    office.save("petition", {"unit": "区信访局", "period": "2022-03", "letters": 4})
+    township.save("petition", {"unit": "曹镇乡", "period": "2022-03", "letters": 7, "visits": 1})
+    page = PetitionPage(office)
+    qtbot.addWidget(page)
+    page.show()
+    page.year.setValue(2022)
+    assert not page.offices.combo.isVisible()
+
+    _merge_township(office, township, tmp_path)
+    page.refresh()
+    assert page.offices.combo.isVisible()
+    assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["区信访局"]  # 本单位
+    assert page.model.flags(page.cell(3, "letters")) & Qt.ItemIsEditable
+    page.offices.combo.setCurrentIndex(page.offices.combo.findText(TOWNSHIP))
+    assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["曹镇乡"]
+    assert page.cell(3, "letters").data() == "7"
+    assert not page.model.flags(page.cell(3, "letters")) & Qt.ItemIsEditable
+    assert "只能查看" in page.message.text()
+    assert "全部填报单位合计（2个单位）" in page.summary.text()

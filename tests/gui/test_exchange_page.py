@@ -296,3 +296,79 @@ def test_petition_page_office_filter_shows_another_offices_months_read_only(qtbo
     assert not page.model.flags(page.cell(3, "letters")) & Qt.ItemIsEditable
     assert "只能查看" in page.message.text()
     assert "全部填报单位合计（2个单位）" in page.summary.text()
+
+
+class MemoryKeyring:
+    """A keyring backend as the system's would behave (Secret Service, Credential Manager)."""
+
+    def __init__(self):
+        self.saved = {}
+
+    def get_password(self, service, name):
+        return self.saved.get((service, name))
+
+    def set_password(self, service, name, value):
+        self.saved[(service, name)] = value
+
+    def delete_password(self, service, name):
+        self.saved.pop((service, name), None)
+
+
+def test_without_a_working_keyring_remembering_is_not_offered(qtbot, monkeypatch):
+    from fazhi_desktop.core import passphrases
+
+    monkeypatch.setattr(passphrases, "_backend", lambda: None)
+    dialog = PackagePassphraseDialog("x.fzpkg", TOWNSHIP)
+    qtbot.addWidget(dialog)
+    assert dialog.remember is None and not dialog.wants_remembering()
+
+
+def test_a_remembered_passphrase_opens_the_next_package_without_asking(qtbot, page, office,
+                                                                       township, tmp_path,
+                                                                       monkeypatch):
+    from fazhi_desktop.core import passphrases
+
+    keyring = MemoryKeyring()
+    monkeypatch.setattr(passphrases, "_backend", lambda: keyring)
+    asked = []
+
+    def package_exec(dialog):
+        asked.append(dialog.remember is not None)
+        dialog.field.setText(PASS)
+        dialog.remember.setChecked(True)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(PackagePassphraseDialog, "exec", package_exec)
+    first = tmp_path / "1.fzpkg"
+    township.export_package(first, kinds=["mediation"], passphrase=PASS)
+    page.open_package(str(first))
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT_MS)
+    assert asked == [True]
+    assert list(keyring.saved.values()) == [PASS]  # kept by the system keyring, keyed by office
+    assert list(keyring.saved)[0][1] == township.office_id
+    page.apply_button.click()
+    wait_idle(qtbot, page)
+
+    second = tmp_path / "2.fzpkg"
+    township.export_package(second, kinds=["mediation"], passphrase=PASS)
+    page.open_package(str(second))
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT_MS)
+    assert asked == [True]  # not asked again
+
+
+def test_cancelling_the_merge_writes_nothing(qtbot, page, office, township, answers, tmp_path,
+                                             monkeypatch):
+    from fazhi_desktop.gui import ops
+
+    package = tmp_path / "1.fzpkg"
+    township.export_package(package, kinds=["mediation"], passphrase=PASS)
+    answers["replies"] = [PASS]
+    page.open_package(str(package))
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT_MS)
+    wait_idle(qtbot, page)
+    monkeypatch.setattr(ops.Progress, "cancelled", lambda self: True)  # the clerk pressed 取消
+    page.apply_button.click()
+    wait_idle(qtbot, page)
+    assert "已取消" in page.plan_label.text() and "未写入任何内容" in page.plan_label.text()
+    assert office.count("mediation") == 0 and office.received_packages() == []
+    assert page.apply_button.isEnabled()  # the preview stays: the clerk may merge after all

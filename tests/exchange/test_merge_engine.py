@@ -109,3 +109,27 @@ def test_keeping_the_local_version_settles_it_for_good(offices):
         assert kept["facts"] == "区里" and reg.conflicts() == []
         assert reg.plan_package(tmp / "2.fzpkg", passphrase=PASSPHRASE).counts["冲突"] == 0
         assert [e["action"] for e in reg.audit_log(record_id=rid)][0] == "resolve"
+
+
+def test_a_package_with_a_bad_record_is_refused_naming_it(offices, tmp_path):
+    import json
+
+    from fazhi_desktop.core.errors import ValidationError
+    from fazhi_desktop.core.exchange.package import write_package
+
+    with Registry.open(offices["cao"]["path"]) as reg:
+        items = reg.dump("mediation")
+    for item in items:
+        item.update(deleted_at=None)
+    items[1]["parties"][0]["id_number"] = "410411198005170000"  # a wrong check digit
+    out = tmp_path / "bad.fzpkg"
+    write_package(out, {"package_id": "p", "office": {"id": offices["cao"]["office_id"],
+                                                      "name": "曹镇乡司法所"},
+                        "kinds": ["mediation"], "created_at": "2026-12-01T09:00:00+08:00"},
+                  {"records/mediation.json": json.dumps(items, ensure_ascii=False).encode()})
+    before = file_state(offices["district"]["path"])
+    with Registry.open(offices["district"]["path"]) as reg:
+        with pytest.raises(ValidationError) as refused:
+            reg.plan_package(out)
+    assert "人民调解第2条记录" in str(refused.value) and "身份证号码" in str(refused.value)
+    assert file_state(offices["district"]["path"]) == before

@@ -14,7 +14,8 @@ import sys
 from .. import APP_NAME, __version__
 
 # Modules under fazhi_desktop.cli that add commands; each has register(subparsers).
-COMMAND_MODULES = ("records", "profile", "stats", "safety", "report", "ledgers", "render", "erase")
+COMMAND_MODULES = ("records", "profile", "stats", "safety", "report", "ledgers", "render",
+                   "package", "recycle", "erase")
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 

@@ -71,18 +71,23 @@ def plan_package(registry, path, *, passphrase=None) -> PackagePlan:
     office = manifest.get("office") or {}
     if canonical_id(office.get("id")) != office.get("id"):
         raise PackageRefused(f"数据包“{path.name}”的清单中单位编号无效，未写入任何内容。")
-    entries = _entries(path.name, manifest, members)
+    entries, positions = _entries(path.name, manifest, members)
     plan = PackagePlan(path=path, manifest=manifest,
                        office={"id": office["id"], "name": office.get("name") or ""},
                        entries=entries)
-    _decide_all(registry, plan)
+    decided = _decide_all(registry, plan)
+    # Every record that would be written (or kept beside a local one) is checked as an `add`
+    # would check it; those that change nothing are not, which keeps a re-sent package fast.
+    _refuse_bad_records(path.name, positions, [
+        (kind, remote) for kind, remote, decision in decided
+        if decision != UNCHANGED and not remote.get("purged")])
     return plan
 
 
 def _entries(name: str, manifest: dict, members: dict) -> list:
     """(kind, record) for every record and purged id of the package, checked; deletions first
     (a record deleted and another given its number must not collide)."""
-    problems, entries = [], []
+    problems, entries, positions = [], [], {}
     for kind in manifest.get("kinds") or ():
         if kind not in records.KINDS:
             raise PackageRefused(f"数据包“{name}”含未知的记录类型“{kind}”，未写入任何内容。")
@@ -96,12 +101,10 @@ def _entries(name: str, manifest: dict, members: dict) -> list:
         for pos, item in enumerate(items, 1):
             where = f"{records.kind_label(kind)}第{pos}条记录："
             found = _identity_problems(item, where)
-            if not found:
-                found = record_problems(kind, item, None)
-                found = [where + p for p in found]
             problems += found
             if not found:
                 entries.append((kind, item))
+                positions[(kind, item["id"])] = pos
     try:
         purged = json.loads((members.get(PURGED) or b"[]").decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -117,14 +120,26 @@ def _entries(name: str, manifest: dict, members: dict) -> list:
         if not found:
             entries.append((item["kind"], dict(item, purged=True, deleted_at=item.get("deleted_at")
                                                 or now_iso())))
+    _refuse(name, problems)
+    entries.sort(key=lambda e: not (e[1].get("deleted_at") or e[1].get("purged")))
+    return entries, positions
+
+
+def _refuse(name: str, problems: list) -> None:
     if problems:
         more = len(problems) - _MAX_PROBLEMS
         lines = [f"数据包“{name}”中有不符合格式的记录，未写入任何内容："] + problems[:_MAX_PROBLEMS]
         if more > 0:
             lines.append(f"……另有{more}处问题")
         raise ValidationError(lines)
-    entries.sort(key=lambda e: not (e[1].get("deleted_at") or e[1].get("purged")))
-    return entries
+
+
+def _refuse_bad_records(name: str, positions: dict, entries) -> None:
+    problems = []
+    for kind, item in entries:
+        where = f"{records.kind_label(kind)}第{positions.get((kind, item['id']))}条记录："
+        problems += [where + p for p in record_problems(kind, item, None)]
+    _refuse(name, problems)
 
 
 def _identity_problems(item, where: str) -> list:

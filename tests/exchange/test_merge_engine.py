@@ -1,0 +1,135 @@
+"""The merge engine on its own: the decision rules, deletions (to the 回收站, and for good),
+conflicts settled either way, a preview that writes nothing, a cancel that leaves the file."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi_desktop.core.exchange.merge import (CONFLICT, DELETED, NEW, UNCHANGED, UPDATED,
+                                               decide)
+from fazhi_desktop.core.registry import Registry
+
+from .conftest import PASSPHRASE, case, case_state, file_state
+
+T = "11111111-1111-4111-8111-111111111111"
+D = "22222222-2222-4222-8222-222222222222"
+
+
+def v(counter, office):
+    return f"{counter:08d}-{office}"
+
+
+@pytest.mark.parametrize("local, remote, expected", [
+    (None, {"version": v(1, T)}, NEW),
+    (None, {"version": v(2, T), "deleted_at": "2022-05-01"}, DELETED),   # kept in the bin
+    ((v(1, T), v(1, T), None), {"version": v(1, T)}, UNCHANGED),        # same package again
+    ((v(2, T), v(2, T), None), {"version": v(1, T)}, UNCHANGED),        # an older package
+    ((v(1, T), v(1, T), None), {"version": v(2, T)}, UPDATED),          # changed there only
+    ((v(1, T), v(1, T), None), {"version": v(2, T), "deleted_at": "x"}, DELETED),
+    ((v(2, D), v(1, T), None), {"version": v(2, T)}, CONFLICT),         # changed on both sides
+    ((v(2, D), v(1, T), None), {"version": v(1, T)}, UNCHANGED),        # changed here only
+    ((v(3, D), None, None), {"version": v(4, T), "merged_version": v(3, D)}, UPDATED),
+    ((v(3, D), None, None), {"version": v(2, D)}, UNCHANGED),           # our own edit, relayed
+])
+def test_decisions(local, remote, expected):
+    assert decide(local, remote, D) == expected
+
+
+def test_a_tombstone_keeps_an_old_package_from_bringing_a_record_back():
+    assert decide(None, {"version": v(1, T)}, D, tombstone=v(3, T)) == UNCHANGED
+    assert decide(None, {"version": v(4, T)}, D, tombstone=v(3, T)) == NEW
+
+
+def _send(sender, receiver, out, **kw):
+    with Registry.open(sender["path"]) as reg:
+        reg.export_package(out, passphrase=PASSPHRASE, **kw)
+    with Registry.open(receiver["path"]) as reg:
+        plan = reg.plan_package(out, passphrase=PASSPHRASE)
+        reg.apply_package(plan)
+        return plan
+
+
+def test_the_preview_writes_nothing_and_a_cancel_leaves_the_file_as_it_was(offices):
+    cao, district, out = offices["cao"], offices["district"], offices["dir"] / "p.fzpkg"
+    with Registry.open(cao["path"]) as reg:
+        reg.export_package(out, passphrase=PASSPHRASE)
+    before = file_state(district["path"])
+    with Registry.open(district["path"]) as reg:
+        plan = reg.plan_package(out, passphrase=PASSPHRASE)
+        assert plan.counts == {"新增": 5, "更新": 0, "未变": 0, "删除": 0, "冲突": 0}
+        assert plan.office == {"id": cao["office_id"], "name": "曹镇乡司法所"}
+        with pytest.raises(InterruptedError):
+            reg.apply_package(plan, cancelled=lambda: True)
+    assert file_state(district["path"]) == before
+
+
+def test_deleted_for_good_there_goes_to_the_bin_here_and_stays_deleted(offices):
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    gone = cao["ids"][0]
+    with Registry.open(cao["path"]) as reg:
+        reg.delete("mediation", gone)
+        reg.purge("mediation", gone)
+    plan = _send(cao, district, tmp / "2.fzpkg")
+    assert plan.counts["删除"] == 1
+    with Registry.open(district["path"]) as reg:
+        assert [e["record"]["id"] for e in reg.recycle_bin()] == [gone]
+        reg.purge("mediation", gone)  # the district empties its bin too
+    state = case_state(district["path"])
+    with Registry.open(district["path"]) as reg:  # the first package, re-sent
+        plan = reg.plan_package(tmp / "1.fzpkg", passphrase=PASSPHRASE)
+        assert plan.counts["新增"] == 0
+        reg.apply_package(plan)
+    assert case_state(district["path"]) == state
+
+
+def test_a_case_deleted_and_its_number_given_to_a_new_case_merges_without_collision(offices):
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    with Registry.open(cao["path"]) as reg:
+        reg.delete("mediation", cao["ids"][0])
+        reg.save("mediation", case("曹镇乡", 1, facts="重新登记"))
+    plan = _send(cao, district, tmp / "2.fzpkg")
+    assert (plan.counts["新增"], plan.counts["删除"]) == (1, 1)
+
+
+def test_keeping_the_local_version_settles_it_for_good(offices):
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    rid = cao["ids"][0]
+    for office, text in ((district, "区里"), (cao, "乡里")):
+        with Registry.open(office["path"]) as reg:
+            reg.save("mediation", dict(reg.get("mediation", rid), facts=text))
+    plan = _send(cao, district, tmp / "2.fzpkg")
+    assert plan.conflicts == [{"kind": "mediation", "id": rid, "summary": "案件（2022）调字第001号"}]
+    with Registry.open(district["path"]) as reg:
+        [conflict] = reg.conflicts()
+        assert conflict["office"] == "曹镇乡司法所"
+        assert (conflict["local"]["facts"], conflict["remote"]["facts"]) == ("区里", "乡里")
+        kept = reg.resolve_conflict(rid, "local")
+        assert kept["facts"] == "区里" and reg.conflicts() == []
+        assert reg.plan_package(tmp / "2.fzpkg", passphrase=PASSPHRASE).counts["冲突"] == 0
+        assert [e["action"] for e in reg.audit_log(record_id=rid)][0] == "resolve"
+
+
+def test_a_package_with_a_bad_record_is_refused_naming_it(offices, tmp_path):
+    import json
+
+    from fazhi_desktop.core.errors import ValidationError
+    from fazhi_desktop.core.exchange.package import write_package
+
+    with Registry.open(offices["cao"]["path"]) as reg:
+        items = reg.dump("mediation")
+    for item in items:
+        item.update(deleted_at=None)
+    items[1]["parties"][0]["id_number"] = "410411198005170000"  # a wrong check digit
+    out = tmp_path / "bad.fzpkg"
+    write_package(out, {"package_id": "p", "office": {"id": offices["cao"]["office_id"],
+                                                      "name": "曹镇乡司法所"},
+                        "kinds": ["mediation"], "created_at": "2026-12-01T09:00:00+08:00"},
+                  {"records/mediation.json": json.dumps(items, ensure_ascii=False).encode()})
+    before = file_state(offices["district"]["path"])
+    with Registry.open(offices["district"]["path"]) as reg:
+        with pytest.raises(ValidationError) as refused:
+            reg.plan_package(out)
+    assert "人民调解第2条记录" in str(refused.value) and "身份证号码" in str(refused.value)
+    assert file_state(offices["district"]["path"]) == before

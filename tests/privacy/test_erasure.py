@@ -81,3 +81,23 @@ def test_cli_lists_then_erases_cases_closed_before_a_date(tmp_path):
     assert ZHANG_ID.encode() not in file_bytes(db)
     bad = run_cli("--db", db, "erase", "mediation", "--closed-before", "2023-13-01")
     assert bad.returncode == 2 and "日期“2023-13-01”无效" in bad.stderr
+
+
+def test_an_erased_case_does_not_come_back_with_an_old_package(tmp_path):
+    township = Registry.open(tmp_path / "township.sqlite3")
+    district = Registry.open(tmp_path / "district.sqlite3")
+    try:
+        case = township.save("mediation", copy.deepcopy(CASE))
+        package = tmp_path / "old.fzpkg"
+        township.export_package(package, kinds=["mediation"], passphrase="口令口令口令口令")
+        district.apply_package(district.plan_package(package, passphrase="口令口令口令口令"))
+        assert district.count("mediation") == 1
+        erasure.erase_records(district, "mediation", [case["id"]])
+        again = district.plan_package(package, passphrase="口令口令口令口令")
+        assert again.counts.get("新增", 0) == 0
+        district.apply_package(again)
+        assert district.count("mediation") == 0
+        assert ZHANG_ID.encode() not in file_bytes(tmp_path / "district.sqlite3")
+    finally:
+        township.close()
+        district.close()

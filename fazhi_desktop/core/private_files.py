@@ -29,6 +29,7 @@ PRIVATE_DIR_MODE = 0o700
 # Beside the data file: its journal, the lock, damaged copies kept aside (all start with its name).
 _SQLITE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 LOG_SUFFIXES = (".log",)  # fazhi.log, fazhi.log.1 … (a rotating log in the data folder)
+LOG_PREFIX = "fazhi"  # only our logs: a --db folder may be the clerk's Documents with other logs
 TIGHTENED_NOTE = ("已收紧数据文件和备份的访问权限：数据文件、备份、锁文件和日志只有当前用户可以读写，"
                   "程序建立的文件夹只有当前用户可以打开（此前其他本机账户可以读取）。")
 
@@ -99,7 +100,8 @@ def data_files(db_path) -> list:
             name = entry.name
             if name.startswith(db_path.name + ".") and entry not in found:
                 found.append(entry)  # fazhi.sqlite3.损坏-20260101-0900 (health.set_aside)
-            elif any(name.endswith(s) or (s + ".") in name for s in LOG_SUFFIXES):
+            elif name.startswith(LOG_PREFIX) and any(
+                    name.endswith(s) or (s + ".") in name for s in LOG_SUFFIXES):
                 found.append(entry)
     return [p for p in found if p.is_file()]
 

@@ -131,3 +131,17 @@ def test_restore_into_a_missing_file_is_private(umask_022, tmp_path):
     target = tmp_path / "new.sqlite3"
     backup.restore_backup(target, copy)
     assert mode(target) == 0o600
+
+
+def test_other_files_in_a_chosen_data_folder_are_left_alone(umask_022, tmp_path):
+    from fazhi_desktop.core.registry import Registry
+
+    folder = tmp_path / "文档"
+    folder.mkdir()
+    theirs = folder / "install.log"
+    theirs.write_text("not ours")
+    ours = folder / "fazhi.log.1"
+    ours.write_text("rotated log")
+    with Registry.open(folder / "office.sqlite3"):
+        pass
+    assert mode(theirs) == 0o644 and mode(ours) == 0o600

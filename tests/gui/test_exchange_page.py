@@ -372,3 +372,17 @@ def test_cancelling_the_merge_writes_nothing(qtbot, page, office, township, answ
     assert "已取消" in page.plan_label.text() and "未写入任何内容" in page.plan_label.text()
     assert office.count("mediation") == 0 and office.received_packages() == []
     assert page.apply_button.isEnabled()  # the preview stays: the clerk may merge after all
+
+
+def test_export_offers_a_plugged_in_usb_stick_first(page, tmp_path, monkeypatch):
+    from fazhi_desktop.gui.pages import exchange
+
+    stick = tmp_path / "media" / "clerk" / "KINGSTON"
+    stick.mkdir(parents=True)
+    monkeypatch.setattr(exchange, "usb_stick_folder", lambda: stick)
+    offered = []
+    monkeypatch.setattr(exchange.QFileDialog, "getSaveFileName",
+                        lambda parent, title, start, filt: offered.append(start) or ("", ""))
+    page.export_package()
+    assert Path(offered[0]).parent == stick and offered[0].endswith(".fzpkg")
+    assert Path(offered[0]).name.startswith(page.registry.profile()["authority"])

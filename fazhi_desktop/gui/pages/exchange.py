@@ -72,6 +72,28 @@ def when_text(value) -> str:
     return str(value or "").replace("T", " ")[:16]
 
 
+def usb_stick_folder() -> Optional[Path]:
+    """A mounted USB stick to offer first (Linux desktops mount them under /media/USER or
+    /run/media/USER); None when there is none or on other systems."""
+    import getpass
+    import os
+
+    if os.name != "posix":
+        return None
+    try:
+        user = getpass.getuser()
+    except Exception:
+        return None
+    for base in (Path("/media") / user, Path("/run/media") / user):
+        try:
+            sticks = sorted(p for p in base.iterdir() if p.is_dir() and os.access(p, os.W_OK))
+        except OSError:
+            continue
+        if sticks:
+            return sticks[0]
+    return None
+
+
 def package_office(path) -> dict:
     """The sending office named in a package's plain manifest ({} when it cannot be read):
     to look up a remembered passphrase before the package is decrypted."""
@@ -188,7 +210,7 @@ class ExchangePage(QWidget):
         self.export_button.setEnabled(bool(self.chosen_kinds()) and self.op is None)
 
     def _default_package_path(self) -> Path:
-        folder = Path(self.registry.setting(SETTING_PACKAGE_DIR) or Path.home())
+        folder = Path(self.registry.setting(SETTING_PACKAGE_DIR) or usb_stick_folder() or Path.home())
         name = (self.registry.profile().get("authority") or "本单位").strip() or "本单位"
         year = self.export_year.currentData()
         what = f"{year}年" if year else ""
@@ -274,7 +296,7 @@ class ExchangePage(QWidget):
         if self.op is not None:
             return
         if path is None:
-            folder = self.registry.setting(SETTING_PACKAGE_DIR) or str(Path.home())
+            folder = self.registry.setting(SETTING_PACKAGE_DIR) or str(usb_stick_folder() or Path.home())
             path, _ = QFileDialog.getOpenFileName(self, "选择要导入的数据包", folder, PACKAGE_FILTER)
             if not path:
                 return

@@ -119,7 +119,8 @@ def planned_changes(registry, plan) -> list:
     rows = []
     for kind, remote, decision in decide_all(registry, plan):
         if decision != merge.UNCHANGED:
-            rows.append((kind_word(kind), decision, summarize(kind, remote)))
+            text = summarize(kind, remote).strip() if not remote.get("purged") else ""
+            rows.append((kind_word(kind), decision, text or f"（已彻底删除的记录 {remote.get('id', '')}）"))
     return rows
 
 

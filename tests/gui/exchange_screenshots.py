@@ -87,6 +87,13 @@ def main() -> None:
     page.tabs.setCurrentIndex(0)
     grab(page, "exchange_export.png")
 
+    from fazhi_desktop.gui.pages.mediation import MediationPage
+
+    register = MediationPage(district)
+    register.resize(1024, 768)
+    register.show()
+    grab(register, "mediation_offices.png")
+
     stats_page = StatisticsPage(district)
     stats_page.resize(1024, 768)
     stats_page.show()

@@ -179,9 +179,9 @@ class MediationPage(RecordListPage):
                                                                       if t not in records.DISPUTE_TYPES]
         self._refill(self.dispute_type, ordered, "全部类型")
         self._refill(self.month, mediation.accepted_months(conn), "全部月份")
-        several = self.offices.reload(self.registry)
+        self.offices.reload(self.registry)
         self.model.office_names = self.offices.names
-        self.table.setColumnHidden(len(COLUMNS) - 1, not several)
+        self.offices.place_column(self.table, len(COLUMNS) - 1)
         self.apply_filters()
 
     def build_query(self) -> queries.TableQuery:

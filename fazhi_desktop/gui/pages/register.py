@@ -150,9 +150,9 @@ class RegisterPage(RecordListPage):
         index = self.session.findData(current)
         self.session.setCurrentIndex(max(index, 0))
         self.session.blockSignals(False)
-        several = self.offices.reload(self.registry)
+        self.offices.reload(self.registry)
         self.model.office_names = self.offices.names
-        self.table.setColumnHidden(len(COLUMN_WIDTHS) - 1, not several)
+        self.offices.place_column(self.table, len(COLUMN_WIDTHS) - 1)
         self.apply_filters()
 
     def build_query(self) -> queries.TableQuery:

@@ -22,7 +22,9 @@ class OfficeFilter:
     def __init__(self, parent, on_change):
         self.label = QLabel("单位：", parent)
         self.combo = QComboBox(parent)
-        self.combo.setMinimumWidth(150)
+        # as wide as ~9 characters, not as the longest office name: the search box keeps its room
+        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(9)
         self.combo.setToolTip("只看一个单位的记录（数据交换收到的各单位）")
         self.combo.currentIndexChanged.connect(lambda _i: on_change())
         self.names: dict = {}
@@ -47,6 +49,14 @@ class OfficeFilter:
         self.combo.blockSignals(False)
         self.set_visible(self.several)
         return self.several
+
+    def place_column(self, table, column: int) -> None:
+        """Show the 单位 column first (a district reads which office before anything else) and
+        only when several offices are held; the model's column order stays as it is."""
+        header = table.horizontalHeader()
+        if header.visualIndex(column) != 0:
+            header.moveSection(header.visualIndex(column), 0)
+        table.setColumnHidden(column, not self.several)
 
     def current(self) -> Optional[str]:
         return self.combo.currentData() if self.several else None

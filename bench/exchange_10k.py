@@ -43,9 +43,15 @@ def township(path: Path, cases: int) -> None:
 def import_once(db: Path, package: Path, passphrase) -> tuple:
     started = time.perf_counter()
     with Registry.open(db) as reg:
+        opened = time.perf_counter()
         plan = reg.plan_package(package, passphrase=passphrase)
+        planned = time.perf_counter()
         reg.apply_package(plan)
-    return time.perf_counter() - started, plan.counts
+        applied = time.perf_counter()
+    done = time.perf_counter()
+    print(f"  open {opened - started:.2f} s, read+plan {planned - opened:.2f} s, "
+          f"apply {applied - planned:.2f} s, close {done - applied:.2f} s", flush=True)
+    return done - started, plan.counts
 
 
 def main() -> int:

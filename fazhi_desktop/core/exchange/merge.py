@@ -291,9 +291,9 @@ def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, no
         return
     if remote.get("purged"):
         if exists:  # deleted for good there: here it only goes to the 回收站, restorable
+            before = store.load(kind, rid, include_deleted=True)
             store.set_deleted(kind, rid, True, travel=travel_of(remote))
-            store.audit(kind, rid, "merge", None, {"deleted_at": remote["deleted_at"],
-                                                   "version": remote["version"]})
+            store.audit(kind, rid, "delete", before, None)
         else:
             _remember_tombstone(store, kind, remote)
         return
@@ -301,8 +301,11 @@ def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, no
         problem = key_holder_problem(registry, kind, remote)
         if problem:
             raise PackageRefused(problem + "数据包未导入，未写入任何内容。")
-    store.write(kind, remote, record_id=rid, action="merge", before=None,
-                travel=travel_of(remote), insert=not exists)
+    # The 操作记录 shows each record's change as 新建/修改 with its fields; the package's own
+    # 'merge' entry (apply_package) says where they came from.
+    before = store.load(kind, rid, include_deleted=True) if exists else None
+    store.write(kind, remote, record_id=rid, action="update" if exists else "create",
+                before=before, travel=travel_of(remote), insert=not exists)
     if in_conflict:  # taken from the other office now: the conflict kept beside it is settled
         store.conn.execute("DELETE FROM conflict WHERE kind = ? AND record_id = ?", (kind, rid))
 

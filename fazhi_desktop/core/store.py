@@ -367,9 +367,9 @@ class Store:
                                                 "version", "merged_version", "deleted_at")
             values = (record_id,) + tuple(columns.values()) + (data, created, now, office_id,
                                                                version, merged, deleted)
-            self.conn.execute(
+            seq = self.conn.execute(
                 f"INSERT INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                values)
+                values).lastrowid
         else:
             sets = ", ".join(f"{n} = ?" for n in columns)
             self.conn.execute(
@@ -378,7 +378,8 @@ class Store:
                 + (", deleted_at = ?" if travel is not None else "") + " WHERE id = ?",
                 tuple(columns.values()) + (data, created, now, office_id, version, merged)
                 + ((deleted,) if travel is not None else ()) + (record_id,))
-        seq = self.find_seq(kind, record_id, deleted=None)
+        if not insert:
+            seq = self.find_seq(kind, record_id, deleted=None)
         if kind in SEARCHABLE:
             search.reindex(self.conn, kind, seq, indexed, body)
         after = dict(body, id=record_id, created_at=created, updated_at=now, office_id=office_id,

@@ -108,7 +108,25 @@ def test_keeping_the_local_version_settles_it_for_good(offices):
         kept = reg.resolve_conflict(rid, "local")
         assert kept["facts"] == "区里" and reg.conflicts() == []
         assert reg.plan_package(tmp / "2.fzpkg", passphrase=PASSPHRASE).counts["冲突"] == 0
-        assert [e["action"] for e in reg.audit_log(record_id=rid)][0] == "resolve"
+        from fazhi_desktop.core.audit_view import entry_summary
+
+        newest = reg.audit_log(record_id=rid)[0]
+        assert newest["action"] == "resolve"
+        assert entry_summary(newest) == "处理冲突：案件（2022）调字第001号，保留本机版本（对方：曹镇乡司法所）"
+
+
+def test_the_audit_trail_shows_each_merged_record_and_the_package(offices):
+    from fazhi_desktop.core.audit_view import entry_summary
+
+    plan = _send(offices["cao"], offices["district"], offices["dir"] / "1.fzpkg")
+    with Registry.open(offices["district"]["path"]) as reg:
+        entries = reg.audit_log(limit=10)
+    assert entries[0]["action"] == "merge"
+    assert entry_summary(entries[0]).startswith("导入曹镇乡司法所的数据包")
+    assert plan.counts_text() in entry_summary(entries[0])
+    created = [e for e in entries if e["record_id"] == offices["cao"]["ids"][0]]
+    assert [e["action"] for e in created] == ["create"]
+    assert entry_summary(created[0]).startswith("（2022）调字第001号 曹镇乡人民调解委员会")
 
 
 def test_a_package_with_a_bad_record_is_refused_naming_it(offices, tmp_path):

@@ -87,11 +87,16 @@ def resolve_conflict(registry, record_id: str, keep: str) -> dict:
                     f"UPDATE {kind} SET version = ?, merged_version = ? WHERE id = ?",
                     (version, remote_version, rid))
             result = _local(registry, kind, rid)
-            store.audit(kind, rid, "resolve", local, dict(result or {}, kept=keep))
-        else:  # store.write notes the 'resolve' in the audit trail
+        else:  # store.write logs the change of the record itself (修改)
             _take_remote(registry, kind, rid, local, remote, remote_version)
             result = _local(registry, kind, rid)
         store.conn.execute("DELETE FROM conflict WHERE record_id = ?", (rid,))
+        word = "保留本机版本" if keep == "local" else "采用对方版本"
+        names = office_names(registry)
+        store.audit(kind, rid, "resolve", None, {
+            "text": f"处理冲突：{records.describe_key(kind, remote)}，{word}"
+                    f"（对方：{names.get(office, office)}）",
+            "kept": keep, "office_id": office, "remote_version": remote_version})
     return result
 
 
@@ -107,5 +112,5 @@ def _take_remote(registry, kind, rid, local, remote, remote_version) -> None:
         problem = key_holder_problem(registry, kind, remote)
         if problem:
             raise ValidationError([problem])
-    store.write(kind, remote, record_id=rid, action="resolve", before=None,
-                travel=travel_of(remote), insert=local is None)
+    store.write(kind, remote, record_id=rid, action="update" if local else "create",
+                before=local, travel=travel_of(remote), insert=local is None)

@@ -79,7 +79,7 @@ def plan_package(registry, path, *, passphrase=None) -> PackagePlan:
     # Every record that would be written (or kept beside a local one) is checked as an `add`
     # would check it; those that change nothing are not, which keeps a re-sent package fast.
     _refuse_bad_records(path.name, positions, [
-        (kind, remote) for kind, remote, decision in decided
+        (kind, remote) for kind, remote, decision, _ in decided
         if decision != UNCHANGED and not remote.get("purged")])
     return plan
 
@@ -193,7 +193,7 @@ def decide(local, remote: dict, own_office: str, tombstone: Optional[str] = None
 
 def _decide_all(registry, plan: PackagePlan) -> list:
     """Decide every entry against the file as it is now; fills plan.counts/by_kind/conflicts
-    and returns [(kind, record, decision)]."""
+    and returns [(kind, record, decision, held here)]."""
     own = registry.office_id
     states = {kind: _local_state(registry, kind) for kind in {k for k, _ in plan.entries}}
     tombs = _tombstones(registry)
@@ -208,7 +208,7 @@ def _decide_all(registry, plan: PackagePlan) -> list:
             conflicts.append({"kind": kind, "id": rid,
                               "summary": records.describe_key(kind, remote)
                               if not remote.get("purged") else rid})
-        decided.append((kind, remote, decision))
+        decided.append((kind, remote, decision, rid in states[kind]))
     plan.counts, plan.by_kind, plan.conflicts = counts, by_kind, conflicts
     return decided
 
@@ -238,11 +238,13 @@ def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None)
     now = now_iso()
     with store.transaction():
         decided = _decide_all(registry, plan)
+        open_conflicts = set(store.conn.execute("SELECT kind, record_id FROM conflict"))
         total = len(decided)
-        for i, (kind, remote, decision) in enumerate(decided):
+        for i, (kind, remote, decision, exists) in enumerate(decided):
             if cancelled is not None and i % 200 == 0 and cancelled():
                 raise InterruptedError("已取消，未导入任何记录。")
-            _apply_one(registry, kind, remote, decision, plan.office["id"], now)
+            _apply_one(registry, kind, remote, decision, plan.office["id"], now, exists,
+                       (kind, remote["id"]) in open_conflicts)
             if progress is not None and (i % 200 == 0 or i + 1 == total):
                 progress(i + 1, total)
         office = plan.office
@@ -266,11 +268,12 @@ def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None)
     return plan.counts
 
 
-def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, now: str) -> None:
+def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, now: str,
+               exists: bool, in_conflict: bool) -> None:
     store = registry.store
     rid = remote["id"]
     if decision == UNCHANGED:
-        if remote.get("purged") and store.find_seq(kind, rid, deleted=None) is None:
+        if remote.get("purged") and not exists:
             _remember_tombstone(store, kind, remote)
         return
     if decision == CONFLICT:
@@ -286,12 +289,11 @@ def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, no
                 (kind, rid, sender, json.dumps(remote, ensure_ascii=False), remote["version"],
                  local_version, now))
         return
-    exists = store.find_seq(kind, rid, deleted=None) is not None
     if remote.get("purged"):
         if exists:  # deleted for good there: here it only goes to the 回收站, restorable
+            before = store.load(kind, rid, include_deleted=True)
             store.set_deleted(kind, rid, True, travel=travel_of(remote))
-            store.audit(kind, rid, "merge", None, {"deleted_at": remote["deleted_at"],
-                                                   "version": remote["version"]})
+            store.audit(kind, rid, "delete", before, None)
         else:
             _remember_tombstone(store, kind, remote)
         return
@@ -299,9 +301,13 @@ def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, no
         problem = key_holder_problem(registry, kind, remote)
         if problem:
             raise PackageRefused(problem + "数据包未导入，未写入任何内容。")
-    store.write(kind, remote, record_id=rid, action="merge", before=None,
-                travel=travel_of(remote), insert=not exists)
-    store.conn.execute("DELETE FROM conflict WHERE kind = ? AND record_id = ?", (kind, rid))
+    # The 操作记录 shows each record's change as 新建/修改 with its fields; the package's own
+    # 'merge' entry (apply_package) says where they came from.
+    before = store.load(kind, rid, include_deleted=True) if exists else None
+    store.write(kind, remote, record_id=rid, action="update" if exists else "create",
+                before=before, travel=travel_of(remote), insert=not exists)
+    if in_conflict:  # taken from the other office now: the conflict kept beside it is settled
+        store.conn.execute("DELETE FROM conflict WHERE kind = ? AND record_id = ?", (kind, rid))
 
 
 def _remember_tombstone(store, kind: str, remote: dict) -> None:

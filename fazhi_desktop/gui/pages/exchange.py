@@ -117,7 +117,8 @@ def planned_changes(registry, plan) -> list:
     if decide_all is None:
         return []
     rows = []
-    for kind, remote, decision in decide_all(registry, plan):
+    for decided in decide_all(registry, plan):
+        kind, remote, decision = decided[:3]  # (kind, record, decision, …): later items vary
         if decision != merge.UNCHANGED:
             text = summarize(kind, remote).strip() if not remote.get("purged") else ""
             rows.append((kind_word(kind), decision, text or f"（已彻底删除的记录 {remote.get('id', '')}）"))

@@ -369,12 +369,13 @@ class Store:
                 values).lastrowid
         else:
             sets = ", ".join(f"{n} = ?" for n in columns)
+            # Only a travelling record brings its own created_at and deleted_at.
+            extra = ", created_at = ?, deleted_at = ?" if travel is not None else ""
             self.conn.execute(
-                f"UPDATE {kind} SET {sets}, data = ?, created_at = ?, updated_at = ?, "
-                "office_id = ?, version = ?, merged_version = ?"
-                + (", deleted_at = ?" if travel is not None else "") + " WHERE id = ?",
-                tuple(columns.values()) + (data, created, now, office_id, version, merged)
-                + ((deleted,) if travel is not None else ()) + (record_id,))
+                f"UPDATE {kind} SET {sets}, data = ?, updated_at = ?, office_id = ?, version = ?, "
+                f"merged_version = ?{extra} WHERE id = ?",
+                tuple(columns.values()) + (data, now, office_id, version, merged)
+                + ((created, deleted) if travel is not None else ()) + (record_id,))
         if not insert:
             seq = self.find_seq(kind, record_id, deleted=None)
         if kind in SEARCHABLE:

@@ -51,6 +51,8 @@ class PackagePlan:
     counts: dict = field(default_factory=dict)
     by_kind: dict = field(default_factory=dict)
     conflicts: list = field(default_factory=list)
+    positions: dict = field(default_factory=dict)  # (kind, id) -> position in its member
+    checked: set = field(default_factory=set)  # (kind, id) of the records validated
 
     @property
     def created_at(self) -> str:
@@ -74,14 +76,19 @@ def plan_package(registry, path, *, passphrase=None) -> PackagePlan:
     entries, positions = _entries(path.name, manifest, members)
     plan = PackagePlan(path=path, manifest=manifest,
                        office={"id": office["id"], "name": office.get("name") or ""},
-                       entries=entries)
-    decided = _decide_all(registry, plan)
+                       entries=entries, positions=positions)
     # Every record that would be written (or kept beside a local one) is checked as an `add`
     # would check it; those that change nothing are not, which keeps a re-sent package fast.
-    _refuse_bad_records(path.name, positions, [
-        (kind, remote) for kind, remote, decision, _ in decided
-        if decision != UNCHANGED and not remote.get("purged")])
+    _check_changing(plan, _decide_all(registry, plan))
     return plan
+
+
+def _check_changing(plan: PackagePlan, decided) -> None:
+    todo = [(kind, remote) for kind, remote, decision, _ in decided
+            if decision != UNCHANGED and not remote.get("purged")
+            and (kind, remote["id"]) not in plan.checked]
+    _refuse_bad_records(plan.path.name, plan.positions, todo)
+    plan.checked.update((kind, remote["id"]) for kind, remote in todo)
 
 
 def _entries(name: str, manifest: dict, members: dict) -> list:
@@ -238,6 +245,7 @@ def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None)
     now = now_iso()
     with store.transaction():
         decided = _decide_all(registry, plan)
+        _check_changing(plan, decided)  # the file may have changed since the preview
         open_conflicts = set(store.conn.execute("SELECT kind, record_id FROM conflict"))
         total = len(decided)
         for i, (kind, remote, decision, exists) in enumerate(decided):

@@ -151,3 +151,25 @@ def test_a_package_with_a_bad_record_is_refused_naming_it(offices, tmp_path):
             reg.plan_package(out)
     assert "人民调解第2条记录" in str(refused.value) and "身份证号码" in str(refused.value)
     assert file_state(offices["district"]["path"]) == before
+
+
+def test_deleted_there_and_edited_here_is_a_conflict_and_keeping_theirs_bins_it(offices):
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    rid = cao["ids"][3]
+    with Registry.open(district["path"]) as reg:
+        reg.save("mediation", dict(reg.get("mediation", rid), facts="区里补充"))
+    with Registry.open(cao["path"]) as reg:
+        reg.delete("mediation", rid)
+        reg.export_package(tmp / "2.fzpkg", passphrase=PASSPHRASE)
+    with Registry.open(district["path"]) as reg:
+        plan = reg.plan_package(tmp / "2.fzpkg", passphrase=PASSPHRASE)
+        assert [(c["id"], c["change"]) for c in plan.changes] == [(rid, "冲突")]
+        reg.apply_package(plan)
+        assert reg.get("mediation", rid)["facts"] == "区里补充"  # still live here
+        [conflict] = reg.conflicts()
+        assert conflict["fields"][-1]["label"] == "已删除（回收站）"
+        reg.resolve_conflict(rid, "remote")
+        assert [e["record"]["id"] for e in reg.recycle_bin()] == [rid]
+        restored = reg.restore("mediation", rid)
+        assert restored["id"] == rid

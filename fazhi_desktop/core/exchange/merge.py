@@ -41,8 +41,10 @@ _MAX_PROBLEMS = 20
 @dataclass
 class PackagePlan:
     """What merging a package would do. `counts` is keyed 新增/更新/未变/删除/冲突 (COUNT_NAMES
-    gives English names); `conflicts` lists {"kind", "id", "summary"} for the records that
-    would be in conflict; `office` is the sending office {"id", "name"}."""
+    gives English names), `by_kind` the same per kind; `conflicts` lists {"kind", "id",
+    "summary"} for the records that would be in conflict; `changes` lists {"kind", "id",
+    "summary", "change", "office_id"} for every record that would not stay 未变 (the preview's
+    table); `office` is the sending office {"id", "name"}."""
 
     path: Path
     manifest: dict
@@ -51,6 +53,7 @@ class PackagePlan:
     counts: dict = field(default_factory=dict)
     by_kind: dict = field(default_factory=dict)
     conflicts: list = field(default_factory=list)
+    changes: list = field(default_factory=list)  # what the preview lists: every record not 未变
     positions: dict = field(default_factory=dict)  # (kind, id) -> position in its member
     checked: set = field(default_factory=set)  # (kind, id) of the records validated
 
@@ -205,18 +208,20 @@ def _decide_all(registry, plan: PackagePlan) -> list:
     states = {kind: _local_state(registry, kind) for kind in {k for k, _ in plan.entries}}
     tombs = _tombstones(registry)
     counts = dict.fromkeys(COUNT_KEYS, 0)
-    by_kind, conflicts, decided = {}, [], []
+    by_kind, conflicts, decided, changes = {}, [], [], []
     for kind, remote in plan.entries:
         rid = remote["id"]
         decision = decide(states[kind].get(rid), remote, own, tombs.get((kind, rid)))
         counts[decision] += 1
         by_kind.setdefault(kind, dict.fromkeys(COUNT_KEYS, 0))[decision] += 1
-        if decision == CONFLICT:
-            conflicts.append({"kind": kind, "id": rid,
-                              "summary": records.describe_key(kind, remote)
-                              if not remote.get("purged") else rid})
+        if decision != UNCHANGED:
+            summary = records.describe_key(kind, remote) if not remote.get("purged") else rid
+            changes.append({"kind": kind, "id": rid, "summary": summary, "change": decision,
+                            "office_id": remote["office_id"]})
+            if decision == CONFLICT:
+                conflicts.append({"kind": kind, "id": rid, "summary": summary})
         decided.append((kind, remote, decision, rid in states[kind]))
-    plan.counts, plan.by_kind, plan.conflicts = counts, by_kind, conflicts
+    plan.counts, plan.by_kind, plan.conflicts, plan.changes = counts, by_kind, conflicts, changes
     return decided
 
 

@@ -99,8 +99,14 @@ def cmd_import(args) -> int:
     from ..core.backup import backup_now
 
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
+    from ..core.errors import ValidationError
+    from ..core.exchange.package import PassphraseNeeded
+
     with open_registry(args) as registry:
-        plan = registry.plan_package(args.file, passphrase=passphrase)
+        try:
+            plan = registry.plan_package(args.file, passphrase=passphrase)
+        except PassphraseNeeded as exc:
+            raise ValidationError(exc.problems + ["请用 --passphrase-file FILE 提供口令文件"]) from exc
         office = plan.office
         if not args.dry_run and any(registry.count(kind) for kind in KINDS):
             backup_now(registry.path, "import")  # a verified copy before every merge

@@ -145,7 +145,7 @@ def test_refusals_and_their_exit_codes(offices):
     result = import_(district, own, wrong)
     assert result.returncode == 2 and "口令不正确" in result.stderr
     result = run("--db", district["path"], "package", "import", own)
-    assert result.returncode == 2 and "已加密" in result.stderr
+    assert result.returncode == 2 and "已加密" in result.stderr and "--passphrase-file" in result.stderr
     assert file_state(district["path"]) == before
 
     missing = run("--db", district["path"], "package", "import", tmp / "nowhere.fzpkg",

@@ -116,12 +116,12 @@ def test_keeping_the_local_version_settles_it_for_good(offices):
 
 
 def test_the_audit_trail_shows_each_merged_record_and_the_package(offices):
-    from fazhi_desktop.core.audit_view import entry_summary
+    from fazhi_desktop.core.audit_view import entry_summary, kind_word
 
     plan = _send(offices["cao"], offices["district"], offices["dir"] / "1.fzpkg")
     with Registry.open(offices["district"]["path"]) as reg:
         entries = reg.audit_log(limit=10)
-    assert entries[0]["action"] == "merge"
+    assert entries[0]["action"] == "merge" and kind_word(entries[0]["kind"]) == "数据包"
     assert entry_summary(entries[0]).startswith("导入曹镇乡司法所的数据包")
     assert plan.counts_text() in entry_summary(entries[0])
     created = [e for e in entries if e["record_id"] == offices["cao"]["ids"][0]]

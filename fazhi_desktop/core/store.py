@@ -200,13 +200,13 @@ class Store:
         profile = self.load_profile() or {}
         self.conn.execute("INSERT INTO office(id, name, own, first_seen_at) VALUES (?, ?, 1, ?)",
                           (own, profile.get("authority") or "", now_iso()))
+        for statement in _split_sql(schema.step8_columns(own, make_version(1, own))):
+            self.conn.execute(statement)
         for kind in records.KINDS:
             for (rid,) in self.conn.execute(f"SELECT id FROM {kind}").fetchall():
                 canon = canonical_id(rid)
                 if canon and canon != rid and self.find_seq(kind, canon, deleted=None) is None:
                     self.conn.execute(f"UPDATE {kind} SET id = ? WHERE id = ?", (canon, rid))
-            self.conn.execute(f"UPDATE {kind} SET office_id = ?, version = ? WHERE office_id IS NULL",
-                              (own, make_version(1, own)))
 
     @property
     def office_id(self) -> str:

@@ -173,3 +173,22 @@ def test_deleted_there_and_edited_here_is_a_conflict_and_keeping_theirs_bins_it(
         assert [e["record"]["id"] for e in reg.recycle_bin()] == [rid]
         restored = reg.restore("mediation", rid)
         assert restored["id"] == rid
+
+
+def test_a_package_with_one_id_twice_is_refused(offices, tmp_path):
+    import json
+
+    from fazhi_desktop.core.errors import ValidationError
+    from fazhi_desktop.core.exchange.package import write_package
+
+    with Registry.open(offices["cao"]["path"]) as reg:
+        items = reg.dump("mediation")
+    items.append(dict(items[0], case_number="（2022）调字第099号"))
+    out = tmp_path / "twice.fzpkg"
+    write_package(out, {"package_id": "p", "office": {"id": offices["cao"]["office_id"],
+                                                      "name": "曹镇乡司法所"},
+                        "kinds": ["mediation"], "created_at": "2026-12-01T09:00:00+08:00"},
+                  {"records/mediation.json": json.dumps(items, ensure_ascii=False).encode()})
+    with Registry.open(offices["district"]["path"]) as reg:
+        with pytest.raises(ValidationError, match="人民调解第5条记录：记录编号（id）与第1条相同"):
+            reg.plan_package(out)

@@ -18,6 +18,7 @@ file may have changed since the preview) and writes everything or nothing.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -94,9 +95,10 @@ def _check_changing(plan: PackagePlan, decided) -> None:
     plan.checked.update((kind, remote["id"]) for kind, remote in todo)
 
 
-def _entries(name: str, manifest: dict, members: dict) -> list:
-    """(kind, record) for every record and purged id of the package, checked; deletions first
-    (a record deleted and another given its number must not collide)."""
+def _entries(name: str, manifest: dict, members: dict) -> tuple:
+    """([(kind, record)] for every record and purged id of the package, deletions first (a
+    record deleted and another given its number must not collide), {(kind, id): position}),
+    the ids and versions checked."""
     problems, entries, positions = [], [], {}
     for kind in manifest.get("kinds") or ():
         if kind not in records.KINDS:
@@ -111,6 +113,8 @@ def _entries(name: str, manifest: dict, members: dict) -> list:
         for pos, item in enumerate(items, 1):
             where = f"{records.kind_label(kind)}第{pos}条记录："
             found = _identity_problems(item, where)
+            if not found and (kind, item["id"]) in positions:
+                found = [f"{where}记录编号（id）与第{positions[(kind, item['id'])]}条相同"]
             problems += found
             if not found:
                 entries.append((kind, item))
@@ -127,7 +131,8 @@ def _entries(name: str, manifest: dict, members: dict) -> list:
         if not found and item.get("kind") not in records.KINDS:
             found = [f"{where}记录类型“{item.get('kind')}”无效"]
         problems += found
-        if not found:
+        if not found and (item["kind"], item["id"]) not in positions:  # else: its record is here
+            positions[(item["kind"], item["id"])] = pos
             entries.append((item["kind"], dict(item, purged=True, deleted_at=item.get("deleted_at")
                                                 or now_iso())))
     _refuse(name, problems)
@@ -246,6 +251,14 @@ def key_holder_problem(registry, kind: str, remote: dict) -> Optional[str]:
 def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None) -> dict:
     """Merge the planned package in one transaction; returns the counts as applied (the plan is
     updated with them). Refused with nothing written when a record would break a key."""
+    try:
+        return _apply(registry, plan, progress, cancelled)
+    except sqlite3.IntegrityError as exc:  # a case the rules above did not foresee: refuse whole
+        raise PackageRefused(f"数据包“{plan.path.name}”与本机数据冲突，无法合并（{exc}），"
+                             "未写入任何内容。") from exc
+
+
+def _apply(registry, plan: PackagePlan, progress, cancelled) -> dict:
     store = registry.store
     now = now_iso()
     with store.transaction():

@@ -168,6 +168,11 @@ def _identity_problems(item, where: str) -> list:
     bad = version_problem(item.get("version"))
     if bad:
         problems.append(f"{where}版本（version）“{item.get('version')}”{bad}")
+    if item.get("merged_version") is not None and version_problem(item["merged_version"]):
+        problems.append(f"{where}merged_version“{item['merged_version']}”不是版本号")
+    for name in ("created_at", "updated_at", "deleted_at"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            problems.append(f"{where}{name}应为时间文字（ISO 8601），实为{item[name]!r}")
     return problems
 
 

@@ -97,15 +97,24 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from ..core.backup import backup_now
+    from ..core.exchange.package import PackageRefused, PassphraseNeeded
 
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
     with open_registry(args) as registry:
-        plan = registry.plan_package(args.file, passphrase=passphrase)
-        office = plan.office
-        if not args.dry_run and any(registry.count(kind) for kind in KINDS):
-            backup_now(registry.path, "import")  # a verified copy before every merge
-        if not args.dry_run:
-            registry.apply_package(plan)
+        try:
+            plan = registry.plan_package(args.file, passphrase=passphrase)
+            office = plan.office
+            if not args.dry_run and any(registry.count(kind) for kind in KINDS):
+                backup_now(registry.path, "import")  # a verified copy before every merge
+            if not args.dry_run:
+                registry.apply_package(plan)
+        except PackageRefused as exc:
+            # The message already says that nothing was written: no generic header above it.
+            for line in exc.problems:
+                print(line, file=sys.stderr)
+            if isinstance(exc, PassphraseNeeded):
+                print("请用 --passphrase-file FILE 提供口令文件。", file=sys.stderr)
+            return 2
     head = "预览（未写入）" if args.dry_run else "已导入"
     print(f"{head}：{office['name'] or office['id']}的数据包（{plan.created_at[:10]}）")
     print("  " + plan.counts_text())

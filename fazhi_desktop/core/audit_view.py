@@ -20,8 +20,9 @@ EMPTY = "（空）"
 
 
 def kind_word(kind: str) -> str:
-    """政协提案 / 人大建议 / … ; the office profile's changes are logged as kind 'profile'."""
-    return "单位信息" if kind == "profile" else records.kind_label(kind)
+    """政协提案 / 人大建议 / … ; the office profile's changes are logged as kind 'profile',
+    data packages exported and merged (core/exchange) as kind 'package'."""
+    return {"profile": "单位信息", "package": "数据包"}.get(kind) or records.kind_label(kind)
 
 
 def entry_summary(entry: dict) -> str:

@@ -247,16 +247,28 @@ CREATE INDEX audit_at ON audit(at);
 #   a package came from. package_log: the packages received. conflict: the other office's
 #   version of a record changed on both sides, kept beside the local one until settled.
 #   tombstone: records deleted for good (purged), so that an old package cannot bring them back.
+# The columns are added by the Python step (Store._identify_office) with step8_columns(): their
+# DEFAULT is this office and version 1, which existing rows then read without being rewritten
+# (ALTER TABLE ADD COLUMN with a constant default changes only the schema; an UPDATE of every
+# row would rewrite a 7 GB file through the WAL).
 _KEYS_V8 = {"proposal": "session, number", "suggestion": "session, number",
             "mediation": "case_number", "petition": "unit, period"}
-_V8 = "".join(f"""
-ALTER TABLE {kind} ADD COLUMN office_id TEXT;
-ALTER TABLE {kind} ADD COLUMN version TEXT;
+
+
+def step8_columns(office_id: str, version: str) -> str:
+    """Schema step 8's per-register SQL for this installation's office id (a UUID, so it is a
+    safe literal) and its version 1."""
+    return "".join(f"""
+ALTER TABLE {kind} ADD COLUMN office_id TEXT DEFAULT '{office_id}';
+ALTER TABLE {kind} ADD COLUMN version TEXT DEFAULT '{version}';
 ALTER TABLE {kind} ADD COLUMN merged_version TEXT;
 DROP INDEX {kind}_key;
 CREATE UNIQUE INDEX {kind}_key ON {kind}(office_id, {key}) WHERE deleted_at IS NULL;
 CREATE INDEX {kind}_office ON {kind}(office_id);
-""" for kind, key in _KEYS_V8.items()) + """
+""" for kind, key in _KEYS_V8.items())
+
+
+_V8 = """
 CREATE TABLE office (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,

@@ -203,13 +203,13 @@ class Store:
         profile = self.load_profile() or {}
         self.conn.execute("INSERT INTO office(id, name, own, first_seen_at) VALUES (?, ?, 1, ?)",
                           (own, profile.get("authority") or "", now_iso()))
+        for statement in _split_sql(schema.step8_columns(own, make_version(1, own))):
+            self.conn.execute(statement)
         for kind in records.KINDS:
             for (rid,) in self.conn.execute(f"SELECT id FROM {kind}").fetchall():
                 canon = canonical_id(rid)
                 if canon and canon != rid and self.find_seq(kind, canon, deleted=None) is None:
                     self.conn.execute(f"UPDATE {kind} SET id = ? WHERE id = ?", (canon, rid))
-            self.conn.execute(f"UPDATE {kind} SET office_id = ?, version = ? WHERE office_id IS NULL",
-                              (own, make_version(1, own)))
 
     @property
     def office_id(self) -> str:
@@ -372,12 +372,13 @@ class Store:
                 values).lastrowid
         else:
             sets = ", ".join(f"{n} = ?" for n in columns)
+            # Only a travelling record brings its own created_at and deleted_at.
+            extra = ", created_at = ?, deleted_at = ?" if travel is not None else ""
             self.conn.execute(
-                f"UPDATE {kind} SET {sets}, data = ?, created_at = ?, updated_at = ?, "
-                "office_id = ?, version = ?, merged_version = ?"
-                + (", deleted_at = ?" if travel is not None else "") + " WHERE id = ?",
-                tuple(columns.values()) + (data, created, now, office_id, version, merged)
-                + ((deleted,) if travel is not None else ()) + (record_id,))
+                f"UPDATE {kind} SET {sets}, data = ?, updated_at = ?, office_id = ?, version = ?, "
+                f"merged_version = ?{extra} WHERE id = ?",
+                tuple(columns.values()) + (data, now, office_id, version, merged)
+                + ((created, deleted) if travel is not None else ()) + (record_id,))
         if not insert:
             seq = self.find_seq(kind, record_id, deleted=None)
         if kind in SEARCHABLE:

@@ -49,10 +49,10 @@ def month(unit: str, period: str, **counts) -> dict:
     return {"unit": unit, "period": period, **counts}
 
 
-def make_office(path: Path, authority: str, cases: list, petitions: list = ()) -> dict:
+def make_office(path: Path, authority: str, cases: list, petitions: list = (), **profile) -> dict:
     """A data file of one office; returns {"office_id", "ids": [case ids]}."""
     with Registry.open(path) as reg:
-        reg.set_profile({"authority": authority})
+        reg.set_profile({"authority": authority, **profile})
         ids = reg.add_many("mediation", cases)
         if petitions:
             reg.add_many("petition", list(petitions))
@@ -70,7 +70,7 @@ def offices(tmp_path):
                       [case("姚孟街道", n, outcome="success" if n == 1 else "failure") for n in range(1, 4)],
                       [month("姚孟街道", "2022-05", letters=1, online=4)])
     district = make_office(tmp_path / "district.sqlite3", "平顶山市湛河区司法局",
-                           [case("湛河区", 1)])
+                           [case("湛河区", 1)], report_to="区委、区政府")
     passfile = tmp_path / "passphrase.txt"
     passfile.write_text(PASSPHRASE + "\n", "utf-8")
     return {"cao": cao, "yao": yao, "district": district, "passfile": passfile, "dir": tmp_path}

@@ -116,12 +116,12 @@ def test_keeping_the_local_version_settles_it_for_good(offices):
 
 
 def test_the_audit_trail_shows_each_merged_record_and_the_package(offices):
-    from fazhi_desktop.core.audit_view import entry_summary
+    from fazhi_desktop.core.audit_view import entry_summary, kind_word
 
     plan = _send(offices["cao"], offices["district"], offices["dir"] / "1.fzpkg")
     with Registry.open(offices["district"]["path"]) as reg:
         entries = reg.audit_log(limit=10)
-    assert entries[0]["action"] == "merge"
+    assert entries[0]["action"] == "merge" and kind_word(entries[0]["kind"]) == "数据包"
     assert entry_summary(entries[0]).startswith("导入曹镇乡司法所的数据包")
     assert plan.counts_text() in entry_summary(entries[0])
     created = [e for e in entries if e["record_id"] == offices["cao"]["ids"][0]]
@@ -151,3 +151,44 @@ def test_a_package_with_a_bad_record_is_refused_naming_it(offices, tmp_path):
             reg.plan_package(out)
     assert "人民调解第2条记录" in str(refused.value) and "身份证号码" in str(refused.value)
     assert file_state(offices["district"]["path"]) == before
+
+
+def test_deleted_there_and_edited_here_is_a_conflict_and_keeping_theirs_bins_it(offices):
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    rid = cao["ids"][3]
+    with Registry.open(district["path"]) as reg:
+        reg.save("mediation", dict(reg.get("mediation", rid), facts="区里补充"))
+    with Registry.open(cao["path"]) as reg:
+        reg.delete("mediation", rid)
+        reg.export_package(tmp / "2.fzpkg", passphrase=PASSPHRASE)
+    with Registry.open(district["path"]) as reg:
+        plan = reg.plan_package(tmp / "2.fzpkg", passphrase=PASSPHRASE)
+        assert [(c["id"], c["change"]) for c in plan.changes] == [(rid, "冲突")]
+        reg.apply_package(plan)
+        assert reg.get("mediation", rid)["facts"] == "区里补充"  # still live here
+        [conflict] = reg.conflicts()
+        assert conflict["fields"][-1]["label"] == "已删除（回收站）"
+        reg.resolve_conflict(rid, "remote")
+        assert [e["record"]["id"] for e in reg.recycle_bin()] == [rid]
+        restored = reg.restore("mediation", rid)
+        assert restored["id"] == rid
+
+
+def test_a_package_with_one_id_twice_is_refused(offices, tmp_path):
+    import json
+
+    from fazhi_desktop.core.errors import ValidationError
+    from fazhi_desktop.core.exchange.package import write_package
+
+    with Registry.open(offices["cao"]["path"]) as reg:
+        items = reg.dump("mediation")
+    items.append(dict(items[0], case_number="（2022）调字第099号"))
+    out = tmp_path / "twice.fzpkg"
+    write_package(out, {"package_id": "p", "office": {"id": offices["cao"]["office_id"],
+                                                      "name": "曹镇乡司法所"},
+                        "kinds": ["mediation"], "created_at": "2026-12-01T09:00:00+08:00"},
+                  {"records/mediation.json": json.dumps(items, ensure_ascii=False).encode()})
+    with Registry.open(offices["district"]["path"]) as reg:
+        with pytest.raises(ValidationError, match="人民调解第5条记录：记录编号（id）与第1条相同"):
+            reg.plan_package(out)

@@ -145,3 +145,42 @@ def test_a_newer_format_is_refused(offices, monkeypatch):
         with pytest.raises(PackageRefused, match="格式版本为2"):
             reg.plan_package(out, passphrase=PASSPHRASE)
     assert case_state(offices["district"]["path"]) == state
+
+
+def _with_manifest(path, manifest: dict, members: dict):
+    """A package written by hand (as another program might), its checksum made right."""
+    import hashlib
+
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.comment = b"fzpkg-sha256:" + b"0" * 64
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+        for name, data in members.items():
+            zf.writestr(name, data)
+    data = path.read_bytes()
+    path.write_bytes(data[:-64] + hashlib.sha256(data[:-64]).hexdigest().encode())
+
+
+@pytest.mark.parametrize("change", [
+    {"office": "曹镇乡"}, {"office": None}, {"kinds": "mediation"}, {"kinds": ["cases"]},
+    {"members": []}, {"members": {"records/mediation.json": "abc"}}, {"encryption": "SM4"},
+    {"encryption": {"algorithm": "SM4-GCM", "kdf": "scrypt"}}, {"format_version": "1"},
+    {"format": "zip"}, {"office": {"id": "not-a-uuid", "name": "x"}},
+])
+def test_a_malformed_manifest_is_refused_in_chinese(offices, tmp_path, change):
+    import hashlib
+
+    good = {"format": "fazhi-desktop-package", "format_version": 1, "package_id": "p",
+            "office": {"id": offices["cao"]["office_id"], "name": "曹镇乡司法所"},
+            "created_at": "2026-12-01T09:00:00+08:00", "kinds": ["mediation"],
+            "members": {"records/mediation.json": {"sha256": hashlib.sha256(b"[]").hexdigest(),
+                                                   "size": 2}},
+            "encryption": None}
+    out = tmp_path / "odd.fzpkg"
+    _with_manifest(out, good, {"records/mediation.json": b"[]"})
+    with Registry.open(offices["district"]["path"]) as reg:
+        assert reg.plan_package(out).counts["新增"] == 0  # the unchanged manifest reads
+    _with_manifest(out, dict(good, **change), {"records/mediation.json": b"[]"})
+    with Registry.open(offices["district"]["path"]) as reg:
+        with pytest.raises(PackageRefused) as refused:
+            reg.plan_package(out, passphrase=PASSPHRASE)
+    assert "未写入任何内容" in str(refused.value)

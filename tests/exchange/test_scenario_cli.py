@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import docx
+
 from fazhi_desktop.core.registry import Registry
 
 from .conftest import case_state, file_state, run
@@ -56,6 +58,11 @@ def test_townships_report_to_the_district_and_nothing_is_lost_or_reverted(office
     assert figures["mediation"]["accepted"] == 8
     assert figures["mediation"]["success"] == 5
     assert figures["petition"]["channel_total"] == 10  # 3 + 2 from 曹镇乡, 1 + 4 from 姚孟街道
+    # ... and so is the yearly report's draft.
+    report = run("--db", district["path"], "report", "--year", 2022, "--out", tmp / "report.docx")
+    assert report.returncode == 0, report.stderr
+    text = "".join(p.text for p in docx.Document(tmp / "report.docx").paragraphs)
+    assert "受理调处各类矛盾纠纷8件，调处成功5件" in text
     # Both townships' case （2022）调字第001号 are held: natural keys are unique per office.
     with Registry.open(district["path"]) as reg:
         numbers = [r["case_number"] for r in reg.dump("mediation")]
@@ -138,7 +145,7 @@ def test_refusals_and_their_exit_codes(offices):
     result = import_(district, own, wrong)
     assert result.returncode == 2 and "口令不正确" in result.stderr
     result = run("--db", district["path"], "package", "import", own)
-    assert result.returncode == 2 and "已加密" in result.stderr
+    assert result.returncode == 2 and "已加密" in result.stderr and "--passphrase-file" in result.stderr
     assert file_state(district["path"]) == before
 
     missing = run("--db", district["path"], "package", "import", tmp / "nowhere.fzpkg",

@@ -18,6 +18,7 @@ file may have changed since the preview) and writes everything or nothing.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -41,8 +42,10 @@ _MAX_PROBLEMS = 20
 @dataclass
 class PackagePlan:
     """What merging a package would do. `counts` is keyed 新增/更新/未变/删除/冲突 (COUNT_NAMES
-    gives English names); `conflicts` lists {"kind", "id", "summary"} for the records that
-    would be in conflict; `office` is the sending office {"id", "name"}."""
+    gives English names), `by_kind` the same per kind; `conflicts` lists {"kind", "id",
+    "summary"} for the records that would be in conflict; `changes` lists {"kind", "id",
+    "summary", "change", "office_id"} for every record that would not stay 未变 (the preview's
+    table); `office` is the sending office {"id", "name"}."""
 
     path: Path
     manifest: dict
@@ -51,6 +54,9 @@ class PackagePlan:
     counts: dict = field(default_factory=dict)
     by_kind: dict = field(default_factory=dict)
     conflicts: list = field(default_factory=list)
+    changes: list = field(default_factory=list)  # what the preview lists: every record not 未变
+    positions: dict = field(default_factory=dict)  # (kind, id) -> position in its member
+    checked: set = field(default_factory=set)  # (kind, id) of the records validated
 
     @property
     def created_at(self) -> str:
@@ -74,19 +80,25 @@ def plan_package(registry, path, *, passphrase=None) -> PackagePlan:
     entries, positions = _entries(path.name, manifest, members)
     plan = PackagePlan(path=path, manifest=manifest,
                        office={"id": office["id"], "name": office.get("name") or ""},
-                       entries=entries)
-    decided = _decide_all(registry, plan)
+                       entries=entries, positions=positions)
     # Every record that would be written (or kept beside a local one) is checked as an `add`
     # would check it; those that change nothing are not, which keeps a re-sent package fast.
-    _refuse_bad_records(path.name, positions, [
-        (kind, remote) for kind, remote, decision, _ in decided
-        if decision != UNCHANGED and not remote.get("purged")])
+    _check_changing(plan, _decide_all(registry, plan))
     return plan
 
 
-def _entries(name: str, manifest: dict, members: dict) -> list:
-    """(kind, record) for every record and purged id of the package, checked; deletions first
-    (a record deleted and another given its number must not collide)."""
+def _check_changing(plan: PackagePlan, decided) -> None:
+    todo = [(kind, remote) for kind, remote, decision, _ in decided
+            if decision != UNCHANGED and not remote.get("purged")
+            and (kind, remote["id"]) not in plan.checked]
+    _refuse_bad_records(plan.path.name, plan.positions, todo)
+    plan.checked.update((kind, remote["id"]) for kind, remote in todo)
+
+
+def _entries(name: str, manifest: dict, members: dict) -> tuple:
+    """([(kind, record)] for every record and purged id of the package, deletions first (a
+    record deleted and another given its number must not collide), {(kind, id): position}),
+    the ids and versions checked."""
     problems, entries, positions = [], [], {}
     for kind in manifest.get("kinds") or ():
         if kind not in records.KINDS:
@@ -101,6 +113,8 @@ def _entries(name: str, manifest: dict, members: dict) -> list:
         for pos, item in enumerate(items, 1):
             where = f"{records.kind_label(kind)}第{pos}条记录："
             found = _identity_problems(item, where)
+            if not found and (kind, item["id"]) in positions:
+                found = [f"{where}记录编号（id）与第{positions[(kind, item['id'])]}条相同"]
             problems += found
             if not found:
                 entries.append((kind, item))
@@ -117,7 +131,8 @@ def _entries(name: str, manifest: dict, members: dict) -> list:
         if not found and item.get("kind") not in records.KINDS:
             found = [f"{where}记录类型“{item.get('kind')}”无效"]
         problems += found
-        if not found:
+        if not found and (item["kind"], item["id"]) not in positions:  # else: its record is here
+            positions[(item["kind"], item["id"])] = pos
             entries.append((item["kind"], dict(item, purged=True, deleted_at=item.get("deleted_at")
                                                 or now_iso())))
     _refuse(name, problems)
@@ -153,6 +168,11 @@ def _identity_problems(item, where: str) -> list:
     bad = version_problem(item.get("version"))
     if bad:
         problems.append(f"{where}版本（version）“{item.get('version')}”{bad}")
+    if item.get("merged_version") is not None and version_problem(item["merged_version"]):
+        problems.append(f"{where}merged_version“{item['merged_version']}”不是版本号")
+    for name in ("created_at", "updated_at", "deleted_at"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            problems.append(f"{where}{name}应为时间文字（ISO 8601），实为{item[name]!r}")
     return problems
 
 
@@ -198,18 +218,20 @@ def _decide_all(registry, plan: PackagePlan) -> list:
     states = {kind: _local_state(registry, kind) for kind in {k for k, _ in plan.entries}}
     tombs = _tombstones(registry)
     counts = dict.fromkeys(COUNT_KEYS, 0)
-    by_kind, conflicts, decided = {}, [], []
+    by_kind, conflicts, decided, changes = {}, [], [], []
     for kind, remote in plan.entries:
         rid = remote["id"]
         decision = decide(states[kind].get(rid), remote, own, tombs.get((kind, rid)))
         counts[decision] += 1
         by_kind.setdefault(kind, dict.fromkeys(COUNT_KEYS, 0))[decision] += 1
-        if decision == CONFLICT:
-            conflicts.append({"kind": kind, "id": rid,
-                              "summary": records.describe_key(kind, remote)
-                              if not remote.get("purged") else rid})
+        if decision != UNCHANGED:
+            summary = records.describe_key(kind, remote) if not remote.get("purged") else rid
+            changes.append({"kind": kind, "id": rid, "summary": summary, "change": decision,
+                            "office_id": remote["office_id"]})
+            if decision == CONFLICT:
+                conflicts.append({"kind": kind, "id": rid, "summary": summary})
         decided.append((kind, remote, decision, rid in states[kind]))
-    plan.counts, plan.by_kind, plan.conflicts = counts, by_kind, conflicts
+    plan.counts, plan.by_kind, plan.conflicts, plan.changes = counts, by_kind, conflicts, changes
     return decided
 
 
@@ -234,10 +256,19 @@ def key_holder_problem(registry, kind: str, remote: dict) -> Optional[str]:
 def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None) -> dict:
     """Merge the planned package in one transaction; returns the counts as applied (the plan is
     updated with them). Refused with nothing written when a record would break a key."""
+    try:
+        return _apply(registry, plan, progress, cancelled)
+    except sqlite3.IntegrityError as exc:  # a case the rules above did not foresee: refuse whole
+        raise PackageRefused(f"数据包“{plan.path.name}”与本机数据冲突，无法合并（{exc}），"
+                             "未写入任何内容。") from exc
+
+
+def _apply(registry, plan: PackagePlan, progress, cancelled) -> dict:
     store = registry.store
     now = now_iso()
     with store.transaction():
         decided = _decide_all(registry, plan)
+        _check_changing(plan, decided)  # the file may have changed since the preview
         open_conflicts = set(store.conn.execute("SELECT kind, record_id FROM conflict"))
         total = len(decided)
         for i, (kind, remote, decision, exists) in enumerate(decided):

@@ -115,7 +115,9 @@ def read_package(path, *, passphrase: Optional[str] = None, own_office: Optional
         raise PackageRefused(
             f"数据包“{name}”的格式版本为{version}，本程序只支持到{FORMAT_VERSION}；"
             "请升级法治办公助手后再导入，未写入任何内容。")
-    office = manifest.get("office") or {}
+    office = manifest.get("office")
+    if not isinstance(office, dict) or not isinstance(manifest.get("kinds", []), list):
+        raise PackageRefused(f"数据包“{name}”的清单（manifest.json）不完整，未写入任何内容。")
     if own_office is not None and office.get("id") == own_office:
         raise PackageRefused(
             f"数据包“{name}”是本单位自己导出的（单位编号{own_office}），不能导入本单位，未写入任何内容。")
@@ -128,6 +130,9 @@ def _plain_members(zf, manifest, manifest_bytes, passphrase, name) -> dict:
     if not isinstance(listed, dict):
         raise PackageRefused(f"数据包“{name}”的清单缺少成员列表，未写入任何内容。")
     encryption = manifest.get("encryption")
+    if encryption is not None and not isinstance(encryption, dict) or any(
+            not isinstance(info, dict) for info in listed.values()):
+        raise PackageRefused(f"数据包“{name}”的清单（manifest.json）不完整，未写入任何内容。")
     key = None
     if encryption:
         algorithm = encryption.get("algorithm")
@@ -138,7 +143,7 @@ def _plain_members(zf, manifest, manifest_bytes, passphrase, name) -> dict:
             raise PassphraseNeeded(f"数据包“{name}”已加密（{algorithm}），请提供双方约定的口令。")
         try:
             key = crypto.derive_key(passphrase, encryption)
-        except (KeyError, ValueError, TypeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise PackageRefused(f"数据包“{name}”的加密参数无效，未写入任何内容。") from exc
         if not crypto.passphrase_matches(algorithm, key, encryption.get("check") or ""):
             raise WrongPassphrase(f"口令不正确，无法解开数据包“{name}”，未写入任何内容。")

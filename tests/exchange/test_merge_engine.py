@@ -211,3 +211,24 @@ def test_a_package_of_one_year_and_kind_carries_only_those_and_removes_nothing_e
         reg.apply_package(plan)
         assert reg.get("mediation", old)["accepted_date"] == "2021-11-30"  # not in it, kept
         assert reg.count("petition") == 1
+
+
+def test_after_restoring_an_old_backup_the_districts_newer_versions_show_as_conflicts(offices):
+    import shutil
+
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    shutil.copy(cao["path"], tmp / "backup.sqlite3")  # closed and checkpointed: a whole copy
+    rid = cao["ids"][0]
+    with Registry.open(cao["path"]) as reg:
+        reg.save("mediation", dict(reg.get("mediation", rid), facts="恢复前的修改"))
+    _send(cao, district, tmp / "2.fzpkg")
+    shutil.copy(tmp / "backup.sqlite3", cao["path"])  # the township restores the old copy
+    with Registry.open(district["path"]) as reg:
+        reg.export_package(tmp / "district.fzpkg", passphrase=PASSPHRASE)
+    with Registry.open(cao["path"]) as reg:
+        plan = reg.plan_package(tmp / "district.fzpkg", passphrase=PASSPHRASE)
+        assert [c["id"] for c in plan.conflicts] == [rid]
+        reg.apply_package(plan)
+        reg.resolve_conflict(rid, "remote")
+        assert reg.get("mediation", rid)["facts"] == "恢复前的修改"

@@ -58,7 +58,7 @@ def item_figures(source, kind: str, year: int, *, today: Optional[_dt.date] = No
              "(assigned_date IS NULL AND reply_date >= :start AND reply_date < :end))")
     sql = f"""
         SELECT count(*),
-               total(status IN {REPLIED_STATUSES!r}),
+               total(status IN (:replied_0, :replied_1)),
                total(status = 'closed'),
                total(satisfaction IS NOT NULL),
                total(satisfaction = 'satisfied'),
@@ -66,10 +66,13 @@ def item_figures(source, kind: str, year: int, *, today: Optional[_dt.date] = No
                total(satisfaction = 'unsatisfied'),
                total(result_class = 'A'), total(result_class = 'B'),
                total(result_class = 'C'), total(result_class = 'D'),
-               total(status IN {OPEN_STATUSES!r} AND due_date < :today),
+               total(status IN (:open_0, :open_1) AND due_date < :today),
                total(reply_date IS NOT NULL AND due_date IS NOT NULL AND reply_date > due_date)
         FROM {kind} WHERE {where}"""
-    row = [int(v) for v in conn.execute(sql, {"start": start, "end": end, "today": day}).fetchone()]
+    params = {"start": start, "end": end, "today": day,  # parameters, never Python reprs in SQL
+              "replied_0": REPLIED_STATUSES[0], "replied_1": REPLIED_STATUSES[1],
+              "open_0": OPEN_STATUSES[0], "open_1": OPEN_STATUSES[1]}
+    row = [int(v) for v in conn.execute(sql, params).fetchone()]
     (received, replied, closed, feedback, satisfied, basically, unsatisfied,
      a, b, c, d, overdue, late) = row
     undated = conn.execute(

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from ...core import queries, stats
+from ...core import stats
+from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats_text import petition_lines
 from .petition_grid import COUNT_KEYS, PetitionGridModel, PetitionGridView
 
@@ -30,7 +31,7 @@ class PetitionPage(QWidget):
         self.add_unit_button.setAutoDefault(False)
         self.add_unit_button.clicked.connect(self.ask_new_unit)
         self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)  # core/years.py: the years that exist
         self.year.setValue(_dt.date.today().year)
         self.year.setSuffix(" 年")
         self.model = PetitionGridModel(registry, self)
@@ -70,7 +71,7 @@ class PetitionPage(QWidget):
 
     # ------------------------------------------------------------- units
     def units(self) -> list:
-        found = queries.distinct_values(self.registry.store.conn, "petition", "unit")
+        found = self.registry.distinct_values("petition", "unit")
         extra = [u for u in self.registry.setting(UNITS_SETTING, []) or [] if u not in found]
         return sorted(found + extra)
 

@@ -39,11 +39,9 @@ def cmd_erase(args) -> int:
             day = _dt.date.fromisoformat(args.closed_before)
         except ValueError:
             raise ValidationError([f"日期“{args.closed_before}”无效，应为YYYY-MM-DD，如2016-01-01"]) from None
-    from ..core.lock import WriterLock
-    from ..paths import resolve_db_path
-
-    # the file is rebuilt at the end: no window may have it open meanwhile (AlreadyOpen says so)
-    with WriterLock(resolve_db_path(args.db)), open_registry(args) as registry:
+    # under the single-writer lock (open_registry): the file is rebuilt at the end, no window
+    # may have it open meanwhile
+    with open_registry(args, write=not args.dry_run) as registry:
         ids = erasure.mediation_cases_closed_before(registry, day) if day else args.ids
         if args.dry_run:
             for record_id in ids:

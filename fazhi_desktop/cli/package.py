@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from ..core.records import KINDS, kind_label
-from . import open_registry, print_json
+from . import open_registry, print_json, year_argument
 
 EXPOSED = ("未加密：数据包中的全部记录以明文保存，包括当事人的姓名、身份证号码、联系电话、住址和"
            "纠纷事实。任何拿到这个文件（U盘、邮件、共享文件夹）的人都能读取。")
@@ -22,7 +22,7 @@ def register(sub) -> None:
     export.add_argument("--out", required=True, metavar="FILE.fzpkg", help="数据包文件")
     export.add_argument("--kind", action="append", choices=KINDS, metavar="KIND",
                         help="只导出某类记录（可重复；默认全部）：proposal / suggestion / mediation / petition")
-    export.add_argument("--year", type=int, metavar="YYYY", help="只导出某年度的记录")
+    export.add_argument("--year", type=year_argument, metavar="YYYY", help="只导出某年度的记录")
     export.add_argument("--passphrase-file", metavar="FILE", help="口令文件（双方约定的口令，UTF-8文本）")
     export.add_argument("--no-encryption", action="store_true",
                         help="不加密（个人信息将以明文保存，慎用）")
@@ -81,7 +81,7 @@ def cmd_export(args) -> int:
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
     if args.no_encryption:
         print(EXPOSED, file=sys.stderr)
-    with open_registry(args) as registry:
+    with open_registry(args, write=True) as registry:  # the export is noted in the 操作记录
         manifest = registry.export_package(args.out, kinds=args.kind, year=args.year,
                                            passphrase=passphrase)
     office = manifest["office"]
@@ -100,7 +100,7 @@ def cmd_import(args) -> int:
     from ..core.exchange.package import PackageRefused, PassphraseNeeded
 
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
-    with open_registry(args) as registry:
+    with open_registry(args, write=not args.dry_run) as registry:
         try:
             plan = registry.plan_package(args.file, passphrase=passphrase)
             office = plan.office
@@ -129,7 +129,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    with open_registry(args) as registry:
+    with open_registry(args, write=False) as registry:
         conflicts = registry.conflicts()
     if args.json:
         print_json(conflicts)
@@ -145,7 +145,7 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_resolve(args) -> int:
-    with open_registry(args) as registry:
+    with open_registry(args, write=True) as registry:
         record = registry.resolve_conflict(args.id, args.keep)
     word = "保留本机版本" if args.keep == "local" else "采用对方版本"
     print(f"已处理冲突：{(record or {}).get('id', args.id)}，{word}。")
@@ -153,7 +153,7 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_received(args) -> int:
-    with open_registry(args) as registry:
+    with open_registry(args, write=False) as registry:
         packages = registry.received_packages()
     if args.json:
         print_json(packages)

@@ -16,7 +16,7 @@ def register(sub) -> None:
 
 
 def cmd_show(args) -> int:
-    with open_registry(args) as registry:
+    with open_registry(args, write=False) as registry:
         # office_id: this installation's identity in data packages (docs/exchange.md)
         print_json(dict(registry.profile(), office_id=registry.office_id))
     return 0
@@ -24,6 +24,6 @@ def cmd_show(args) -> int:
 
 def cmd_set(args) -> int:
     profile = read_json_file(args.file, "单位设置文件")
-    with open_registry(args) as registry:
+    with open_registry(args, write=True) as registry:
         registry.set_profile(profile)
     return 0

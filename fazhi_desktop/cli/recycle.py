@@ -22,17 +22,18 @@ def cmd_delete(args) -> int:
     if problems:
         raise ValidationError(problems)
     ids = list(dict.fromkeys(canonical_id(rid) for rid in args.ids))
-    with open_registry(args) as registry:
-        missing = [rid for rid in ids
-                   if registry.store.find_seq(args.kind, rid, deleted=False) is None]
+    with open_registry(args, write=True) as registry:
+        missing = []
+        for rid in ids:
+            try:
+                registry.get(args.kind, rid)
+            except NotFound:
+                missing.append(rid)
         if missing:
             raise ValidationError([f"找不到该类记录“{rid}”（可能已在回收站）" for rid in missing])
-        try:
-            with registry.store.transaction():
-                for rid in ids:
-                    registry.delete(args.kind, rid)
-        except NotFound as exc:
-            raise ValidationError([str(exc)]) from exc
+        with registry.transaction():
+            for rid in ids:
+                registry.delete(args.kind, rid)
     for rid in ids:
         print(f"已移入回收站：{rid}")
     return 0

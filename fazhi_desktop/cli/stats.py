@@ -4,17 +4,18 @@ By default the totals over this office and every office it received data package
 `--office` narrows to one office (its name as the packages give it, or its id); `--json` also
 gives the figures of each office under `by_office` (the existing keys stay as they were).
 Kept light on purpose: only the standard library and the core's SQLite layer load on this path.
+It only reads: the file is opened read-only (no upgrade, no checkpoint), its bytes stay as they are.
 """
 from __future__ import annotations
 
 import datetime as _dt
 
-from . import open_registry, print_json
+from . import open_registry, print_json, year_argument
 
 
 def register(sub) -> None:
     cmd = sub.add_parser("stats", help="输出某年度的统计数据（办结率、满意率、调处成功率、信访总量同比等）")
-    cmd.add_argument("--year", type=int, default=None, metavar="YYYY",
+    cmd.add_argument("--year", type=year_argument, default=None, metavar="YYYY",
                      help="年度（默认今年）")
     cmd.add_argument("--office", metavar="NAME",
                      help="只统计一个单位（单位全称或单位编号；默认为本单位和收到数据包的各单位合计）")
@@ -27,10 +28,8 @@ def cmd_stats(args) -> int:
     from ..core.errors import ValidationError
     from ..core.stats_text import report_lines
 
-    year = args.year or _dt.date.today().year
-    if not 1900 <= year <= 2999:
-        raise ValidationError([f"年度“{year}”无效，应为四位年份，如2022"])
-    with open_registry(args) as registry:
+    year = _dt.date.today().year if args.year is None else args.year
+    with open_registry(args, write=False) as registry:
         office = None
         if args.office:
             office = stats.find_office(registry, args.office)

@@ -7,7 +7,6 @@ in any proposal's or suggestion's reply (also those in the recycle bin: the pape
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Optional
 
 from .dates import now_iso
@@ -124,18 +123,21 @@ def issued_number(registry, code: str, year: int, *, kind: Optional[str],
 
 def record_doc_number(registry, number: str, *, kind: Optional[str] = None,
                       record_id: Optional[str] = None) -> None:
-    """Register a typed number as handed out (refused when malformed or used elsewhere)."""
-    problems = check_doc_number(registry, number, kind=kind, record_id=record_id)
-    if problems:
-        raise ValidationError(problems)
-    code, year, serial = parse_number(number)
-    try:
-        with registry.store.transaction():
-            registry.store.conn.execute(
-                "INSERT OR IGNORE INTO doc_number(code, year, serial, kind, record_id, issued_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)", (code, year, serial, kind, record_id, now_iso()))
-    except sqlite3.IntegrityError as exc:
-        raise ValidationError([f"发文字号“{number}”已被使用。"]) from exc
+    """Register a typed number as handed out (refused when malformed or used elsewhere).
+
+    The check and the insert are one transaction: another clerk (thread or process) recording
+    the same number waits for this COMMIT and is then refused, rather than both passing the
+    check and both being told the number is theirs."""
+    store = registry.store
+    with store.transaction():
+        problems = check_doc_number(registry, number, kind=kind, record_id=record_id)
+        if problems:
+            raise ValidationError(problems)
+        code, year, serial = parse_number(number.strip())
+        # IGNORE: the check passed, so a row already there is this record's own earlier one.
+        store.conn.execute(
+            "INSERT OR IGNORE INTO doc_number(code, year, serial, kind, record_id, issued_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (code, year, serial, kind, record_id, now_iso()))
 
 
 def check_doc_number(registry, number: str, *, kind: Optional[str] = None,

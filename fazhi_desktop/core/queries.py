@@ -82,7 +82,7 @@ def where_clause(q: TableQuery, *, today: Optional[_dt.date] = None) -> tuple:
             where.append("session = ?")
             params.append(q.session)
         if q.status == OPEN:
-            where.append(f"status IN {OPEN_STATUSES!r}")
+            where.append(_open_status(params))
         elif q.status:
             where.append("status = ?")
             params.append(q.status)
@@ -95,7 +95,7 @@ def where_clause(q: TableQuery, *, today: Optional[_dt.date] = None) -> tuple:
                          "assigned_date IS NULL AND reply_date >= ? AND reply_date < ?)")
             params += _year_range(q.year) * 2
         if q.overdue_only or q.due_soon_only:
-            where.append(f"status IN {OPEN_STATUSES!r}")
+            where.append(_open_status(params))
         if q.overdue_only:
             where.append("due_date < ?")
             params.append(_today(today))
@@ -123,6 +123,12 @@ def where_clause(q: TableQuery, *, today: Optional[_dt.date] = None) -> tuple:
             where.append("period >= ? AND period < ?")
             params += _year_range(q.year)
     return " AND ".join(where), params
+
+
+def _open_status(params: list) -> str:
+    """`status IN (?, ?)` for the open statuses, their values appended to `params`."""
+    params.extend(OPEN_STATUSES)
+    return f"status IN ({', '.join('?' * len(OPEN_STATUSES))})"
 
 
 def _year_range(year) -> list:
@@ -193,9 +199,14 @@ _LISTED_KEEP = 6
 _LISTED_LOCK = threading.Lock()
 
 
-def _stamp(conn) -> tuple:
-    """Changes when anything was written: by another connection (data_version) or this one."""
-    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+def _stamp(conn) -> Optional[tuple]:
+    """What changes when anything was committed: by another connection of any thread or process
+    (PRAGMA data_version) or by this one (its COMMIT counter, core/store.py). None inside an open
+    transaction: what it reads may yet be rolled back, so it is neither cached nor served from
+    the cache (a rollback moves neither number back, as it would not move total_changes)."""
+    if conn.in_transaction:
+        return None
+    return conn.execute("PRAGMA data_version").fetchone()[0], getattr(conn, "commits", None)
 
 
 def _listed(conn, q: TableQuery, today, *, reuse: bool = True) -> list:
@@ -203,20 +214,22 @@ def _listed(conn, q: TableQuery, today, *, reuse: bool = True) -> list:
     statements = tuple((sql, tuple(params)) for sql, params in seq_statements(q, today=today))
     key = (id(conn), statements)
     stamp = _stamp(conn)
-    with _LISTED_LOCK:  # the GUI's worker thread and the GUI thread may both query
-        cached = _LISTED_CACHE.get(key)
-        # The entry holds the connection itself, so its id cannot be reused while cached.
-        if reuse and cached is not None and cached[0] is conn and cached[1] == stamp:
-            _LISTED_CACHE.move_to_end(key)
-            return cached[2]
+    if stamp is not None:
+        with _LISTED_LOCK:  # several threads may query, each on its own connection
+            cached = _LISTED_CACHE.get(key)
+            # The entry holds the connection itself, so its id cannot be reused while cached.
+            if reuse and cached is not None and cached[0] is conn and cached[1] == stamp:
+                _LISTED_CACHE.move_to_end(key)
+                return cached[2]
     found = []
     for sql, params in statements:
         found.extend(map(_first, conn.execute(sql, params)))
-    with _LISTED_LOCK:
-        _LISTED_CACHE[key] = (conn, stamp, found)
-        _LISTED_CACHE.move_to_end(key)
-        while len(_LISTED_CACHE) > _LISTED_KEEP:
-            _LISTED_CACHE.popitem(last=False)
+    if stamp is not None:
+        with _LISTED_LOCK:
+            _LISTED_CACHE[key] = (conn, stamp, found)
+            _LISTED_CACHE.move_to_end(key)
+            while len(_LISTED_CACHE) > _LISTED_KEEP:
+                _LISTED_CACHE.popitem(last=False)
     return found
 
 
@@ -266,12 +279,13 @@ def attention(conn, *, today: Optional[_dt.date] = None) -> dict:
     soon = (day + _dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
     result = {}
     for kind in ("proposal", "suggestion"):
+        params = [day.isoformat(), day.isoformat(), soon]
         open_, overdue, due_soon = conn.execute(
             f"SELECT count(*), "
             f"coalesce(sum(due_date < ?), 0), "
             f"coalesce(sum(due_date BETWEEN ? AND ?), 0) "
-            f"FROM {kind} WHERE deleted_at IS NULL AND status IN {OPEN_STATUSES!r}",
-            (day.isoformat(), day.isoformat(), soon)).fetchone()
+            f"FROM {kind} WHERE deleted_at IS NULL AND {_open_status(params)}",
+            params).fetchone()
         result[kind] = {"pending": open_, "overdue": overdue, "due_soon": due_soon}
     result["mediation"] = {"pending": conn.execute(
         "SELECT count(*) FROM mediation WHERE deleted_at IS NULL AND outcome = 'pending'"

@@ -1,18 +1,25 @@
-"""The one façade that the GUI, the command line, the benchmarks and the tests go through.
+"""The one façade that the GUI, the command line, the ledgers, the documents and the tests go
+through.
 
 Every business rule about saving, deleting and restoring records lives here (or below), so the
-GUI and the CLI say the same words and cannot disagree about what is allowed.
+GUI and the CLI say the same words and cannot disagree about what is allowed. Nothing outside
+core/ reaches `registry.store` (tests/test_architecture.py): the register tables read through
+`table_seqs` / `table_rows`, the filters through `distinct_values`, the ledgers and the report
+through `read` (read-only SQL), writes through the methods below and `transaction()`. That makes
+this the one place where connections are chosen (one per thread, core/store.py) and where a
+later feature (record versions for data exchange) hooks every write.
 """
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import json
 import sqlite3
 import uuid
 from pathlib import Path
 from typing import Optional
 
-from . import records
+from . import queries, records
 from .errors import NotFound, ValidationError
 from .exchange.identity import canonical_id
 from .store import Store
@@ -35,6 +42,15 @@ class Registry:
 
     def close(self) -> None:
         self.store.close()
+
+    def reopen(self) -> None:
+        """Open the data file again after a restore replaced it (migrating an older backup);
+        every thread gets a fresh connection on its next use."""
+        self.store.reopen()
+
+    def transaction(self):
+        """One transaction around several writes (nested ones join it): all land or none."""
+        return self.store.transaction()
 
     def __enter__(self):
         return self
@@ -83,6 +99,52 @@ class Registry:
     def count(self, kind: str) -> int:
         return self.store.conn.execute(
             f"SELECT count(*) FROM {kind} WHERE deleted_at IS NULL").fetchone()[0]
+
+    def key_holder(self, kind: str, record: dict) -> Optional[str]:
+        """The id of the live record that holds this record's natural key, if any."""
+        return self.store.find_by_key(kind, record)
+
+    def read(self, sql: str, params=()) -> sqlite3.Cursor:
+        """A read-only query on this thread's connection, for the ledgers and the report that
+        aggregate in SQL. SELECT only (a WITH could end in a DELETE): writes go through the
+        methods of this class."""
+        words = sql.split(None, 1)
+        if not words or words[0].upper() != "SELECT":
+            raise ValueError("Registry.read() runs SELECT statements only")
+        return self.store.conn.execute(sql, params)
+
+    # ----------------------------------------------------------------- register tables
+    def table_seqs(self, query: queries.TableQuery, *, today: Optional[_dt.date] = None) -> list:
+        """Row numbers of the records a register table shows, in display order."""
+        return queries.seqs(self.store.conn, query, today=today)
+
+    def table_rows(self, kind: str, seqs: list) -> dict:
+        """seq -> the table's columns, for one page of row numbers."""
+        return queries.rows(self.store.conn, kind, seqs)
+
+    def row_number(self, kind: str, record_id: str) -> Optional[int]:
+        """The row number (seq) of a live record, or None."""
+        return self.store.find_seq(kind, record_id)
+
+    def distinct_values(self, kind: str, column: str) -> list:
+        """What a filter drop-down or a completer offers (sessions, committees, units …)."""
+        return queries.distinct_values(self.store.conn, kind, column)
+
+    def attention(self, *, today: Optional[_dt.date] = None) -> dict:
+        """The start page's counts: open, overdue and due soon per kind."""
+        return queries.attention(self.store.conn, today=today)
+
+    def confirmation_levels(self, seqs: list, *, today: Optional[_dt.date] = None) -> dict:
+        """seq -> 司法确认 window of mediation cases (one page of the mediation register)."""
+        from .mediation import confirmation_levels
+
+        return confirmation_levels(self.store.conn, seqs, today=today)
+
+    def accepted_months(self) -> list:
+        """The months (YYYY-MM) in which mediation cases were accepted, for the month filter."""
+        from .mediation import accepted_months
+
+        return accepted_months(self.store.conn)
 
     # ----------------------------------------------------------------- writing
     def validate(self, kind: str, record: dict) -> list:

@@ -70,7 +70,7 @@ def item_figures(source, kind: str, year: int, *, today: Optional[_dt.date] = No
     where += mine
     sql = f"""
         SELECT count(*),
-               total(status IN {REPLIED_STATUSES!r}),
+               total(status IN (:replied_0, :replied_1)),
                total(status = 'closed'),
                total(satisfaction IS NOT NULL),
                total(satisfaction = 'satisfied'),
@@ -78,11 +78,13 @@ def item_figures(source, kind: str, year: int, *, today: Optional[_dt.date] = No
                total(satisfaction = 'unsatisfied'),
                total(result_class = 'A'), total(result_class = 'B'),
                total(result_class = 'C'), total(result_class = 'D'),
-               total(status IN {OPEN_STATUSES!r} AND due_date < :today),
+               total(status IN (:open_0, :open_1) AND due_date < :today),
                total(reply_date IS NOT NULL AND due_date IS NOT NULL AND reply_date > due_date)
         FROM {kind} WHERE {where}"""
-    row = [int(v) for v in conn.execute(sql, {"start": start, "end": end, "today": day,
-                                              "office": office}).fetchone()]
+    params = {"start": start, "end": end, "today": day,  # parameters, never Python reprs in SQL
+              "replied_0": REPLIED_STATUSES[0], "replied_1": REPLIED_STATUSES[1],
+              "open_0": OPEN_STATUSES[0], "open_1": OPEN_STATUSES[1], "office": office}
+    row = [int(v) for v in conn.execute(sql, params).fetchone()]
     (received, replied, closed, feedback, satisfied, basically, unsatisfied,
      a, b, c, d, overdue, late) = row
     undated = conn.execute(
@@ -373,6 +375,14 @@ def _own_name(conn) -> str:
         return (json.loads(row[0]).get("authority") or "").strip() if row else ""
     except (ValueError, AttributeError):
         return ""
+
+
+def petition_units(source, office: str) -> list:
+    """The 填报单位 that have petition rows of one office (the 信访统计 page's list)."""
+    conn = _conn(source)
+    return [row[0] for row in conn.execute(
+        "SELECT DISTINCT unit FROM petition WHERE deleted_at IS NULL AND office_id = ? "
+        "ORDER BY unit", (office,))]
 
 
 def several_offices(source) -> bool:

@@ -1,4 +1,4 @@
-"""The data file: one SQLite database through sqlite-utils, written only inside transactions.
+"""The data file: one SQLite database, one connection per thread, written only inside transactions.
 
 Pragmas, and why:
 - journal_mode=WAL: readers (the GUI's table) never block the writer, and a crash mid-write
@@ -8,6 +8,32 @@ Pragmas, and why:
   the WAL at every commit, which costs a few milliseconds per save and is worth it.
 - foreign_keys=ON, and an explicit BEGIN IMMEDIATE for every write, so that a batch (an import,
   `add` of a JSON file) lands whole or not at all.
+
+Threads and connections (docs/architecture.md): `store.conn` is the calling thread's own
+connection, opened on its first use. SQLite then gives every thread its own view: a read on the
+GUI thread sees the last COMMIT, never the rows of an import still running (and perhaps about to
+be cancelled) on a worker thread. Writers of this process queue on one lock before BEGIN
+IMMEDIATE, so a save on the GUI thread waits for a background import's COMMIT instead of failing
+on SQLite's busy timeout; writers of other processes are kept out by the writer lock
+(core/lock.py) and, failing that, by SQLite's own lock. A failed COMMIT (disk full) is rolled
+back, the thread's depth counter reset and the connection left outside any transaction (or
+replaced when it cannot even roll back), so the next write works. `reopen()` (after a restore)
+makes every thread's connection stale: each thread reopens its own on its next use.
+
+sqlite-utils or raw SQL:
+- sqlite-utils (`store.db`, per thread) for what it is the well-kept tool for: introspection
+  (`table_names`, columns), `query()`, and `Table.transform()` in a future migration step that
+  must change a column (SQLite's ALTER TABLE cannot). Not for writes inside our transactions:
+  sqlite-utils 3.x (the last line for Python 3.9, which the Debian 11 build for Kylin/UOS runs)
+  wraps each insert/upsert in `with conn:`, which COMMITs the caller's open transaction half-way;
+  4.x nests as a SAVEPOINT. The two small key/value upserts (settings, profile) are therefore
+  one `INSERT … ON CONFLICT DO UPDATE` each.
+- Raw SQL, always with parameters, where it is clearer or faster: the schema steps
+  (core/schema.py, split by `split_statements`, a real statement splitter), the record rows
+  with their derived columns, the FTS5 search tables, and the register queries
+  (core/queries.py), whose covering indexes and `INDEXED BY` sqlite-utils does not express.
+  Table and column names in SQL come only from the fixed lists here (COLUMNS, records.KINDS,
+  SORTABLE), never from input.
 """
 from __future__ import annotations
 
@@ -15,6 +41,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -25,6 +52,7 @@ from .dates import default_due_date, now_iso
 from .errors import FileTooNew, NotADatabase, DatabaseProblem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+CLOSE_WAIT_SECONDS = 30  # close(): how long a transaction of another thread may take to end
 
 # Columns kept beside the JSON for sorting, filtering and statistics, per kind.
 _ITEM_COLUMNS = ("session", "number", "title", "authors", "lead_unit", "assigned_date", "due_date",
@@ -114,33 +142,121 @@ def read_user_version(path: Path) -> int:
         raise NotADatabase(f"数据文件“{path}”已损坏，无法读取（{exc}），未做任何修改。") from exc
 
 
+class _Connection(sqlite3.Connection):
+    """A connection that counts its own COMMITs: the register cache (core/queries.py) keys on
+    them together with PRAGMA data_version (which counts the COMMITs of other connections);
+    unlike total_changes, neither moves on a rolled-back write."""
+
+    commits = 0
+
+
+class _Owned:
+    """What one thread holds in the store: its connection and how deep it is in a transaction.
+    When the thread ends Python drops it, and the finaliser closes the connection."""
+
+    def __init__(self, store: "Store", conn: sqlite3.Connection, generation: int):
+        self.conn = conn
+        self.generation = generation
+        self.depth = 0
+        self.db = None
+        # Weakly: a strong reference here would keep the store (and so this object) alive.
+        weakref.finalize(self, _forget_weakly, weakref.ref(store), conn)
+
+
+def _forget_weakly(store_ref, conn: sqlite3.Connection) -> None:
+    store = store_ref()
+    if store is not None:
+        store._forget_connection(conn)
+    else:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+
+
 class Store:
     """An open data file. Use `Store.open(path)`; close with `close()` or a `with` block."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn = conn
-        self.path = path
-        self._db = None
-        # One connection serves the GUI thread and the background worker (gui/ops.py). A
-        # transaction belongs to the thread that began it: the lock makes another thread's write
-        # wait for its COMMIT instead of slipping into it (and being rolled back with it).
-        self._tx_lock = threading.RLock()
-        self._tx_depth = threading.local()
+    def __init__(self, conn: Optional[sqlite3.Connection], path: Path):
+        """`conn`, if given, becomes the calling thread's connection (bench/make_data.py)."""
+        self.path = Path(path)
+        self._local = threading.local()
+        self._connections: dict = {}  # id -> every connection still open, of any thread
+        self._connections_lock = threading.Lock()
+        # Writers of this process take turns here before BEGIN IMMEDIATE (see the docstring).
+        self._writer = threading.RLock()
+        self._generation = 0
+        self._closed = False
+        if conn is not None:
+            self._adopt(conn)
+
+    # ----------------------------------------------------------------- connections
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The calling thread's connection (opened on first use)."""
+        return self._owned().conn
 
     @property
     def db(self):
-        """sqlite-utils over the same connection, made on first use: importing sqlite-utils
+        """sqlite-utils over this thread's connection, made on first use: importing sqlite-utils
         (which pulls in numpy when installed) costs ~0.3 s of every start-up otherwise."""
-        if self._db is None:
+        owned = self._owned()
+        if owned.db is None:
             import sqlite_utils
 
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
+            owned.db = sqlite_utils.Database(owned.conn)
+        return owned.db
+
+    def _owned(self) -> _Owned:
+        if self._closed:
+            raise DatabaseProblem(f"数据文件“{self.path}”已关闭。")
+        owned = getattr(self._local, "owned", None)
+        if owned is not None and owned.generation == self._generation:
+            return owned
+        if owned is not None:  # a connection from before reopen(): this thread replaces it
+            if owned.depth:
+                raise DatabaseProblem("数据文件已重新打开，进行中的操作未保存，请重试。")
+            self._forget_connection(owned.conn)
+        return self._adopt(self._connect())
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                               timeout=10, factory=_Connection)
+        try:
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DatabaseProblem(f"无法打开数据文件“{self.path}”：{exc}") from exc
+        return conn
+
+    def _adopt(self, conn: sqlite3.Connection) -> _Owned:
+        owned = _Owned(self, conn, self._generation)
+        with self._connections_lock:
+            self._connections[id(conn)] = conn
+        self._local.owned = owned
+        return owned
+
+    def _forget_connection(self, conn: sqlite3.Connection) -> None:
+        with self._connections_lock:
+            self._connections.pop(id(conn), None)
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+
+    def connection_count(self) -> int:
+        """How many connections are open (tests: threads that ended gave theirs back)."""
+        with self._connections_lock:
+            return len(self._connections)
 
     # ----------------------------------------------------------------- opening and migrating
     @classmethod
     def open(cls, path, *, backup_dir: Optional[Path] = None) -> "Store":
-        path = Path(path)
+        store = cls(None, Path(path))
+        store._open(backup_dir)
+        return store
+
+    def _open(self, backup_dir: Optional[Path]) -> None:
+        """Check, back up before an upgrade, connect this thread and migrate."""
+        path = self.path
         from .health import ensure_usable  # read-only start-up check: damaged/foreign/too new
 
         ensure_usable(path)
@@ -157,20 +273,43 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
             private_files.create_private_file(path)  # 0600 whatever the umask; -wal/-shm follow
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
-                               timeout=10)
-        store = cls(conn, path)
+        owned = self._adopt(self._connect())
         try:
-            store._configure()
-            store._migrate(version)
-            private_files.secure_store(store)  # older installations: tighten, note it once
+            self._configure()
+            self._migrate(version)
+            private_files.secure_store(self)  # older installations: tighten, note it once
         except sqlite3.DatabaseError as exc:
-            conn.close()
+            self._forget_connection(owned.conn)
             raise DatabaseProblem(f"无法打开数据文件“{path}”：{exc}") from exc
-        except Exception:
-            conn.close()
+        except BaseException:
+            self._forget_connection(owned.conn)
             raise
-        return store
+
+    def reopen(self, *, backup_dir: Optional[Path] = None) -> None:
+        """Open the file again after it was replaced (a restored backup), migrating it if the
+        backup is of an older schema. Every thread's connection becomes stale and is replaced on
+        that thread's next use; the calling thread must not be inside a transaction."""
+        with self._writer:
+            if self._depth:
+                raise RuntimeError("reopen() inside a transaction")
+            self._generation += 1
+            old = getattr(self._local, "owned", None)
+            if old is not None:
+                self._forget_connection(old.conn)
+                self._local.owned = None
+            self._open(backup_dir)
+
+    @classmethod
+    def open_readonly(cls, path) -> "Store":
+        """The file for reading only (commands that only read: core/access.py checks it first):
+        nothing is created, migrated, checkpointed or otherwise written (health.open_readonly)."""
+        from .health import open_readonly
+
+        path = Path(path)
+        try:
+            return cls(open_readonly(path), path)
+        except sqlite3.Error as exc:
+            raise DatabaseProblem(f"无法读取数据文件“{path}”：{exc}。文件未做任何修改。") from exc
 
     def _configure(self) -> None:
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -183,11 +322,11 @@ class Store:
             if target <= version:
                 continue
             with self.transaction():
-                for statement in _split_sql(sql):
+                for statement in split_statements(sql):
                     self.conn.execute(statement)
                 if step:
                     getattr(self, "_" + step)()
-                self.conn.execute(f"PRAGMA user_version={target}")
+                self.conn.execute(f"PRAGMA user_version={int(target)}")
 
     def _rebuild_search_index(self) -> None:
         for kind in SEARCHABLE:
@@ -203,7 +342,7 @@ class Store:
         profile = self.load_profile() or {}
         self.conn.execute("INSERT INTO office(id, name, own, first_seen_at) VALUES (?, ?, 1, ?)",
                           (own, profile.get("authority") or "", now_iso()))
-        for statement in _split_sql(schema.step8_columns(own, make_version(1, own))):
+        for statement in split_statements(schema.step8_columns(own, make_version(1, own))):
             self.conn.execute(statement)
         for kind in records.KINDS:
             for (rid,) in self.conn.execute(f"SELECT id FROM {kind}").fetchall():
@@ -236,11 +375,32 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        if self.conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self.conn.execute("PRAGMA optimize")
-            self.conn.close()
-            self.conn = None
+        """Close every thread's connection. Background jobs must have ended (gui/ops.py stops
+        and waits for them at quit): a job still reading would find its connection closed."""
+        if self._closed:
+            return
+        # A transaction still running on another thread may end first (a closed connection
+        # would roll it back: whole or nothing either way, but its work lost).
+        waited = self._writer.acquire(timeout=CLOSE_WAIT_SECONDS)
+        try:
+            owned = getattr(self._local, "owned", None)
+            if owned is not None and owned.generation == self._generation:
+                with contextlib.suppress(sqlite3.Error):
+                    owned.conn.execute("PRAGMA optimize")
+            self._closed = True
+            with self._connections_lock:
+                connections = list(self._connections.values())
+                self._connections.clear()
+            for conn in connections:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+        finally:
+            if waited:
+                self._writer.release()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def __enter__(self):
         return self
@@ -251,31 +411,52 @@ class Store:
     # ----------------------------------------------------------------- transactions
     @contextlib.contextmanager
     def transaction(self):
-        """BEGIN IMMEDIATE ... COMMIT; nested use in the same thread joins the outer transaction,
-        another thread waits until it has ended."""
-        if self._depth:
-            self._tx_depth.value += 1
+        """BEGIN IMMEDIATE ... COMMIT on this thread's connection; nested use in the same thread
+        joins the outer transaction, another thread waits until it has ended.
+
+        Any failure, the COMMIT's own included (a full disk), rolls back and re-raises: the
+        depth is 0 again and the connection outside any transaction, ready for the next one.
+        """
+        owned = getattr(self._local, "owned", None)
+        if owned is not None and owned.depth:
+            owned.depth += 1
             try:
                 yield
             finally:
-                self._tx_depth.value -= 1
+                owned.depth -= 1
             return
-        with self._tx_lock:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._tx_depth.value = 1
+        with self._writer:
+            owned = self._owned()  # under the lock: a reopen() cannot slip in between
+            conn = owned.conn
+            conn.execute("BEGIN IMMEDIATE")
+            owned.depth = 1
             try:
                 yield
+                owned.depth = 0
+                conn.execute("COMMIT")
             except BaseException:
-                self._tx_depth.value = 0
-                self.conn.execute("ROLLBACK")
+                owned.depth = 0
+                self._roll_back(owned)
                 raise
-            self._tx_depth.value = 0
-            self.conn.execute("COMMIT")
+            with contextlib.suppress(AttributeError):  # a plain connection handed to __init__
+                conn.commits += 1
+
+    def _roll_back(self, owned: _Owned) -> None:
+        """Undo the thread's open transaction; a connection that cannot is replaced."""
+        conn = owned.conn
+        try:
+            if conn.in_transaction:  # SQLite may already have rolled back (SQLITE_FULL)
+                conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            if self._local.__dict__.get("owned") is owned:
+                self._local.owned = None
+            self._forget_connection(conn)
 
     @property
     def _depth(self) -> int:
         """How deep the calling thread is in its own transaction (0: none)."""
-        return getattr(self._tx_depth, "value", 0)
+        owned = getattr(self._local, "owned", None)
+        return owned.depth if owned is not None else 0
 
     # ----------------------------------------------------------------- records
     def find_seq(self, kind: str, record_id: str, *, deleted: Optional[bool] = False):
@@ -438,8 +619,8 @@ class Store:
         with self.transaction():
             before = self.load_profile()
             self.conn.execute(
-                "INSERT INTO profile(id, data, updated_at) VALUES (1, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                "INSERT INTO profile(id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) "
+                "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
                 (json.dumps(profile, ensure_ascii=False), now_iso()))
             self.audit("profile", "profile", "create" if before is None else "update",
                        before, profile)
@@ -451,9 +632,8 @@ class Store:
     def set_setting(self, key: str, value) -> None:
         with self.transaction():
             self.conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)))
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                "DO UPDATE SET value = excluded.value", (key, json.dumps(value, ensure_ascii=False)))
 
     def query(self, sql: str, params: Iterable = ()) -> list:
         """Rows of a read-only query as dicts (sqlite-utils)."""
@@ -469,7 +649,26 @@ def _with_meta(row) -> dict:
     return meta
 
 
-def _split_sql(sql: str) -> list:
-    return [s.strip() for s in sql.split(";") if s.strip()]
+def split_statements(sql: str) -> list:
+    """The statements of a script, split where SQLite itself says a statement ends
+    (sqlite3.complete_statement): a ';' inside a string, a comment or a trigger's body does
+    not end one. Raises ValueError on an unfinished last statement."""
+    statements, pending = [], ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if _has_code(pending):
+                statements.append(pending.strip())
+            pending = ""
+    if _has_code(pending[:-1]):  # the split added a ';' after the last piece
+        raise ValueError(f"unfinished SQL statement: {pending[:80]!r}")
+    return statements
+
+
+def _has_code(text: str) -> bool:
+    """Whether SQL text holds more than whitespace, ';' and comments."""
+    lines = [line.split("--", 1)[0] for line in text.splitlines()]
+    stripped = "".join(lines).replace(";", "").strip()
+    return bool(stripped)
 
 

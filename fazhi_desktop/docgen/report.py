@@ -32,7 +32,7 @@ def issued_number(registry, year: int) -> Optional[str]:
     """The number already handed out to this year's report, or None."""
     from ..core.numbering import format_number
 
-    row = registry.store.conn.execute(
+    row = registry.read(
         "SELECT code, year, serial FROM doc_number WHERE kind = ? AND record_id = ? "
         "ORDER BY issued_at DESC LIMIT 1", (REPORT_KIND, report_record_id(year))).fetchone()
     return format_number(*row) if row else None

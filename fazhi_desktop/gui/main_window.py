@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
 
 from .. import APP_NAME
 from ..core import queries
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         self.report_action.triggered.connect(lambda: open_report_dialog(
             self, self.registry, year=default_report_year()))
         file_menu.addAction(self.report_action)
+        self.typeset_action = QAction("公文排版(&T)…", self)
+        self.typeset_action.setStatusTip("把同事发来的草稿一键排成红头公文格式")
+        self.typeset_action.triggered.connect(self.show_typeset)
+        file_menu.addAction(self.typeset_action)
         file_menu.addSeparator()
         backups = QAction("数据备份与恢复(&B)…", self)
         backups.triggered.connect(self.show_backups)
@@ -180,9 +185,20 @@ class MainWindow(QMainWindow):
         from .dialogs.backups import BackupsDialog
 
         dialog = BackupsDialog(self.registry, self, before_restore=self.close_editors)
+        dialog.restored.connect(self.reopen_after_restore)  # first: the pages then read the new file
         dialog.restored.connect(self.refresh_all)
         dialog.restored.connect(lambda: self._show_row(self.nav.currentRow()))  # the page shown too
         dialog.exec()
+
+    def reopen_after_restore(self) -> None:
+        """A restore replaced the data file under the open store: open it again, so that every
+        thread reads the restored file and a backup of an older version is migrated."""
+        from ..core.errors import FazhiError
+
+        try:
+            self.registry.reopen()
+        except FazhiError as exc:
+            QMessageBox.critical(self, "从备份恢复", f"数据已恢复，但无法重新打开数据文件：{exc}")
 
     def close_editors(self) -> bool:
         """Before a restore: every open editor saves, discards or keeps its edits (the clerk
@@ -196,6 +212,13 @@ class MainWindow(QMainWindow):
                 editor.close()
         return True
 
+    def show_typeset(self) -> None:
+        from .dialogs.typeset_dialog import TypesetDialog
+
+        dialog = TypesetDialog(self.registry, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.show()
+
     def show_about(self) -> None:
         from .dialogs.about import AboutDialog
 
@@ -207,4 +230,14 @@ class MainWindow(QMainWindow):
             if editor is not None and editor.isVisible() and not editor.maybe_keep_edits():
                 event.ignore()
                 return
+        self.stop_background_jobs()
         event.accept()
+
+    def stop_background_jobs(self) -> None:
+        """Before the data file is closed: cancel every background job (a batch stops after the
+        document it is writing) and wait for it, so nothing is left half-written."""
+        from . import ops
+
+        if ops.running():
+            self.statusBar().showMessage("正在停止后台任务，请稍候……")
+            ops.stop_all()

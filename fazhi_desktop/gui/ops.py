@@ -2,20 +2,34 @@
 after 600 ms, and the result or the error comes back on the GUI thread.
 
 Usage: run_in_background(parent, op, title="导出", on_success=fn, on_failure=fn2).
+
+Lifetimes (docs/architecture.md, "Threads and connections"):
+- An op belongs to this module until its worker has ended, not to its parent widget: a dialog
+  closed mid-run (the batch dialog deletes itself) cancels its op, which then runs to a clean
+  stop (every output is written whole or not at all) with nobody to tell; it is not dropped.
+- At quit `stop_all()` cancels every op and waits for each worker to end, so the data file's
+  connections are closed only after the last job has let go of them (MainWindow.closeEvent, and
+  QApplication.aboutToQuit for any other way out).
+- A failure is logged with its traceback (logger "fazhi_desktop"; a cancel and a refusal in
+  Chinese are not faults) and still reaches on_failure, which shows the Chinese message.
 """
 from __future__ import annotations
 
+import logging
 import threading
+import time
 import traceback
+import weakref
 from typing import Callable, Optional
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 SHOW_DIALOG_AFTER_MS = 600
 
-# Ops without a parent widget would be garbage-collected while running; hold them here.
+# Every op whose worker has not ended yet (its parent may be gone): stop_all() waits for these.
 _RUNNING: set = set()
+_log = logging.getLogger("fazhi_desktop")
 
 
 class Progress:
@@ -44,34 +58,59 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, op: Callable, progress: Progress, signals: _Signals):
+    def __init__(self, op: Callable, progress: Progress, signals: _Signals, title: str):
         super().__init__()
         self.setAutoDelete(True)
-        self._op, self._progress, self._signals = op, progress, signals
+        self._op, self._progress, self._signals, self._title = op, progress, signals, title
+        self.ended = threading.Event()  # set when run() has returned: the op let go of everything
 
     def run(self) -> None:  # worker thread
         try:
-            result = self._op(self._progress)
-        except BaseException as exc:  # every failure must reach the GUI, never vanish
-            exc.__fazhi_traceback__ = traceback.format_exc()
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.succeeded.emit(result)
+            try:
+                result = self._op(self._progress)
+            except BaseException as exc:  # every failure must reach the GUI, never vanish
+                exc.__fazhi_traceback__ = traceback.format_exc()
+                _log_failure(self._title, exc)
+                self._signals.failed.emit(exc)
+            else:
+                self._signals.succeeded.emit(result)
+        finally:
+            self.ended.set()
+
+
+def _call_if_alive(ref, method: str) -> None:
+    target = ref()
+    if target is not None:
+        getattr(target, method)()
+
+
+def _log_failure(title: str, exc: BaseException) -> None:
+    from ..core.errors import FazhiError
+
+    if isinstance(exc, InterruptedError):
+        return  # the clerk pressed 取消
+    if isinstance(exc, FazhiError):  # a refusal already said in Chinese: no fault of ours
+        _log.info("后台任务“%s”未完成：%s", title, exc)
+        return
+    _log.error("后台任务“%s”失败", title, exc_info=exc)
 
 
 class BackgroundOp(QObject):
-    """One running operation; kept alive by its parent until it finishes."""
+    """One running operation; held by this module (not its parent widget) until its worker has
+    returned and its result has been delivered or dropped."""
 
     finished = Signal()
 
     def __init__(self, parent: Optional[QWidget], op: Callable, *, title: str,
                  on_success: Callable, on_failure: Optional[Callable], cancellable: bool):
-        super().__init__(parent)
+        # No Qt parent: the op must outlive a dialog closed mid-run (see the module docstring).
+        super().__init__(None)
         self._parent_widget = parent
         self._title = title
         self._on_success, self._on_failure = on_success, on_failure
         self._cancellable = cancellable
         self._cancel = threading.Event()
+        self._quiet = False  # True once nobody is left to tell (parent gone, quitting)
         self._signals = _Signals()  # lives on the GUI thread: queued delivery from the worker
         self._signals.progress.connect(self._on_progress, Qt.QueuedConnection)
         self._signals.succeeded.connect(self._on_succeeded, Qt.QueuedConnection)
@@ -82,18 +121,52 @@ class BackgroundOp(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
-        self._runnable = _Runnable(op, Progress(self._signals, self._cancel), self._signals)
+        self._runnable = _Runnable(op, Progress(self._signals, self._cancel), self._signals, title)
+        self._ended = self._runnable.ended
+        if parent is not None:
+            # Through a weak reference: the op may be gone long before its parent is.
+            ref = weakref.ref(self)
+            parent.destroyed.connect(lambda *_: _call_if_alive(ref, "_parent_gone"))
 
     def start(self) -> "BackgroundOp":
         _RUNNING.add(self)
-        self.finished.connect(self._forget)
+        _stop_at_quit()
         self._timer.start(SHOW_DIALOG_AFTER_MS)
         QThreadPool.globalInstance().start(self._runnable)
         return self
 
-    def _forget(self) -> None:
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def ended(self) -> bool:
+        """The worker has returned (is_done: the result has also reached the GUI thread)."""
+        return self._ended.is_set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        """Block until the worker has returned; False on timeout."""
+        return self._ended.wait(timeout)
+
+    def _parent_gone(self) -> None:
+        """The widget that started the op was deleted: stop the op cleanly, tell nobody."""
+        self._parent_widget = None
+        self._quiet = True
+        self._timer.stop()
+        self.dialog = None  # the progress dialog was the parent's child: deleted with it
+        if self._cancellable:
+            self._cancel.set()
+
+    def _finish(self) -> None:
+        """The result has been delivered (or dropped): the op may be forgotten once its worker
+        has also returned (it has: the signal is emitted last thing in run())."""
+        self.finished.emit()
+        self._ended.wait()
         _RUNNING.discard(self)
-        self.setParent(None)  # the Python side now decides its lifetime; no leak per op
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -105,7 +178,7 @@ class BackgroundOp(QObject):
         return self._done
 
     def _show_dialog(self) -> None:
-        if self._done:
+        if self._done or self._quiet:
             return
         dlg = QProgressDialog(self._parent_widget)
         dlg.setWindowTitle(self._title)
@@ -150,19 +223,62 @@ class BackgroundOp(QObject):
     def _on_succeeded(self, result) -> None:
         self._close()
         try:
-            self._on_success(result)
+            if not self._quiet:
+                self._on_success(result)
         finally:
-            self.finished.emit()
+            self._finish()
 
     def _on_failed(self, exc: BaseException) -> None:
         self._close()
         try:
-            if self._on_failure is not None:
+            if self._quiet:
+                pass
+            elif self._on_failure is not None:
                 self._on_failure(exc)
             elif not isinstance(exc, InterruptedError):
                 QMessageBox.warning(self._parent_widget, self._title, f"{self._title}未完成：{exc}")
         finally:
-            self.finished.emit()
+            self._finish()
+
+
+def running() -> list:
+    """The ops whose worker has not ended (or whose result is not delivered yet)."""
+    return list(_RUNNING)
+
+
+def stop_all(timeout: Optional[float] = None) -> bool:
+    """Cancel every running op and wait for its worker to return; their results are dropped
+    (nobody is left to show them). Ops that cannot be cancelled (a backup, a restore) are
+    waited for to the end. Qt events other than input keep being processed meanwhile, so the
+    workers' queued signals do not pile up. False if `timeout` seconds passed first."""
+    ops = list(_RUNNING)
+    for op in ops:
+        op._quiet = True
+        op._timer.stop()
+        if op._cancellable:
+            op.cancel()
+        op._close()
+    deadline = None if timeout is None else time.monotonic() + timeout
+    for op in ops:
+        while not op._ended.wait(0.02):
+            QCoreApplication.processEvents(QEventLoop.ExcludeUserInputEvents)
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+    QCoreApplication.processEvents(QEventLoop.ExcludeUserInputEvents)  # deliver what is queued
+    for op in ops:
+        _RUNNING.discard(op)
+    return True
+
+
+_HOOKED = []
+
+
+def _stop_at_quit() -> None:
+    """Whatever ends the event loop, the ops are stopped before launch.py closes the store."""
+    app = QCoreApplication.instance()
+    if app is not None and app not in _HOOKED:
+        app.aboutToQuit.connect(stop_all)
+        _HOOKED.append(app)
 
 
 def run_in_background(parent: Optional[QWidget], op: Callable, *, title: str,

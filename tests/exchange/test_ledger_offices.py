@@ -22,7 +22,7 @@ def test_same_case_number_of_two_offices_is_refused_not_merged(offices, tmp_path
             reg.apply_package(reg.plan_package(out, passphrase=PASSPHRASE))
     ledger = tmp_path / "district.xlsx"
     with Registry.open(district["path"]) as reg:
-        export_ledger(reg, "mediation", ledger, masked=False, year=2022)
+        ledger = export_ledger(reg, "mediation", ledger, masked=False, year=2022).path
     with Registry.open(tmp_path / "copy.sqlite3") as copy:
         with pytest.raises(ImportRefused, match="案件（2022）调字第001号与第3行重复"):
             import_ledger(copy, "mediation", ledger)

@@ -192,3 +192,43 @@ def test_a_package_with_one_id_twice_is_refused(offices, tmp_path):
     with Registry.open(offices["district"]["path"]) as reg:
         with pytest.raises(ValidationError, match="人民调解第5条记录：记录编号（id）与第1条相同"):
             reg.plan_package(out)
+
+
+def test_a_package_of_one_year_and_kind_carries_only_those_and_removes_nothing_else(offices):
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    with Registry.open(cao["path"]) as reg:
+        old = reg.save("mediation", case("曹镇乡", 9, accepted="2021-11-30",
+                                         case_number="（2021）调字第009号"))["id"]
+    _send(cao, district, tmp / "all.fzpkg")
+    with Registry.open(cao["path"]) as reg:
+        manifest = reg.export_package(tmp / "2022.fzpkg", kinds=["mediation"], year=2022,
+                                      passphrase=PASSPHRASE)
+    assert manifest["counts"] == {"mediation": {"records": 4, "deleted": 0}}
+    assert (manifest["kinds"], manifest["year"]) == (["mediation"], 2022)
+    with Registry.open(district["path"]) as reg:
+        plan = reg.plan_package(tmp / "2022.fzpkg", passphrase=PASSPHRASE)
+        assert sum(plan.counts.values()) == 4 and plan.counts["未变"] == 4
+        reg.apply_package(plan)
+        assert reg.get("mediation", old)["accepted_date"] == "2021-11-30"  # not in it, kept
+        assert reg.count("petition") == 1
+
+
+def test_after_restoring_an_old_backup_the_districts_newer_versions_show_as_conflicts(offices):
+    import shutil
+
+    cao, district, tmp = offices["cao"], offices["district"], offices["dir"]
+    _send(cao, district, tmp / "1.fzpkg")
+    shutil.copy(cao["path"], tmp / "backup.sqlite3")  # closed and checkpointed: a whole copy
+    rid = cao["ids"][0]
+    with Registry.open(cao["path"]) as reg:
+        reg.save("mediation", dict(reg.get("mediation", rid), facts="恢复前的修改"))
+    _send(cao, district, tmp / "2.fzpkg")
+    shutil.copy(tmp / "backup.sqlite3", cao["path"])  # the township restores the old copy
+    with Registry.open(district["path"]) as reg:
+        reg.export_package(tmp / "district.fzpkg", passphrase=PASSPHRASE)
+    with Registry.open(cao["path"]) as reg:
+        plan = reg.plan_package(tmp / "district.fzpkg", passphrase=PASSPHRASE)
+        assert [c["id"] for c in plan.conflicts] == [rid]
+        reg.apply_package(plan)
+        reg.resolve_conflict(rid, "remote")
+        assert reg.get("mediation", rid)["facts"] == "恢复前的修改"

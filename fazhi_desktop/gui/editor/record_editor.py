@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QGridLayout, QHBoxLayout, Q
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from ...core import numbering, queries, records
+from ...core import numbering, records
 from ...core.dates import default_due_date
 from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import ListField, LongTextField, TextField, make_field
@@ -100,7 +100,7 @@ class RecordEditor(RecordEditorBase):
         self.due_hint = QLabel("", page)
         self.due_hint.setStyleSheet("color: #666;")
         right.insertRow(2, "", self.due_hint)
-        self._complete("session", queries.distinct_values(self.registry.store.conn, self.kind,
+        self._complete("session", self.registry.distinct_values(self.kind,
                                                           "session"), case_insensitive=True)
         self._two_columns(page, grid, left, right, "＊为必填项。办理期限不填时按交办日期后三个月计算。")
         grid.setColumnStretch(0, 3)

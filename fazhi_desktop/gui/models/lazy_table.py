@@ -42,7 +42,7 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-run the query (after a filter, a sort or a save)."""
         self.beginResetModel()
-        self._seqs = queries.seqs(self.registry.store.conn, self.query, today=self.today)
+        self._seqs = self.registry.table_seqs(self.query, today=self.today)
         self._cache = {}
         self.pages_loaded = 0
         self._forget_pages()
@@ -67,7 +67,7 @@ class LazyTableModel(QAbstractTableModel):
         return self._cache.get(seq)  # None: deleted by another window since the query ran
 
     def _load_page(self, page: list) -> None:
-        self._cache.update(queries.rows(self.registry.store.conn, self.kind, page))
+        self._cache.update(self.registry.table_rows(self.kind, page))
 
     def _forget_pages(self) -> None:
         """Drop what a subclass keeps per page beside the rows."""
@@ -96,7 +96,7 @@ class LazyTableModel(QAbstractTableModel):
 
     def row_of(self, record_id: str) -> int:
         """The row showing a record, or -1 (used to select a record after a save)."""
-        seq = self.registry.store.find_seq(self.kind, record_id)
+        seq = self.registry.row_number(self.kind, record_id)
         try:
             return self._seqs.index(seq)
         except ValueError:

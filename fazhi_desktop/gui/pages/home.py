@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ...core import queries, records
+from ...core import records
 from ...core.dates import chinese_date
 
 
@@ -72,7 +72,7 @@ class HomePage(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.buttons = {}
-        counts = queries.attention(self.registry.store.conn)
+        counts = self.registry.attention()
         headers = ("", "待办（未答复）", "已超期", "14天内到期")
         for col, text in enumerate(headers):
             label = QLabel(text, self)

@@ -42,7 +42,7 @@ class MediationModel(LazyTableModel):
 
     def _load_page(self, page: list) -> None:
         super()._load_page(page)
-        self._windows.update(mediation.confirmation_levels(self.registry.store.conn, page,
+        self._windows.update(self.registry.confirmation_levels(page,
                                                            today=self.today))
 
     def _forget_pages(self) -> None:
@@ -172,13 +172,12 @@ class MediationPage(RecordListPage):
         box.blockSignals(False)
 
     def refresh(self) -> None:
-        conn = self.registry.store.conn
-        self._refill(self.committee, queries.distinct_values(conn, "mediation", "committee"), "全部调委会")
-        types = queries.distinct_values(conn, "mediation", "dispute_type")
+        self._refill(self.committee, self.registry.distinct_values("mediation", "committee"), "全部调委会")
+        types = self.registry.distinct_values("mediation", "dispute_type")
         ordered = [t for t in records.DISPUTE_TYPES if t in types] + [t for t in types
                                                                       if t not in records.DISPUTE_TYPES]
         self._refill(self.dispute_type, ordered, "全部类型")
-        self._refill(self.month, mediation.accepted_months(conn), "全部月份")
+        self._refill(self.month, self.registry.accepted_months(), "全部月份")
         self.offices.reload(self.registry)
         self.model.office_names = self.offices.names
         self.offices.place_column(self.table, len(COLUMNS) - 1)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
-from ...core import mediation, queries, records
+from ...core import mediation, records
 from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import ListField, TextField, make_field
 from ..editor.base import RecordEditorBase
@@ -147,7 +147,7 @@ class MediationEditor(RecordEditorBase):
             left.addRow(self._label(key), self._bind(key, page))
         for key in ("accepted_date", "source", "dispute_type", "amount"):
             right.addRow(self._label(key), self._bind(key, page))
-        self._complete("committee", queries.distinct_values(self.registry.store.conn, "mediation",
+        self._complete("committee", self.registry.distinct_values("mediation",
                                                             "committee"))
         self._two_columns(page, grid, left, right, "＊为必填项。当事人至少两方，在“当事人”页填写。")
         return page

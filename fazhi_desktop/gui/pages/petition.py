@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from ...core import queries, stats
+from ...core import stats
+from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats_text import petition_lines
 from ..widgets.office_filter import OfficeFilter
 from .petition_grid import COUNT_KEYS, PetitionGridModel, PetitionGridView
@@ -36,7 +37,7 @@ class PetitionPage(QWidget):
         self.offices = OfficeFilter(self, lambda: self.refresh())
         self.offices.combo.setItemText(0, "本单位")
         self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)  # core/years.py: the years that exist
         self.year.setValue(_dt.date.today().year)
         self.year.setSuffix(" 年")
         self.model = PetitionGridModel(registry, self)
@@ -86,11 +87,9 @@ class PetitionPage(QWidget):
     def units(self) -> list:
         office = self.shown_office()
         if office is None:
-            found = queries.distinct_values(self.registry.store.conn, "petition", "unit")
+            found = self.registry.distinct_values("petition", "unit")
         else:
-            found = [row[0] for row in self.registry.store.conn.execute(
-                "SELECT DISTINCT unit FROM petition WHERE deleted_at IS NULL AND office_id = ? "
-                "ORDER BY unit", (office,))]
+            found = stats.petition_units(self.registry, office)
         if office not in (None, getattr(self.registry, "office_id", None)):
             return found  # units added by hand are this office's
         extra = [u for u in self.registry.setting(UNITS_SETTING, []) or [] if u not in found]

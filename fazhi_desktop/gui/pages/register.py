@@ -97,6 +97,7 @@ class RegisterPage(RecordListPage):
                  ("preview", "预览/打印", None, self.preview_reply),
                  (None, None, None, None),
                  ("import", "导入Excel…", None, self.import_excel),
+                 ("import_replies", "导入往年答复件…", None, self.import_past_replies),
                  ("export", "导出Excel…", None, self.export_excel))
         for name, text, keys, slot in specs:
             if name is None:
@@ -138,6 +139,15 @@ class RegisterPage(RecordListPage):
         table.delete_pressed.connect(self.delete_current)
         return table
 
+    def import_past_replies(self) -> None:
+        """A folder of replies sent in earlier years into this register (listed first)."""
+        from ..dialogs.past_replies_dialog import PastRepliesDialog
+
+        dialog = PastRepliesDialog(self.registry, self.kind, self)
+        dialog.imported.connect(lambda _ids: self.refresh())
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.show()
+
     # ------------------------------------------------------------- filtering
     def refresh(self) -> None:
         """Reload the session list and the rows (after saves elsewhere, an import, a restore)."""
@@ -145,7 +155,7 @@ class RegisterPage(RecordListPage):
         self.session.blockSignals(True)
         self.session.clear()
         self.session.addItem("全部届次", None)
-        for value in queries.distinct_values(self.registry.store.conn, self.kind, "session"):
+        for value in self.registry.distinct_values(self.kind, "session"):
             self.session.addItem(value, value)
         index = self.session.findData(current)
         self.session.setCurrentIndex(max(index, 0))

@@ -176,7 +176,8 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None,
             private_files.make_private_dir(target.parent)  # ours: 0700; a chosen one is left as is
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
-        private_files.create_private_file(partial)  # every copy 0600 (it holds personal data)
+        with contextlib.suppress(OSError):  # cannot create it: SQLite says why, just below
+            private_files.create_private_file(partial)  # every copy 0600 (personal data)
         src = _connect_ro(Path(source))
         try:
             dst = sqlite3.connect(str(partial), isolation_level=None)

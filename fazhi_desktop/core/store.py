@@ -271,7 +271,7 @@ class Store:
             from .backup import backup_before_migration
             backup_before_migration(path, version, backup_dir=backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
+        if str(path) != ":memory:" and not path.exists():
             private_files.create_private_file(path)  # 0600 whatever the umask; -wal/-shm follow
         owned = self._adopt(self._connect())
         try:

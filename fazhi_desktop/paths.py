@@ -24,8 +24,9 @@ def app_data_dir() -> Path:
 
 
 def resolve_db_path(cli_value: Optional[str] = None, *, create_folder: bool = True) -> Path:
-    """--db wins, then the FAZHI_DB variable, then the default file (its folder is created
-    unless create_folder is False: commands that only read create nothing)."""
+    """--db wins, then the FAZHI_DB variable, then the default file (its folder is created,
+    readable by this user only: core/private_files.py; unless create_folder is False: commands
+    that only read create nothing)."""
     if cli_value:
         return Path(cli_value).expanduser()
     if os.environ.get(ENV_DB):
@@ -33,6 +34,11 @@ def resolve_db_path(cli_value: Optional[str] = None, *, create_folder: bool = Tr
     folder = app_data_dir()
     if create_folder:
         folder.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":  # the app's own folder: this user only (core/private_files.py)
+            try:
+                os.chmod(folder, 0o700)
+            except OSError:  # not ours to change (an administrator's setup): leave it
+                pass
     return folder / DB_FILENAME
 
 

@@ -39,8 +39,8 @@ _WORDS = "法治政府建设示范创建乡村振兴人民调解信访代理行�
 
 
 def content_hash(record: dict) -> str:
-    """The record's own fields (no id/timestamps), canonical JSON, sha256 (16 hex digits)."""
-    body = {k: v for k, v in record.items() if k not in ("id", "created_at", "updated_at")}
+    """The record's own fields (no id, timestamps, office or version), canonical JSON, sha256 (16 hex digits)."""
+    body = {k: v for k, v in record.items() if k not in ("id", "created_at", "updated_at", "office_id", "version")}
     text = json.dumps(body, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

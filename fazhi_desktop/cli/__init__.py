@@ -24,7 +24,7 @@ from .. import APP_NAME, __version__
 
 # Modules under fazhi_desktop.cli that add commands; each has register(subparsers).
 COMMAND_MODULES = ("records", "profile", "stats", "safety", "report", "ledgers", "render",
-                   "typeset")
+                   "typeset", "package", "recycle", "erase")
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 EXIT_PIPE_CLOSED, EXIT_INTERRUPTED = 141, 130

@@ -8,7 +8,7 @@ def register(sub) -> None:
     profile = sub.add_parser("profile", help="查看或设置单位信息")
     actions = profile.add_subparsers(dest="action", metavar="操作", required=True,
                                      parser_class=type(profile))
-    show = actions.add_parser("show", help="输出单位设置（JSON）")
+    show = actions.add_parser("show", help="输出单位设置（JSON，含本单位编号 office_id）")
     show.set_defaults(handler=cmd_show)
     set_ = actions.add_parser("set", help="从JSON文件设置单位信息")
     set_.add_argument("file", metavar="FILE.json")
@@ -17,7 +17,8 @@ def register(sub) -> None:
 
 def cmd_show(args) -> int:
     with open_registry(args, write=False) as registry:
-        print_json(registry.profile())
+        # office_id: this installation's identity in data packages (docs/exchange.md)
+        print_json(dict(registry.profile(), office_id=registry.office_id))
     return 0
 
 

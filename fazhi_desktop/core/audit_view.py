@@ -20,8 +20,9 @@ EMPTY = "（空）"
 
 
 def kind_word(kind: str) -> str:
-    """政协提案 / 人大建议 / … ; the office profile's changes are logged as kind 'profile'."""
-    return "单位信息" if kind == "profile" else records.kind_label(kind)
+    """政协提案 / 人大建议 / … ; the office profile's changes are logged as kind 'profile',
+    data packages exported and merged (core/exchange) as kind 'package'."""
+    return {"profile": "单位信息", "package": "数据包"}.get(kind) or records.kind_label(kind)
 
 
 def entry_summary(entry: dict) -> str:
@@ -126,3 +127,24 @@ def _same(a, b) -> bool:
 def record_lines(kind: str, record) -> list:
     """[(label, text)] of every filled-in field: a created or deleted record, readable whole."""
     return [(label, text) for label, _raw, text in _flatten(_fields_of(kind), record or {}) if text]
+
+
+_EXCHANGE_META = ("office_id", "version", "merged_version", "deleted_at")  # bookkeeping, not content
+
+
+def side_by_side(kind: str, left, right) -> list:
+    """[(label, left text, right text, differs)] over the fields either version fills in, in the
+    form's order: two versions of one record compared field by field (data-exchange conflicts)."""
+    a = {label: (raw, text) for label, raw, text in _flatten(_fields_of(kind), left or {})}
+    b = {label: (raw, text) for label, raw, text in _flatten(_fields_of(kind), right or {})}
+    order = list(a) + [label for label in b if label not in a]
+    rows = []
+    for label in order:
+        if label in records.META_FIELDS or label in _EXCHANGE_META:
+            continue
+        raw_a, text_a = a.get(label, (None, ""))
+        raw_b, text_b = b.get(label, (None, ""))
+        if not text_a and not text_b:
+            continue
+        rows.append((label, text_a or EMPTY, text_b or EMPTY, not _same(raw_a, raw_b)))
+    return rows

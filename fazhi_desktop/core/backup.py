@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from . import private_files
 from .errors import DatabaseProblem
 from .faults import short_cause
 
@@ -111,7 +112,7 @@ def _remember_folder(db_path, folder: Path) -> None:
     with contextlib.suppress(OSError):
         if pointer.exists() and pointer.read_text("utf-8").strip() == text:
             return
-        pointer.parent.mkdir(parents=True, exist_ok=True)
+        private_files.make_private_dir(pointer.parent)
         pointer.write_text(text + "\n", "utf-8")
 
 
@@ -119,7 +120,7 @@ def backup_dir(db_path, folder=None) -> tuple:
     """(folder to use, warnings): the chosen folder if reachable, else the one beside the data."""
     chosen = Path(folder) if folder else configured_backup_dir(db_path)
     if chosen is None:
-        return default_backup_dir(db_path), []
+        return private_files.make_private_dir(default_backup_dir(db_path)), []
     try:
         chosen.mkdir(parents=True, exist_ok=True)
         probe = chosen / f".fazhi-probe-{os.getpid()}-{secrets.token_hex(4)}"  # one per process
@@ -171,7 +172,12 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None,
     target = Path(target)
     partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent.resolve() == default_backup_dir(source):
+            private_files.make_private_dir(target.parent)  # ours: 0700; a chosen one is left as is
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # cannot create it: SQLite says why, just below
+            private_files.create_private_file(partial)  # every copy 0600 (personal data)
         src = _connect_ro(Path(source))
         try:
             dst = sqlite3.connect(str(partial), isolation_level=None)
@@ -465,6 +471,8 @@ def restore_backup(db_path, backup_path, *, folder=None) -> dict:
     try:
         src = _connect_ro(backup_path)
         try:
+            if not db_path.exists():
+                private_files.create_private_file(db_path)
             dst = sqlite3.connect(str(db_path), isolation_level=None, timeout=10)
             try:
                 dst.execute("PRAGMA busy_timeout=10000")

@@ -185,7 +185,9 @@ class WriterLock:
             raise LockUnsupported(self.db_path, f"文件系统：{fs}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+            if not _WINDOWS:
+                os.fchmod(fd, 0o600)  # it names the data file's owner; an older version made it 0644
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise ReadOnlyLocation(self.db_path, short_cause(exc)) from exc

@@ -53,6 +53,7 @@ class TableQuery:
     month: Optional[str] = None  # YYYY-MM, mediation: accepted in that month
     unit: Optional[str] = None
     year: Optional[int] = None
+    office: Optional[str] = None  # an office id: only its records (data from several offices)
     order_by: str = "updated_at"
     descending: bool = True
     extra: dict = field(default_factory=dict)
@@ -66,6 +67,9 @@ def where_clause(q: TableQuery, *, today: Optional[_dt.date] = None) -> tuple:
     """SQL WHERE text and parameters for a table query."""
     kind = q.kind
     where, params = ["deleted_at IS NULL"], []
+    if q.office:
+        where.append("office_id = ?")
+        params.append(q.office)
     if q.search.strip() and kind in ("proposal", "suggestion", "mediation"):
         sql, terms = matching_seqs_sql(kind, q.search)
         if sql:
@@ -231,10 +235,12 @@ def _listed(conn, q: TableQuery, today, *, reuse: bool = True) -> list:
 
 _ROW_COLUMNS = {
     "proposal": ("id", "session", "number", "title", "authors", "lead_unit", "due_date",
-                 "status", "result_class", "satisfaction", "assigned_date", "reply_date"),
+                 "status", "result_class", "satisfaction", "assigned_date", "reply_date",
+                 "office_id"),
     "mediation": ("id", "case_number", "committee", "accepted_date", "dispute_type",
-                  "outcome", "amount", "party_names", "closed_date"),
-    "petition": ("id", "unit", "period") + tuple(n for n, _ in records.PETITION_COUNTS),
+                  "outcome", "amount", "party_names", "closed_date", "office_id"),
+    "petition": ("id", "unit", "period") + tuple(n for n, _ in records.PETITION_COUNTS)
+                + ("office_id",),
 }
 _ROW_COLUMNS["suggestion"] = _ROW_COLUMNS["proposal"]
 

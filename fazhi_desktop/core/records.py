@@ -249,7 +249,10 @@ KEY_FIELDS = {
 }
 
 # Fields the app sets itself; accepted on input (a dump fed back) but never required.
-META_FIELDS = ("id", "created_at", "updated_at")
+# office_id and version say where a record was created and which edit it is (docs/exchange.md);
+# deleted_at and merged_version only appear in data packages (docs/exchange.md).
+META_FIELDS = ("id", "created_at", "updated_at", "office_id", "version", "deleted_at",
+               "merged_version")
 
 PROFILE_DEFAULTS = {
     "reply_format": "file",

@@ -21,6 +21,7 @@ from typing import Optional
 
 from . import queries, records
 from .errors import NotFound, ValidationError
+from .exchange.identity import canonical_id
 from .store import Store
 from .validation import check_batch, profile_problems, record_problems
 
@@ -90,6 +91,7 @@ class Registry:
 
     # ----------------------------------------------------------------- reading
     def get(self, kind: str, record_id: str, *, include_deleted: bool = False) -> dict:
+        record_id = canonical_id(record_id) or record_id
         record = self.store.load(kind, record_id, include_deleted=include_deleted)
         if record is None:
             raise NotFound(f"找不到{records.kind_label(kind)}记录“{record_id}”（可能已删除）。")
@@ -159,6 +161,7 @@ class Registry:
 
     def save(self, kind: str, record: dict) -> dict:
         """Create or update one record; returns it as stored (with id and timestamps)."""
+        record = _with_canonical_id(record)
         problems = self.validate(kind, record)
         if problems:
             raise ValidationError(problems)
@@ -171,6 +174,8 @@ class Registry:
         Either every record lands or none does (a refused item, a cancel, or a crash half-way
         leave the file as it was).
         """
+        if isinstance(items, list):
+            items = [_with_canonical_id(item) for item in items]
         problems = check_batch(kind, items)
         if not problems:
             problems = self._key_problems(kind, items, positions=True)
@@ -206,7 +211,9 @@ class Registry:
             if rid and self.store.find_seq(kind, rid, deleted=True) is not None:
                 problems.append(f"{where}该记录（id {rid}）在回收站中，请先在回收站恢复后再修改。")
                 continue
-            holder = self.store.find_by_key(kind, item)
+            office = (self.store.office_of(kind, rid) if rid else None) \
+                or canonical_id(item.get("office_id")) or self.office_id
+            holder = self.store.find_by_key(kind, item, office)
             if holder and holder != rid:
                 problems.append(
                     f"{where}{records.describe_key(kind, item)}已存在，不能重复登记；"
@@ -216,6 +223,7 @@ class Registry:
     # ----------------------------------------------------------------- recycle bin
     def delete(self, kind: str, record_id: str) -> None:
         """Move a record to the recycle bin (回收站)."""
+        record_id = canonical_id(record_id) or record_id
         with self.store.transaction():
             before = self.get(kind, record_id)
             self.store.set_deleted(kind, record_id, True)
@@ -223,11 +231,12 @@ class Registry:
 
     def restore(self, kind: str, record_id: str) -> dict:
         """Bring a record back from the recycle bin, unless its key was taken meanwhile."""
+        record_id = canonical_id(record_id) or record_id
         with self.store.transaction():
             record = self.store.load(kind, record_id, include_deleted=True)
             if record is None or self.store.find_seq(kind, record_id, deleted=True) is None:
                 raise NotFound("回收站中没有这条记录。")
-            holder = self.store.find_by_key(kind, record)
+            holder = self.store.find_by_key(kind, record, self.store.office_of(kind, record_id))
             if holder:
                 raise ValidationError([
                     f"无法恢复：{records.describe_key(kind, record)}已被另一条记录使用，"
@@ -252,6 +261,7 @@ class Registry:
 
     def purge(self, kind: str, record_id: str) -> None:
         """Delete for good one record that is in the recycle bin."""
+        record_id = canonical_id(record_id) or record_id
         with self.store.transaction():
             if self.store.find_seq(kind, record_id, deleted=True) is None:
                 raise NotFound("回收站中没有这条记录。")
@@ -297,12 +307,78 @@ class Registry:
         with self.store.transaction():
             self.store.audit(kind, record_id or "", action, None, detail)
 
+    # ----------------------------------------------------------------- offices and data packages
+    @property
+    def office_id(self) -> str:
+        """This installation's office UUID, made once (schema step 8); never changes."""
+        return self.store.office_id
+
+    def offices(self) -> list:
+        """This office first, then every office a package came from: {"id", "name", "own"}.
+        This office's name is the profile's 发文机关全称 (authority)."""
+        from .exchange.offices import list_offices
+
+        return list_offices(self)
+
+    def export_package(self, path, *, kinds=None, year=None, passphrase=None, progress=None,
+                       cancelled=None) -> dict:
+        """Write a data package (docs/exchange.md) of this file's records; returns its manifest.
+        passphrase None writes it unencrypted (the CLI asks for --no-encryption first)."""
+        from .exchange.export import export_package
+
+        return export_package(self, path, kinds=kinds, year=year, passphrase=passphrase,
+                              progress=progress, cancelled=cancelled)
+
+    def plan_package(self, path, *, passphrase=None):
+        """Read and check a package and work out what merging it would change; writes nothing.
+        Raises PackageRefused (a ValidationError) for a damaged, altered, too new, own or
+        undecryptable package, PackageLocked when it is encrypted and no passphrase was given."""
+        from .exchange.merge import plan_package
+
+        return plan_package(self, path, passphrase=passphrase)
+
+    def apply_package(self, plan, *, progress=None, cancelled=None):
+        """Merge a planned package in one transaction; returns the plan's counts as applied."""
+        from .exchange.merge import apply_package
+
+        return apply_package(self, plan, progress=progress, cancelled=cancelled)
+
+    def conflicts(self) -> list:
+        """Records changed here and at another office since they were last merged:
+        {"kind", "id", "office", "local", "remote", "fields", "received_at"}."""
+        from .exchange.conflicts import list_conflicts
+
+        return list_conflicts(self)
+
+    def resolve_conflict(self, record_id: str, keep: str) -> dict:
+        """Settle one conflict: keep="local" or "remote"; returns the record as it now stands."""
+        from .exchange.conflicts import resolve_conflict
+
+        return resolve_conflict(self, record_id, keep)
+
+    def received_packages(self) -> list:
+        """Packages merged into this file, newest first: {"office_id", "office_name",
+        "created_at", "imported_at", "counts", "encryption"}."""
+        from .exchange.offices import received_packages
+
+        return received_packages(self)
+
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default=None):
         return self.store.get_setting(key, default)
 
     def set_setting(self, key: str, value) -> None:
         self.store.set_setting(key, value)
+
+
+def _with_canonical_id(record):
+    """The record with its id in the one spelling kept (an unparsable id is left for the
+    validation to name)."""
+    if isinstance(record, dict) and record.get("id") is not None:
+        canon = canonical_id(record["id"])
+        if canon and canon != record["id"]:
+            return dict(record, id=canon)
+    return record
 
 
 def summarize(kind: str, record: dict) -> str:

@@ -237,6 +237,80 @@ CREATE INDEX audit_record ON audit(record_id, seq);
 CREATE INDEX audit_at ON audit(at);
 """
 
+# Version 8: records travel between offices (docs/exchange.md).
+# - Every record carries the office it was created in (office_id, a UUID), its version (see
+#   core/exchange/identity.py: an edit counter plus the editing office, kept as it travels) and
+#   merged_version, the version last taken from another office: the common ancestor that tells
+#   "changed here", "changed there" and "changed on both sides" apart.
+# - Natural keys are unique per office: two townships may both have case 2022-015.
+# - office: this installation (own = 1, its UUID made once by the Python step) and every office
+#   a package came from. package_log: the packages received. conflict: the other office's
+#   version of a record changed on both sides, kept beside the local one until settled.
+#   tombstone: records deleted for good (purged), so that an old package cannot bring them back.
+# The columns are added by the Python step (Store._identify_office) with step8_columns(): their
+# DEFAULT is this office and version 1, which existing rows then read without being rewritten
+# (ALTER TABLE ADD COLUMN with a constant default changes only the schema; an UPDATE of every
+# row would rewrite a 7 GB file through the WAL).
+_KEYS_V8 = {"proposal": "session, number", "suggestion": "session, number",
+            "mediation": "case_number", "petition": "unit, period"}
+
+
+def step8_columns(office_id: str, version: str) -> str:
+    """Schema step 8's per-register SQL for this installation's office id (a UUID, so it is a
+    safe literal) and its version 1."""
+    return "".join(f"""
+ALTER TABLE {kind} ADD COLUMN office_id TEXT DEFAULT '{office_id}';
+ALTER TABLE {kind} ADD COLUMN version TEXT DEFAULT '{version}';
+ALTER TABLE {kind} ADD COLUMN merged_version TEXT;
+DROP INDEX {kind}_key;
+CREATE UNIQUE INDEX {kind}_key ON {kind}(office_id, {key}) WHERE deleted_at IS NULL;
+CREATE INDEX {kind}_office ON {kind}(office_id);
+""" for kind, key in _KEYS_V8.items())
+
+
+_V8 = """
+CREATE TABLE office (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    own INTEGER NOT NULL DEFAULT 0,
+    first_seen_at TEXT,
+    last_package_at TEXT
+);
+CREATE UNIQUE INDEX office_own ON office(own) WHERE own = 1;
+
+CREATE TABLE package_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    package_id TEXT NOT NULL,
+    office_id TEXT NOT NULL,
+    office_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    encryption TEXT,
+    counts TEXT NOT NULL
+);
+CREATE INDEX package_log_office ON package_log(office_id, created_at);
+
+CREATE TABLE conflict (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    office_id TEXT NOT NULL,
+    remote TEXT NOT NULL,
+    remote_version TEXT NOT NULL,
+    local_version TEXT,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (kind, record_id)
+);
+
+CREATE TABLE tombstone (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    office_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    deleted_at TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+"""
+
 # (version, SQL, Python step run after the SQL inside the same transaction or None)
 MIGRATIONS = [
     (1, _V1, None),
@@ -246,6 +320,7 @@ MIGRATIONS = [
     (5, _V5, None),
     (6, _V6, None),
     (7, _V7, None),
+    (8, _V8, "identify_office"),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

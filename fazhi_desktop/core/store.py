@@ -46,7 +46,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 
-from . import records, schema, search
+from . import private_files, records, schema, search
+from .exchange.identity import canonical_id, make_version, new_id, next_version, version_problem
 from .dates import default_due_date, now_iso
 from .errors import FileTooNew, NotADatabase, DatabaseProblem
 
@@ -270,10 +271,13 @@ class Store:
             from .backup import backup_before_migration
             backup_before_migration(path, version, backup_dir=backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != ":memory:" and not path.exists():
+            private_files.create_private_file(path)  # 0600 whatever the umask; -wal/-shm follow
         owned = self._adopt(self._connect())
         try:
             self._configure()
             self._migrate(version)
+            private_files.secure_store(self)  # older installations: tighten, note it once
         except sqlite3.DatabaseError as exc:
             self._forget_connection(owned.conn)
             raise DatabaseProblem(f"无法打开数据文件“{path}”：{exc}") from exc
@@ -330,6 +334,35 @@ class Store:
             for seq, data in self.conn.execute(f"SELECT seq, data FROM {kind}"):
                 self.conn.execute(f"INSERT INTO {kind}_search(rowid, text) VALUES (?, ?)",
                                   (seq, search_text(kind, json.loads(data))))
+
+    def _identify_office(self) -> None:
+        """Schema step 8: this installation's office UUID, made once; existing records become
+        this office's, at version 1, under their canonical (lowercase) ids."""
+        own = new_id()
+        profile = self.load_profile() or {}
+        self.conn.execute("INSERT INTO office(id, name, own, first_seen_at) VALUES (?, ?, 1, ?)",
+                          (own, profile.get("authority") or "", now_iso()))
+        for statement in split_statements(schema.step8_columns(own, make_version(1, own))):
+            self.conn.execute(statement)
+        for kind in records.KINDS:
+            for (rid,) in self.conn.execute(f"SELECT id FROM {kind}").fetchall():
+                canon = canonical_id(rid)
+                if canon and canon != rid and self.find_seq(kind, canon, deleted=None) is None:
+                    self.conn.execute(f"UPDATE {kind} SET id = ? WHERE id = ?", (canon, rid))
+
+    @property
+    def office_id(self) -> str:
+        """This installation's office UUID (schema step 8 made it)."""
+        if getattr(self, "_office_id", None) is None:
+            row = self.conn.execute("SELECT id FROM office WHERE own = 1").fetchone()
+            self._office_id = row[0]
+        return self._office_id
+
+    def office_of(self, kind: str, record_id) -> Optional[str]:
+        """The office a stored record (live or in the bin) was created in."""
+        row = self.conn.execute(f"SELECT office_id FROM {kind} WHERE id = ?",
+                                (record_id,)).fetchone()
+        return row[0] if row else None
 
     def _build_substring_index(self) -> None:
         """Schema step 3: fill the pair and trigram search tables (core/search.py)."""
@@ -436,75 +469,138 @@ class Store:
             return row[0]
         return None
 
-    def find_by_key(self, kind: str, record: dict) -> Optional[str]:
-        """The id of the live record holding this record's natural key, if any."""
+    def find_by_key(self, kind: str, record: dict, office_id: Optional[str] = None) -> Optional[str]:
+        """The id of the live record holding this record's natural key in its office (the one
+        given, else the record's own office_id, else this office), if any."""
+        office = office_id or canonical_id(record.get("office_id")) or self.office_id
         names = records.KEY_FIELDS[kind]
         where = " AND ".join(f"{n} = ?" for n in names)
         row = self.conn.execute(
-            f"SELECT id FROM {kind} WHERE {where} AND deleted_at IS NULL",
-            tuple(record.get(n) for n in names)).fetchone()
+            f"SELECT id FROM {kind} WHERE office_id = ? AND {where} AND deleted_at IS NULL",
+            (office,) + tuple(record.get(n) for n in names)).fetchone()
         return row[0] if row else None
 
     def load(self, kind: str, record_id: str, *, include_deleted: bool = False) -> Optional[dict]:
         row = self.conn.execute(
-            f"SELECT data, id, created_at, updated_at, deleted_at FROM {kind} WHERE id = ?",
-            (record_id,)).fetchone()
-        if row is None or (row[4] and not include_deleted):
+            f"SELECT data, id, created_at, updated_at, office_id, version, deleted_at FROM {kind} "
+            "WHERE id = ?", (record_id,)).fetchone()
+        if row is None or (row[6] and not include_deleted):
             return None
         return _with_meta(row)
 
     def load_many(self, kind: str, where: str = "deleted_at IS NULL", params=(),
                   order: str = "seq") -> list:
-        sql = (f"SELECT data, id, created_at, updated_at FROM {kind} WHERE {where} "
+        sql = (f"SELECT data, id, created_at, updated_at, office_id, version FROM {kind} WHERE {where} "
                f"ORDER BY {order}")
         return [_with_meta(row) for row in self.conn.execute(sql, params)]
 
     def write(self, kind: str, record: dict, *, record_id: str, action: str,
-              before: Optional[dict]) -> dict:
+              before: Optional[dict], travel: Optional[dict] = None,
+              insert: Optional[bool] = None) -> dict:
         """Insert or replace one record's row, its search text and its audit entry.
 
+        Identity (docs/exchange.md): a new record keeps the office_id and version it comes with
+        (a record from another installation), else it is this office's at version 1; an edit
+        keeps the record's office and moves its version on, unless nothing changed. `travel`
+        (the merge of a data package) sets office_id, version, merged_version, created_at and
+        updated_at exactly as the other office sent them, and deleted_at (a deletion travels).
+        `insert` (default: action == "create") says whether the row is new.
         Must be called inside `transaction()`; returns the record as stored (with meta).
         """
         assert self._depth, "write() outside a transaction"
         now = now_iso()
         body = {k: v for k, v in record.items() if k not in records.META_FIELDS}
         created = (before or {}).get("created_at") or record.get("created_at") or now
+        own = self.office_id
+        insert = action == "create" if insert is None else insert
+        deleted = None
+        if travel is not None:
+            deleted = travel.get("deleted_at")
+            office_id, version = travel["office_id"], travel["version"]
+            merged = travel.get("merged_version", version)
+            created = travel.get("created_at") or created
+            now = travel.get("updated_at") or now
+        elif insert:
+            given = record.get("version")
+            version = given if version_problem(given) is None else make_version(1, own)
+            office_id = canonical_id(record.get("office_id")) or own
+            merged = None
+            if given == version and record.get("updated_at"):
+                now = record["updated_at"]  # a record from elsewhere keeps its own history
+        else:
+            row = self.conn.execute(
+                f"SELECT office_id, version, merged_version, data, updated_at FROM {kind} "
+                "WHERE id = ?", (record_id,)).fetchone()
+            office_id, version, merged = row[0], row[1], row[2]
+            if json.loads(row[3]) != body:
+                version = next_version(version, own)
+            else:
+                now = row[4]  # nothing changed: no new version, no new time
         columns = derived_columns(kind, body)
         data = json.dumps(body, ensure_ascii=False)
         # The search index keeps no text (contentless): removing the old entry needs the text it
         # was indexed from, so read it before the row changes.
         indexed = None
-        if action != "create" and kind in SEARCHABLE:
+        if not insert and kind in SEARCHABLE:
             indexed = before or self.load(kind, record_id, include_deleted=True)
-        if action == "create":
-            names = ("id",) + tuple(columns) + ("data", "created_at", "updated_at")
-            values = (record_id,) + tuple(columns.values()) + (data, created, now)
-            self.conn.execute(
+        if insert:
+            names = ("id",) + tuple(columns) + ("data", "created_at", "updated_at", "office_id",
+                                                "version", "merged_version", "deleted_at")
+            values = (record_id,) + tuple(columns.values()) + (data, created, now, office_id,
+                                                               version, merged, deleted)
+            seq = self.conn.execute(
                 f"INSERT INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                values)
+                values).lastrowid
         else:
             sets = ", ".join(f"{n} = ?" for n in columns)
+            # Only a travelling record brings its own created_at and deleted_at.
+            extra = ", created_at = ?, deleted_at = ?" if travel is not None else ""
             self.conn.execute(
-                f"UPDATE {kind} SET {sets}, data = ?, updated_at = ? WHERE id = ?",
-                tuple(columns.values()) + (data, now, record_id))
-        seq = self.find_seq(kind, record_id)
+                f"UPDATE {kind} SET {sets}, data = ?, updated_at = ?, office_id = ?, version = ?, "
+                f"merged_version = ?{extra} WHERE id = ?",
+                tuple(columns.values()) + (data, now, office_id, version, merged)
+                + ((created, deleted) if travel is not None else ()) + (record_id,))
+        if not insert:
+            seq = self.find_seq(kind, record_id, deleted=None)
         if kind in SEARCHABLE:
             search.reindex(self.conn, kind, seq, indexed, body)
-        after = dict(body, id=record_id, created_at=created, updated_at=now)
+        after = dict(body, id=record_id, created_at=created, updated_at=now, office_id=office_id,
+                     version=version)
         self.audit(kind, record_id, action, before, after)
         return after
 
-    def set_deleted(self, kind: str, record_id: str, deleted: bool) -> None:
+    def set_deleted(self, kind: str, record_id: str, deleted: bool, *,
+                    travel: Optional[dict] = None) -> None:
+        """Into the recycle bin or out of it. Either is an edit that travels: the version moves
+        on (or, for a deletion arriving in a package, takes the sender's version)."""
         assert self._depth
         value = now_iso() if deleted else None
-        self.conn.execute(f"UPDATE {kind} SET deleted_at = ? WHERE id = ?", (value, record_id))
+        if travel is not None:
+            value = (travel.get("deleted_at") or value) if deleted else None
+            self.conn.execute(
+                f"UPDATE {kind} SET deleted_at = ?, version = ?, merged_version = ? WHERE id = ?",
+                (value, travel["version"], travel.get("merged_version", travel["version"]),
+                 record_id))
+            return
+        row = self.conn.execute(f"SELECT version FROM {kind} WHERE id = ?", (record_id,)).fetchone()
+        version = next_version(row[0] if row else None, self.office_id)
+        self.conn.execute(f"UPDATE {kind} SET deleted_at = ?, version = ? WHERE id = ?",
+                          (value, version, record_id))
 
     def purge(self, kind: str, record_id: str) -> None:
         assert self._depth
-        row = self.conn.execute(f"SELECT seq, data FROM {kind} WHERE id = ?",
-                                (record_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT seq, data, office_id, version, deleted_at FROM {kind} WHERE id = ?",
+            (record_id,)).fetchone()
         if kind in SEARCHABLE and row is not None:
             search.unindex(self.conn, kind, row[0], json.loads(row[1]))
+        if row is not None:
+            # The tombstone outlives the row: an old package must not bring the record back.
+            self.conn.execute(
+                "INSERT OR REPLACE INTO tombstone(kind, id, office_id, version, deleted_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (kind, record_id, row[2] or self.office_id,
+                 next_version(row[3], self.office_id), row[4] or now_iso()))
         self.conn.execute(f"DELETE FROM {kind} WHERE id = ?", (record_id,))
 
     def audit(self, kind: str, record_id: str, action: str, before, after) -> None:
@@ -545,8 +641,12 @@ class Store:
 
 
 def _with_meta(row) -> dict:
+    """data, id, created_at, updated_at[, office_id, version] -> the record with its meta."""
     record = json.loads(row[0])
-    return {"id": row[1], **record, "created_at": row[2], "updated_at": row[3]}
+    meta = {"id": row[1], **record, "created_at": row[2], "updated_at": row[3]}
+    if len(row) > 5:
+        meta.update(office_id=row[4], version=row[5])
+    return meta
 
 
 def split_statements(sql: str) -> list:

@@ -43,6 +43,14 @@ def _recycle_bin(registry, window):
     return RecycleBinPage(registry, on_change=window.refresh_all)
 
 
+def _exchange(registry, window):
+    from .pages.exchange import ExchangePage
+
+    page = ExchangePage(registry)
+    page.changed.connect(window.refresh_all)  # merged records show in the registers
+    return page
+
+
 def _settings(registry, window):
     return SettingsPage(registry, open_backups=window.show_backups)
 
@@ -57,6 +65,7 @@ PAGES = [
     ("回收站", _recycle_bin),
     ("操作记录", _plain(AuditPage)),
     ("单位设置", _settings),
+    ("数据交换", _exchange),
 ]
 REGISTER_TITLES = {"proposal": "政协提案", "suggestion": "人大建议"}
 

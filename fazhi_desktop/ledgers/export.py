@@ -88,10 +88,13 @@ def iter_records(registry, kind: str, year: Optional[int]) -> Iterator[dict]:
 
     where, params = _where(kind, year)
     cursor = registry.read(
-        f"SELECT data, id FROM {kind} WHERE {where} ORDER BY {_ORDER[kind]}", params)
-    for data, record_id in cursor:
+        f"SELECT data, id, office_id, version FROM {kind} WHERE {where} ORDER BY {_ORDER[kind]}",
+        params)
+    for data, record_id, office_id, version in cursor:
         record = json.loads(data)
-        record["id"] = record_id
+        # The full export's hidden sheet carries the record's office and version, so that a
+        # ledger imported elsewhere keeps them (docs/exchange.md).
+        record.update(id=record_id, office_id=office_id, version=version)
         yield record
 
 

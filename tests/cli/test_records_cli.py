@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from fazhi_desktop.core import records
+
 
 def run(*args, env=None, cwd=None):
     full_env = dict(os.environ, PYTHONIOENCODING="utf-8")
@@ -36,7 +38,7 @@ def test_add_then_dump_returns_what_was_added(tmp_path, db_path, seed_proposal):
     assert [d["id"] for d in dumped] == ids
     for given, got in zip([seed_proposal, second], dumped):
         assert {k: v for k, v in got.items()
-                if k not in ("id", "created_at", "updated_at")} == given
+                if k not in records.META_FIELDS} == given
 
 
 def test_dump_fed_back_with_ids_updates_in_place(tmp_path, db_path, seed_proposal):

@@ -14,7 +14,7 @@ def test_seed_reply_saved_and_read_back_field_for_field(registry, seed_proposal)
     again = registry.get("proposal", stored["id"])
     for key, value in seed_proposal.items():
         assert again[key] == value
-    assert set(again) - set(seed_proposal) == {"id", "created_at", "updated_at"}
+    assert set(again) - set(seed_proposal) == {"id", "created_at", "updated_at", "office_id", "version"}
 
 
 def test_due_date_defaults_to_three_months_after_assignment(registry):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from fazhi_desktop.core import records
 from fazhi_desktop.gui.editor.record_editor import RecordEditor
 
 from .conftest import type_text
 
-META = ("id", "created_at", "updated_at")
+META = records.META_FIELDS  # the app sets these: id, times, office and version
 
 
 @pytest.fixture

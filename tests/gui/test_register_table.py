@@ -103,7 +103,7 @@ def test_start_page_counts_and_overdue_shortcut_opens_the_filtered_register(qtbo
 
 def test_main_window_lists_every_page_and_shows_the_data_file(window):
     titles = [window.nav.item(r).text() for r in range(window.nav.count())]
-    assert titles == ["首页", "政协提案", "人大建议", "人民调解", "信访统计", "统计", "回收站", "操作记录", "单位设置"]
+    assert titles == ["首页", "政协提案", "人大建议", "人民调解", "信访统计", "统计", "回收站", "操作记录", "单位设置", "数据交换"]
     assert str(window.registry.path) in window.path_label.text()
     for title in titles:
         window.show_page(title)  # every page builds and refreshes without error

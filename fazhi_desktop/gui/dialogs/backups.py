@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableWidgetItem, QVBoxLayout)
 
-from ...core import backup
+from ...core import backup, private_files
 from ...core.errors import FazhiError
 from ..ops import run_in_background
 from ..widgets.list_table import read_only_table
@@ -173,6 +173,9 @@ class BackupsDialog(QDialog):
         self.registry.set_setting(backup.SETTING_BACKUP_DIR, str(folder))
         self.status.setText(f"备份位置已改为“{folder}”，以后的备份（包括每天的自动备份）都保存在这里。")
         self.refresh()
+        if not self.registry.setting(private_files.SETTING_CHOSEN_FOLDER_NOTICE):
+            self._tell(QMessageBox.Information, "备份含有个人信息", private_files.CHOSEN_FOLDER_NOTICE)
+            self.registry.set_setting(private_files.SETTING_CHOSEN_FOLDER_NOTICE, True)
 
     def use_default_folder(self) -> None:
         self.registry.set_setting(backup.SETTING_BACKUP_DIR, None)

@@ -24,8 +24,9 @@ COLUMNS = (
     ("due_date", "办理期限", "due_date"),
     ("status", "状态", "status"),
     ("result_class", "办理结果", "result_class"),
+    ("office", "单位", "office"),  # shown only with several offices' records (widgets/office_filter)
 )
-COLUMN_WIDTHS = (150, 50, 0, 120, 120, 96, 66, 110)  # 0: 案由 takes the rest
+COLUMN_WIDTHS = (150, 50, 0, 120, 120, 96, 66, 110, 130)  # 0: 案由 takes the rest
 
 URGENCY_BACKGROUND = {"overdue": QColor("#f8d0d0"), "due_soon": QColor("#fde9c0")}
 URGENCY_FOREGROUND = {"overdue": QColor("#8e0000"), "due_soon": QColor("#6d4c00")}
@@ -41,6 +42,7 @@ class RegisterModel(LazyTableModel):
     def __init__(self, registry, kind: str, parent=None, *, today: Optional[_dt.date] = None):
         super().__init__(registry, kind, queries.TableQuery(kind, order_by="number", descending=False),
                          parent, today=today)
+        self.office_names: dict = {}  # office id -> name, for the 单位 column
 
     def sort_key(self, column: int) -> str:
         return COLUMNS[column][2]
@@ -59,6 +61,8 @@ class RegisterModel(LazyTableModel):
         key = COLUMNS[index.column()][0]
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             value = row.get(key)
+            if key == "office":
+                value = self.office_names.get(row.get("office_id"), "")
             if key in _ENUM_WORDS:
                 value = _ENUM_WORDS[key].get(value, value) if value else ""
             if key == "status" and not value:

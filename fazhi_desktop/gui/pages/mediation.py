@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSpl
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
 from ..models.lazy_table import LazyTableModel
+from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
 COLUMNS = (("case_number", "案件编号", 190), ("accepted_date", "受理日期", 96),
            ("committee", "调解委员会", 200), ("dispute_type", "纠纷类型", 90),
            ("party_names", "当事人", 160), ("outcome", "调解结果", 90),
            ("amount", "涉及金额", 90), ("closed_date", "结案日期", 96),
-           ("confirmation", "司法确认", 150))
+           ("confirmation", "司法确认", 150),
+           ("office", "单位", 130))  # shown only with several offices' records
 WINDOW_COLOURS = {"closing": ("#fde9c0", "#6d4c00"), "urgent": ("#f8d0d0", "#8e0000")}
 WINDOW_WORDS = {"open": "可申请（剩{d}天）", "closing": "即将届满（剩{d}天）",
                 "urgent": "即将届满（剩{d}天）", "closed": "已届满", "unknown": "未填结案日期"}
@@ -36,6 +38,7 @@ class MediationModel(LazyTableModel):
                          queries.TableQuery("mediation", order_by="accepted_date", descending=True),
                          parent, today=today)
         self._windows: dict = {}
+        self.office_names: dict = {}  # office id -> name, for the 单位 column
 
     def _load_page(self, page: list) -> None:
         super()._load_page(page)
@@ -59,6 +62,8 @@ class MediationModel(LazyTableModel):
                     return ""
                 return WINDOW_WORDS[window.level].format(d=window.days_left)
             value = row.get(key)
+            if key == "office":
+                return self.office_names.get(row.get("office_id"), "")
             if key == "outcome":
                 return records.OUTCOME.get(value, value or "")
             if key == "amount":
@@ -90,6 +95,7 @@ class MediationPage(RecordListPage):
         self.dispute_type = self._combo("全部类型")
         self.outcome = self._combo("全部结果", records.OUTCOME)
         self.month = self._combo("全部月份")
+        self.offices = OfficeFilter(self, self.apply_filters)
         self.count_label = QLabel(self)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -97,6 +103,8 @@ class MediationPage(RecordListPage):
                            ("结果：", self.outcome), ("受理月份：", self.month)):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(box)
+        filters.addWidget(self.offices.label)
+        filters.addWidget(self.offices.combo)
         filters.addWidget(self.count_label)
         self.table = self._table()
         self.summary = QLabel(self)
@@ -184,6 +192,9 @@ class MediationPage(RecordListPage):
                                                                       if t not in records.DISPUTE_TYPES]
         self._refill(self.dispute_type, ordered, "全部类型")
         self._refill(self.month, self.registry.accepted_months(), "全部月份")
+        self.offices.reload(self.registry)
+        self.model.office_names = self.offices.names
+        self.offices.place_column(self.table, len(COLUMNS) - 1)
         self.apply_filters()
 
     def build_query(self) -> queries.TableQuery:
@@ -192,6 +203,7 @@ class MediationPage(RecordListPage):
                                   committee=self.committee.currentData(),
                                   dispute_type=self.dispute_type.currentData(),
                                   outcome=self.outcome.currentData(), month=self.month.currentData(),
+                                  office=self.offices.current(),
                                   order_by=old.order_by, descending=old.descending)
 
     def apply_filters(self) -> None:

@@ -1,5 +1,8 @@
 """信访统计 page: pick a unit and a year, fill the monthly grid like a spreadsheet (saved cell by
 cell), and read the year's totals, 同比 and 环比 under it, for the unit and for all units.
+
+With records of several offices (data packages) a 单位 filter picks whose 填报单位 are listed;
+another office's months are shown read-only: they change by that office's next package.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog
 from ...core import stats
 from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats_text import petition_lines
+from ..widgets.office_filter import OfficeFilter
 from .petition_grid import COUNT_KEYS, PetitionGridModel, PetitionGridView
 
 UNITS_SETTING = "petition_units"   # units added by hand before they have any row
@@ -30,6 +34,8 @@ class PetitionPage(QWidget):
         self.add_unit_button = QPushButton("添加单位…", self)
         self.add_unit_button.setAutoDefault(False)
         self.add_unit_button.clicked.connect(self.ask_new_unit)
+        self.offices = OfficeFilter(self, lambda: self.refresh())
+        self.offices.combo.setItemText(0, "本单位")
         self.year = QSpinBox(self)
         self.year.setRange(FIRST_YEAR, LAST_YEAR)  # core/years.py: the years that exist
         self.year.setValue(_dt.date.today().year)
@@ -48,6 +54,8 @@ class PetitionPage(QWidget):
         self.summary.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.summary.setStyleSheet("padding: 8px; background: #f7f8fa;")
         top = QHBoxLayout()
+        top.addWidget(self.offices.label)
+        top.addWidget(self.offices.combo)
         top.addWidget(QLabel("填报单位：", self))
         top.addWidget(self.unit)
         top.addWidget(self.add_unit_button)
@@ -70,8 +78,20 @@ class PetitionPage(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------- units
+    def shown_office(self) -> Optional[str]:
+        """Whose months the grid shows: the office chosen, else this office (None: one office)."""
+        if not self.offices.several:
+            return None
+        return self.offices.current() or getattr(self.registry, "office_id", None)
+
     def units(self) -> list:
-        found = self.registry.distinct_values("petition", "unit")
+        office = self.shown_office()
+        if office is None:
+            found = self.registry.distinct_values("petition", "unit")
+        else:
+            found = stats.petition_units(self.registry, office)
+        if office not in (None, getattr(self.registry, "office_id", None)):
+            return found  # units added by hand are this office's
         extra = [u for u in self.registry.setting(UNITS_SETTING, []) or [] if u not in found]
         return sorted(found + extra)
 
@@ -91,6 +111,8 @@ class PetitionPage(QWidget):
 
     # ------------------------------------------------------------- loading
     def refresh(self, select: Optional[str] = None) -> None:
+        self.offices.reload(self.registry)
+        self.offices.combo.setItemText(0, "本单位")  # the grid is always one office's
         current = select or self.unit.currentText()
         self.unit.blockSignals(True)
         self.unit.clear()
@@ -103,9 +125,15 @@ class PetitionPage(QWidget):
 
     def load_grid(self) -> None:
         unit = self.unit.currentText() or None
-        self.model.load(unit, self.year.value())
+        office = self.shown_office()
+        read_only = office is not None and office != getattr(self.registry, "office_id", None)
+        self.model.load(unit, self.year.value(), office=office, read_only=read_only)
+        self.add_unit_button.setEnabled(not read_only)
         self.message.clear()
-        if unit is None:
+        if read_only:
+            self.message.setStyleSheet("color: #666;")
+            self.message.setText("这是其他单位通过数据包报来的数据，只能查看；如需更正，请该单位修改后重新导出数据包。")
+        elif unit is None:
             self.message.setText("请先点击“添加单位…”添加填报单位，再按月填写。")
         self.show_summary()
 

@@ -50,22 +50,26 @@ class PetitionGridModel(QAbstractTableModel):
         self.year = 0
         self.months: dict = {}     # month 1-12 -> stored record
         self.figures: Optional[dict] = None
+        self.office: Optional[str] = None  # with several offices' data: whose rows are shown
+        self.read_only = False     # another office's rows: they come by data package only
 
     # ------------------------------------------------------------- loading
-    def load(self, unit: Optional[str], year: int) -> None:
+    def load(self, unit: Optional[str], year: int, *, office: Optional[str] = None,
+             read_only: bool = False) -> None:
         self.beginResetModel()
         self.unit, self.year, self.months = unit, year, {}
+        self.office, self.read_only = office, read_only
         if unit:
             q = queries.TableQuery("petition", unit=unit, year=year, order_by="period",
-                                   descending=False)
+                                   descending=False, office=office)
             for row in self.registry.table_rows("petition", self.registry.table_seqs(q)).values():
                 self.months[int(row["period"][5:7])] = row
         self._refresh_figures()
         self.endResetModel()
 
     def _refresh_figures(self) -> None:
-        self.figures = stats.petition_figures(self.registry, self.year, unit=self.unit) \
-            if self.unit else None
+        self.figures = stats.petition_figures(self.registry, self.year, unit=self.unit,
+                                              office=self.office) if self.unit else None
 
     # ------------------------------------------------------------- Qt model
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -85,7 +89,8 @@ class PetitionGridModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex):
         base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.unit and index.row() < TOTAL_ROW and index.column() < len(COUNT_KEYS):
+        if self.unit and not self.read_only and index.row() < TOTAL_ROW \
+                and index.column() < len(COUNT_KEYS):
             return base | Qt.ItemIsEditable
         return base
 

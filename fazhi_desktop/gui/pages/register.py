@@ -15,6 +15,7 @@ from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
 
@@ -48,6 +49,7 @@ class RegisterPage(RecordListPage):
         self.status = self._choice_combo(records.STATUS, "全部状态")
         self.status.insertItem(1, "未答复（待办理、办理中）", queries.OPEN)
         self.result_class = self._choice_combo(records.RESULT_CLASS, "全部办理结果")
+        self.offices = OfficeFilter(self, self.apply_filters)
         self.overdue = QCheckBox("仅看超期", self)
         self.due_soon = QCheckBox("14天内到期", self)
         for box in (self.session, self.status, self.result_class):
@@ -60,6 +62,8 @@ class RegisterPage(RecordListPage):
                               ("办理结果：", self.result_class)):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(widget)
+        filters.addWidget(self.offices.label)
+        filters.addWidget(self.offices.combo)
         filters.addWidget(self.overdue)
         filters.addWidget(self.due_soon)
         self.count_label = QLabel(self)
@@ -156,6 +160,9 @@ class RegisterPage(RecordListPage):
         index = self.session.findData(current)
         self.session.setCurrentIndex(max(index, 0))
         self.session.blockSignals(False)
+        self.offices.reload(self.registry)
+        self.model.office_names = self.offices.names
+        self.offices.place_column(self.table, len(COLUMN_WIDTHS) - 1)
         self.apply_filters()
 
     def build_query(self) -> queries.TableQuery:
@@ -164,7 +171,7 @@ class RegisterPage(RecordListPage):
             self.kind, search=self.search.text(), session=self.session.currentData(),
             status=self.status.currentData(), result_class=self.result_class.currentData(),
             overdue_only=self.overdue.isChecked(), due_soon_only=self.due_soon.isChecked(),
-            order_by=old.order_by, descending=old.descending)
+            office=self.offices.current(), order_by=old.order_by, descending=old.descending)
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

@@ -1,5 +1,9 @@
 """统计 page: the year's figures of the four registers (core.stats) in the yearly report's words,
 headline cards, and the two charts (core.charts) that a clerk can save as PNG for the report.
+
+When the file holds records of more than one office (data packages from township offices), a
+单位 filter narrows every figure to one office and a table gives each office's figures with the
+合计 row the report uses (core.stats.office_table); with one office neither is shown.
 """
 from __future__ import annotations
 
@@ -11,11 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import stats
 from ...core.errors import FazhiError
 from ...core.stats_text import fmt_change, fmt_percent, report_lines
+from ..widgets.list_table import read_only_table
 
 CHART_WIDTH = 640
 
@@ -63,9 +68,17 @@ class StatisticsPage(QWidget):
         copy_button = QPushButton("复制统计文字", self)
         copy_button.setToolTip("复制下方文字，粘贴到年度报告中")
         copy_button.clicked.connect(self.copy_text)
+        self.office = QComboBox(self)
+        self.office.setMinimumWidth(180)
+        self.office.setToolTip("只看一个单位的数据（默认：本单位和收到数据包的各单位合计）")
+        self.office.currentIndexChanged.connect(lambda _i: self.show_year())
+        self.office_label = QLabel("单位：", self)
         top = QHBoxLayout()
         top.addWidget(QLabel("年度：", self))
         top.addWidget(self.year)
+        top.addSpacing(16)
+        top.addWidget(self.office_label)
+        top.addWidget(self.office)
         top.addSpacing(16)
         top.addWidget(QLabel("趋势图口径：", self))
         top.addWidget(self.measure)
@@ -110,6 +123,10 @@ class StatisticsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(cards)
+        self.office_table = read_only_table(
+            self, [heading for _key, heading in stats.OFFICE_TABLE_COLUMNS],
+            [170] + [86] * (len(stats.OFFICE_TABLE_COLUMNS) - 1), stretch=0)
+        layout.addWidget(self.office_table)
         layout.addLayout(body, 1)
         self.refresh()
 
@@ -131,7 +148,25 @@ class StatisticsPage(QWidget):
         index = self.year.findData(current) if current else -1
         self.year.setCurrentIndex(index if index >= 0 else 0)
         self.year.blockSignals(False)
+        self._fill_offices()
         self.show_year()
+
+    def _fill_offices(self) -> None:
+        """The 单位 filter: shown only when records of more than one office are held."""
+        held = stats.offices_held(self.registry)
+        current = self.office.currentData()
+        self.office.blockSignals(True)
+        self.office.clear()
+        self.office.addItem("全部单位（合计）", None)
+        for entry in held:
+            self.office.addItem(entry["name"] + ("（本单位）" if entry["own"] else ""), entry["id"])
+        index = self.office.findData(current) if current else 0
+        self.office.setCurrentIndex(max(index, 0))
+        self.office.blockSignals(False)
+        several = len(held) > 1
+        self.office.setVisible(several)
+        self.office_label.setVisible(several)
+        self.office_table.setVisible(several)
 
     def set_year(self, year: int) -> None:
         index = self.year.findData(year)
@@ -144,10 +179,33 @@ class StatisticsPage(QWidget):
         year = self.year.currentData()
         if year is None:
             return
-        self.figures = stats.year_figures(self.registry, year)
+        office = self.office.currentData() if self.office.isVisibleTo(self) else None
+        self.figures = stats.year_figures(self.registry, year, office=office)
         self.text.setPlainText("\n".join(report_lines(self.figures)))
+        self._show_office_table(year)
         self._show_cards()
         self._draw_charts()
+
+    def _show_office_table(self, year: int) -> None:
+        if not self.office_table.isVisibleTo(self):
+            return
+        rows = stats.office_table(self.registry, year)
+        self.office_table.setRowCount(len(rows))
+        shown = min(len(rows), 6)  # the table as tall as its rows (up to 6; then it scrolls)
+        self.office_table.setFixedHeight(self.office_table.horizontalHeader().height() + 4
+                                         + shown * self.office_table.verticalHeader().defaultSectionSize())
+        for r, row in enumerate(rows):
+            for c, (key, _heading) in enumerate(stats.OFFICE_TABLE_COLUMNS):
+                value = row[key]
+                text = fmt_percent(value) if key.endswith("_rate") else str(value)
+                item = QTableWidgetItem(text)
+                if key != "office":
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if row["office_id"] is None:  # the 合计 row
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.office_table.setItem(r, c, item)
 
     def _show_cards(self) -> None:
         f = self.figures

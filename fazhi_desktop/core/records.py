@@ -1,7 +1,7 @@
 """The four kinds of record and the office profile: fields, types and Chinese labels.
 
-One declarative description (shared/docs/interchange.md) that validation, the store, the GUI's
-forms and the Excel ledgers all read, so that a field's name and label are written once.
+One declarative description (the interchange format, docs/exchange.md) that validation, the
+store, the GUI's forms and the Excel ledgers all read, so that a field's name and label are written once.
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """GB/T 9704-2012 figures as constants, and unit conversions (mm, pt, twips, EMU).
 
-Every number the engine lays out by comes from here (shared/docs/gbt9704.md), so a change of
-rule is one edit, and the tests measure the rendered PDF against the same figures.
+Every number the engine lays out by comes from here (the figures are listed in words in
+docs/documents.md, "The red-header format in numbers"), so a change of rule is one edit, and the
+tests measure the rendered PDF against the same figures.
 """
 from __future__ import annotations
 

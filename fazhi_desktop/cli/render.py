@@ -42,14 +42,17 @@ def register(sub) -> None:
 
 def cmd_render(args) -> int:
     from ..core.errors import NotFound
-    from ..docgen.document_types import get, render_document
+    from ..docgen.document_types import get, marked_output, render_document
 
-    get(args.document, args.kind)  # refused (exit 2) before the data file is even opened
+    doc_type = get(args.document, args.kind)  # refused (exit 2) before the data file is opened
     guard_output(args, args.out, ".docx", pdf=args.pdf)
     with open_registry(args) as registry:
         try:
+            out = marked_output(registry, doc_type, args.kind, args.record_id, args.out)
+            if out != args.out:
+                guard_output(args, out, ".docx", pdf=args.pdf)
             result = render_document(registry, args.document, args.kind, args.record_id,
-                                     args.out, signer=args.signer)
+                                     out, signer=args.signer)
         except NotFound as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_REFUSED

@@ -207,6 +207,18 @@ def render_document(registry, name: Optional[str], kind: str, record_id: str, ou
     return result
 
 
+def marked_output(registry, doc_type: DocumentType, kind: str, record_id: str, out):
+    """The file to write when the clerk names it: a document printing whole ID numbers carries
+    （含完整身份证号） in its name even when the chosen name lacks it (issue 20.3), as an unmasked
+    ledger does; any other document is written exactly where asked."""
+    path = Path(out)
+    if not doc_type.full_ids or "含完整身份证号" in path.stem:
+        return out
+    if not carries_ids(registry.get(kind, record_id)):
+        return out
+    return path.with_name(f"{path.stem}{FULL_ID_MARK}{path.suffix or '.docx'}")
+
+
 def note_full_ids(registry, doc_type: DocumentType, kind: str, record_id: str, path: Path,
                   result) -> None:
     """操作记录: this file holds whole ID numbers (issue 20.3)."""

@@ -116,10 +116,11 @@ def test_second_reply_is_refused_unless_the_answer_was_unsatisfied(office, tmp_p
 
 def test_a_document_with_whole_ids_says_so_and_is_noted_in_the_audit_trail(office, tmp_path):
     db, ids = office
-    out = tmp_path / "协议书.docx"
-    proc = _cli(db, "render", "mediation", ids["mediation"], "--out", out)
+    asked = tmp_path / "协议书.docx"
+    proc = _cli(db, "render", "mediation", ids["mediation"], "--out", asked)
     assert proc.returncode == 0, proc.stderr
-    assert "含当事人完整身份证号码" in proc.stderr and "（含完整身份证号）.docx" in proc.stderr
+    out = tmp_path / "协议书（含完整身份证号）.docx"  # the name says it, though the clerk's did not
+    assert proc.stdout.strip() == str(out) and out.exists() and not asked.exists()
     with Registry.open(db) as registry:
         rows = registry.store.conn.execute(
             "SELECT kind, record_id, after FROM audit WHERE action = 'export'").fetchall()

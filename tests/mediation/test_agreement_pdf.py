@@ -214,10 +214,10 @@ def test_render_mediation_on_the_command_line(tmp_path):
     ids = _cli("--db", db, "add", "mediation", source).stdout.split()
     result = _cli("--db", db, "render", "mediation", ids[0], "--out", tmp_path / "协议书.docx")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "协议书.docx").stat().st_size > 5000
+    assert (tmp_path / "协议书（含完整身份证号）.docx").stat().st_size > 5000  # whole ID numbers
     folder = _cli("--db", db, "render", "mediation", ids[0], "--document", "case-file",
                   "--out", tmp_path / "卷宗.docx")
-    assert folder.returncode == 0 and (tmp_path / "卷宗.docx").exists()
+    assert folder.returncode == 0 and (tmp_path / "卷宗（含完整身份证号）.docx").exists()
     refused = _cli("--db", db, "render", "mediation", ids[1], "--out", tmp_path / "x.docx")
     assert refused.returncode == 2
     assert "尚未填写协议内容" in refused.stderr and not (tmp_path / "x.docx").exists()

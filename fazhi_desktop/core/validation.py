@@ -274,3 +274,17 @@ def profile_problems(profile) -> list:
     normalize_record("profile", profile)
     _check_fields(records.PROFILE_FIELDS, profile, "单位设置：", problems)
     return problems
+
+
+# What a clerk reads of a problem line. The lines name a field as “label”（key） and a record by
+# its id: that serves the command line and the form (gui/widgets/form.py finds the field to
+# highlight by its key), but a clerk knows the field by its label and the record by its 编号.
+_FIELD_KEY = re.compile(r"”（[a-z_][a-z0-9_]*）")
+_RECORD_ID = re.compile(r"（id[ ：:]\s*[0-9a-fA-F-]{8,}）")
+
+
+def clerk_text(problem: str) -> str:
+    """A problem line without field keys or record ids (the GUI shows this)."""
+    text = _FIELD_KEY.sub("”", str(problem))
+    text = text.replace("如需修改原记录，请提供其记录编号", "如需修改，请在登记表中打开原记录")
+    return _RECORD_ID.sub("", text)

@@ -8,8 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
@@ -150,4 +148,22 @@ def export_ledger(parent, registry, kind: str) -> None:
         parent, "导出台账", f"已导出“{result.title}”，共{result.rows}条。\n\n现在打开这个文件吗？",
         QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
     if answer == QMessageBox.Yes:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        open_workbook(parent, result.path)
+
+
+def open_workbook(parent, path) -> bool:
+    """Open the workbook in Excel/WPS; when nothing opens it, say so and offer its folder."""
+    from ..reply_action import FOLDER_BUTTON, open_folder_of, open_with_system
+
+    if open_with_system(path):
+        return True
+    box = QMessageBox(QMessageBox.Warning, "导出台账",
+                      f"台账已保存为“{path}”，但未能用系统程序打开（本机可能没有安装Excel/WPS表格，"
+                      "或没有设置打开.xlsx文件的默认程序）。可以打开所在文件夹，再用其他程序打开。",
+                      QMessageBox.NoButton, parent)
+    folder = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)
+    box.addButton("关闭", QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is folder:
+        open_folder_of(path)
+    return False

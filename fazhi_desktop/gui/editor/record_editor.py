@@ -77,6 +77,8 @@ class RecordEditor(RecordEditorBase):
         self.widget("due_date").changed.connect(self._due_edited)
         for key in ("session", "number", "title", "authors"):
             self.widget(key).changed.connect(self._refresh_placeholders)
+        self.widget("session").changed.connect(self._session_changed)
+        self.widget("number").changed.connect(self._number_typed)
         self.widget("reply.date").changed.connect(self._refresh_number_hint)
         self.resize(1100, 720)
         self.load(record_id)
@@ -218,10 +220,11 @@ class RecordEditor(RecordEditorBase):
         self._draft_timer.stop()
         if record_id:
             self.record = self.registry.get(self.kind, record_id)
-        else:
-            self.record = {"status": "pending"}
+        else:  # the next free 编号, the last record's 届次 and 主办单位 (core/numbering.py)
+            self.record = numbering.new_record_defaults(self.registry, self.kind)
         if draft is None:
             draft = self._offer_draft(record_id)
+        self.number_auto = not record_id and draft is None  # 编号 follows 届次 until typed
         self.form.load(draft.data if draft is not None else self.record)
         self.due_auto = not (draft.data if draft is not None else self.record).get("due_date")
         self._assigned_changed()
@@ -242,6 +245,15 @@ class RecordEditor(RecordEditorBase):
         due = default_due_date(self.widget("assigned_date").value() or "")
         self.widget("due_date").set_value(due or "")
         self.due_hint.setText("（自动：交办日期后三个月，可修改）" if due else "")
+
+    def _session_changed(self) -> None:
+        """A new record's proposed 编号 is the next free one of the 届次 now typed."""
+        if self.number_auto and not self.record_id:
+            self.widget("number").set_value(
+                numbering.next_item_number(self.registry, self.kind, self.widget("session").value()))
+
+    def _number_typed(self) -> None:
+        self.number_auto = False
 
     def _due_edited(self) -> None:
         self.due_auto = not self.widget("due_date").value()

@@ -260,9 +260,10 @@ class MediationPage(RecordListPage):
         if QMessageBox.question(self, "删除", f"将案件{record['case_number']}移到回收站？\n（可在“回收站”中恢复）",
                                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
+        row = self.table.currentIndex().row()
         self.registry.delete("mediation", record_id)
         self._close_editor_of((record_id,))
-        self.refresh()
+        self.after_delete([record_id], row=row)
 
 
 def _escape(text: str) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
-from ...core import mediation, records
+from ...core import mediation, numbering, records
 from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import ListField, TextField, make_field
 from ..editor.base import RecordEditorBase
@@ -193,6 +193,8 @@ class MediationEditor(RecordEditorBase):
         else:
             self.record = {"outcome": "pending", "source": "application",
                            "parties": [{"role": "applicant"}, {"role": "respondent"}]}
+            # the next free 案件编号 and the last case's 调委会 (core/numbering.py)
+            self.record.update(numbering.new_record_defaults(self.registry, "mediation"))
         self.form.load(self.record)
         self.problems.show_problems([])
         self.form.show_problems([])

@@ -157,7 +157,9 @@ class PetitionPage(QWidget):
 
     def _refused(self, problems: list) -> None:
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setText("未保存：" + "；".join(problems))
+        from ...core.validation import clerk_text
+
+        self.message.setText("未保存：" + "；".join(clerk_text(p) for p in problems))
 
     # ------------------------------------------------------------- for tests and shortcuts
     def cell(self, month: int, key: str):

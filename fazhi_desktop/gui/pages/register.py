@@ -238,10 +238,12 @@ class RegisterPage(RecordListPage):
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        first_row = rows[0] if rows else self.table.currentIndex().row()
         for record_id in record_ids:
             self.registry.delete(self.kind, record_id)
         self._close_editor_of(record_ids)
-        self.refresh()
+        self.after_delete(record_ids, row=first_row)
 
     def generate_reply(self) -> None:
         if self.editor is not None and self.editor.isVisible():

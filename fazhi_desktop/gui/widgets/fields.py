@@ -6,7 +6,6 @@ They only convert text to JSON types; whether a value is acceptable is the core'
 """
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Optional
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -65,16 +64,22 @@ class LongTextField(QPlainTextEdit):
 
 
 class DateField(QWidget):
-    """YYYY-MM-DD typed by hand, or picked from a calendar (the 📅 button)."""
+    """A date typed by hand in any form the import wizard takes (2026-9-20, 2026.9.20,
+    2026/9/20, 2026年9月20日, 20260920: core.normalize.parse_date), shown as YYYY-MM-DD once the
+    clerk leaves the box, or picked from a calendar (the … button). The one date editor of every
+    form (issue 17.4)."""
 
     changed = Signal()
+    PLACEHOLDER = "如2026-09-20"
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setPlaceholderText(self.PLACEHOLDER)
+        self.edit.setToolTip("可输入2026-09-20、2026.9.20、2026/9/20或2026年9月20日")
         self.edit.setMaximumWidth(130)
         self.edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.edit.editingFinished.connect(self._tidy)
         self.button = QToolButton(self)
         self.button.setText("…")
         self.button.setToolTip("从日历中选择日期")
@@ -89,10 +94,22 @@ class DateField(QWidget):
         self.setFocusProxy(self.edit)
 
     def value(self):
-        return self.edit.text().strip() or None
+        """YYYY-MM-DD when the text is a date in an accepted form; else the text as typed (the
+        core then names the field and the problem)."""
+        from ...core.normalize import canonical_date
+
+        text = self.edit.text().strip()
+        return canonical_date(text) if text else None
 
     def set_value(self, value) -> None:
         self.edit.setText(value or "")
+
+    def _tidy(self) -> None:
+        """2026.9.20 becomes 2026-09-20 on leaving the box (what will be stored)."""
+        text = self.edit.text().strip()
+        shown = self.value() or ""
+        if text and shown != self.edit.text():
+            self.edit.setText(shown)
 
     def setPlaceholderText(self, text: str) -> None:  # noqa: N802
         self.edit.setPlaceholderText(text)
@@ -101,12 +118,12 @@ class DateField(QWidget):
         self.edit.setStyleSheet(style)
 
     def _pick(self) -> None:
+        from ...core.normalize import parse_date
+
         calendar = QCalendarWidget()
-        try:
-            day = _dt.date.fromisoformat(self.edit.text().strip())
+        day = parse_date(self.edit.text())
+        if day is not None:
             calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-        except ValueError:
-            pass
         menu = QMenu(self)
         action = QWidgetAction(menu)
         action.setDefaultWidget(calendar)

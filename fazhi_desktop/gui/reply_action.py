@@ -81,11 +81,12 @@ def renamed_sentence(renamed: Path, path: Path) -> str:
 
 
 def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *,
-                     opened, preview: bool = True) -> QMessageBox:
+                     opened, preview: bool = True, buttons=()) -> QMessageBox:
     """A non-modal notice: where the document is, its warnings, and 在程序内预览 (issue 7).
 
     `opened`: True when the system's program opened it, False when that failed (the notice says
-    so and offers 打开所在文件夹), None when it was not tried."""
+    so and offers 打开所在文件夹), None when it was not tried. `buttons`: further (text, tip,
+    action) offers, such as 设为已答复."""
     from ..core.fonts import summarize_warnings
 
     text = f"{title}已生成：{path}"
@@ -114,6 +115,10 @@ def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *
             preview_document(parent, path, registry=registry)
 
         button.clicked.connect(open_preview)
+    for text_, tip, action in buttons:
+        extra = box.addButton(text_, QMessageBox.ActionRole)
+        extra.setToolTip(tip)
+        extra.clicked.connect(action)
     box.addButton("确定", QMessageBox.AcceptRole)
     box.show()
     if parent is not None:
@@ -123,7 +128,7 @@ def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *
 
 def make_document(parent, registry, *, title: str, render: Callable, out_path: Path,
                   open_file: bool = True, on_done: Optional[Callable] = None, notice: bool = True,
-                  renamed_from: Optional[Path] = None):
+                  renamed_from: Optional[Path] = None, notice_buttons=()):
     """Run `render()` (returns a RenderResult or a list of them) off the GUI thread, then open
     the file (a folder for several), show the notice; errors in a warning box. `renamed_from`:
     the existing file that `out_path` was chosen not to overwrite (said in the notice). A single
@@ -146,13 +151,13 @@ def make_document(parent, registry, *, title: str, render: Callable, out_path: P
             warnings += [w for w in (getattr(r, "warnings", None) or []) if w not in warnings]
         target = paths[0] if len(paths) == 1 else Path(out_path)
         opened = open_with_system(target) if open_file else None
-        if notice or opened is False:  # a failed open is always said
-            shown = target if len(paths) == 1 else \
-                f"{target}（{len(paths)}份：" + "、".join(p.name for p in paths) + "）"
-            show_done_notice(parent, registry, title, shown, warnings, opened=opened,
-                             preview=len(paths) == 1)
-        if on_done is not None:
+        shown = target if len(paths) == 1 else \
+            f"{target}（{len(paths)}份：" + "、".join(p.name for p in paths) + "）"
+        if on_done is not None:  # first: the record (the reply's date) is up to date
             on_done(target)
+        if notice or opened is False:
+            show_done_notice(parent, registry, title, shown, warnings, opened=opened,
+                             preview=len(paths) == 1, buttons=notice_buttons)
 
     def failure(exc) -> None:
         if isinstance(exc, InterruptedError):
@@ -169,11 +174,47 @@ def generate_reply(parent, registry, kind: str, record_id: str, *, open_file: bo
     """Render the reply of one saved record into the output folder; returns the BackgroundOp."""
     from ..docgen import replies  # python-docx and the engine load on first use, not at start-up
 
+    from ..core import reply_sent
+
     folder = output_folder(parent, registry)
     if folder is None:
         return None
     record = registry.get(kind, record_id)
+    date = reply_sent.reply_date_to_use(record)
     out_path, renamed = free_path(Path(folder) / replies.default_filename(kind, record))
+
+    def done(target) -> None:
+        reply_sent.keep_reply_date(registry, kind, record_id, date)
+        if on_done is not None:
+            on_done(target)
+
+    offer = replied_button(parent, registry, kind, record_id)
     return make_document(parent, registry, title="答复件", out_path=out_path,
                          render=lambda: replies.render_reply(registry, kind, record_id, out_path),
-                         open_file=open_file, on_done=on_done, renamed_from=renamed)
+                         open_file=open_file, on_done=done, renamed_from=renamed,
+                         notice_buttons=[offer] if offer else [])
+
+
+REPLIED_BUTTON = "设为已答复"
+
+
+def replied_button(parent, registry, kind: str, record_id: str):
+    """(text, tip, action) of the notice's 设为已答复, or None when the record is already so.
+    A button on the non-modal notice rather than a question: the clerk may ignore it."""
+    from ..core import records, reply_sent
+
+    record = registry.get(kind, record_id)
+    if not reply_sent.may_mark_replied(record):
+        return None
+    name = records.describe_key(kind, record)
+
+    def mark() -> None:
+        reply_sent.mark_replied(registry, kind, record_id)
+        from .pages.record_page import announce
+
+        announce(parent, f"已将{name}的办理状态设为“已答复”")
+        refresh = getattr(parent, "reply_marked", None)
+        if refresh is not None:
+            refresh(record_id)
+
+    return REPLIED_BUTTON, f"把{name}的办理状态设为“已答复”", mark

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QHB
 
 from ...core import mediation, numbering, records
 from ...core.errors import FazhiError, ValidationError
-from ..widgets.fields import ListField, TextField, make_field
+from ..widgets.fields import ListField, TextField, make_field, mark_proposed
 from ..editor.base import RecordEditorBase
 from ..widgets.form import BoundForm, ProblemLabel
 from ..widgets.row_table import RowTable
@@ -196,6 +196,8 @@ class MediationEditor(RecordEditorBase):
             # the next free 案件编号 and the last case's 调委会 (core/numbering.py)
             self.record.update(numbering.new_record_defaults(self.registry, "mediation"))
         self.form.load(self.record)
+        for key in ("case_number", "committee"):  # typing replaces what was proposed
+            mark_proposed(self.widget(key), not record_id)
         self.problems.show_problems([])
         self.form.show_problems([])
         self._set_dirty(False)

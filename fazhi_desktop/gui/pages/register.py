@@ -255,7 +255,13 @@ class RegisterPage(RecordListPage):
             return
         from ..reply_action import generate_reply
 
-        generate_reply(self, self.registry, self.kind, record_id)
+        generate_reply(self, self.registry, self.kind, record_id,
+                       on_done=lambda _path: self.reply_marked(record_id))
+
+    def reply_marked(self, record_id: str) -> None:
+        """设为已答复 on the reply's notice: the row shows it."""
+        self.refresh()
+        self.select_record(record_id)
 
     # ------------------------------------------------------------- 文书 (gui/document_actions.py)
     def document_target(self):

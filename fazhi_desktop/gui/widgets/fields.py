@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit, QListWidget,
                                QListWidgetItem, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout,
@@ -255,6 +255,46 @@ class ListField(QWidget):
 
     def setStyleSheet(self, style: str) -> None:  # noqa: N802
         self.list.setStyleSheet(style)
+
+
+class _ProposedValue(QObject):
+    """While `active`: selects a line edit's whole text when it gets the focus (by Tab or by a
+    click), so that typing replaces a proposed value instead of being added to it. The first
+    edit ends it."""
+
+    def __init__(self, edit: QLineEdit):
+        super().__init__(edit)
+        self.edit = edit
+        self.active = False
+        edit.installEventFilter(self)
+        edit.textEdited.connect(self._edited)
+
+    def _edited(self, _text: str) -> None:
+        self.active = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if self.active and event.type() == QEvent.FocusIn:
+            self.edit.selectAll()
+            QTimer.singleShot(0, self._select_after_click)
+        return False
+
+    def _select_after_click(self) -> None:
+        if self.active and self.edit.hasFocus():
+            self.edit.selectAll()
+
+
+def mark_proposed(widget, proposed: bool = True) -> None:
+    """A value the program proposed (the next 编号, the last 届次): shown as a value, replaced by
+    whatever the clerk types into the field (issue 17.4)."""
+    edit = getattr(widget, "edit", widget)
+    if not isinstance(edit, QLineEdit):
+        return
+    keeper = edit.findChild(_ProposedValue)
+    if keeper is None:
+        if not proposed:
+            return
+        keeper = _ProposedValue(edit)
+    keeper.active = proposed and bool(edit.text())
 
 
 def make_field(fld: Field, parent=None, *, long_text: bool = False):

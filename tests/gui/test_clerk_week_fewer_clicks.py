@@ -1,0 +1,142 @@
+"""Issue 17.4, fewer clicks: a new record proposes the next free 编号 / 案件编号 and the last 届次
+and 主办单位; dates typed as 2026.9.20, 2026/9/20, 2026年9月20日 are taken in every editor;
+after 生成答复件 the date used stays in the record and 设为已答复 is offered; the recovery
+question names the record.
+"""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from fazhi_desktop.core import drafts, numbering
+from fazhi_desktop.core.dates import today
+from fazhi_desktop.gui import reply_action
+from fazhi_desktop.gui.editor.record_editor import RecordEditor
+
+from .conftest import type_text
+
+
+def proposal(number, session="区政协六届一次会议", lead_unit="湛河区司法局", **more):
+    return {"session": session, "number": number, "title": f"关于第{number}项工作",
+            "authors": ["委员甲"], "lead_unit": lead_unit, **more}
+
+
+@pytest.fixture
+def new_editor(qtbot, office):
+    def make(kind="proposal", record_id=None):
+        editor = RecordEditor(office, kind, record_id)
+        qtbot.addWidget(editor)
+        editor.show()
+        qtbot.waitUntil(editor.isActiveWindow)
+        return editor
+    return make
+
+
+# ------------------------------------------------------------------ proposed values
+def test_a_new_proposal_starts_with_the_next_free_number_and_the_last_session_and_lead_unit(
+        qtbot, office, new_editor):
+    office.add_many("proposal", [proposal(n) for n in (1, 2, 7)] +
+                    [proposal(30, session="区政协六届二次会议", lead_unit="区司法局")])
+    editor = new_editor()
+    assert editor.widget("session").text() == "区政协六届二次会议"  # the one entered last
+    assert editor.widget("number").text() == "31"
+    assert editor.widget("lead_unit").text() == "区司法局"
+    # another session typed: the number follows it (the highest of that session + 1)
+    editor.widget("session").set_value("区政协六届一次会议")  # as picked from the completer
+    editor.widget("session").changed.emit()
+    assert editor.widget("number").text() == "8"
+    # typing into a proposed field replaces what was proposed, it does not add to it
+    type_text(editor.widget("number"), "12")
+    assert editor.widget("number").text() == "12"
+    editor.widget("authors").set_value(["委员乙"])
+    editor.widget("title").set_value("关于新的一项")
+    assert editor.save()
+    assert office.get("proposal", editor.record_id)["number"] == 12
+
+
+def test_the_first_proposal_takes_the_offices_name_as_lead_unit(office, new_editor):
+    editor = new_editor()
+    assert editor.widget("lead_unit").text() == "湛河区司法局"  # 机关规范简称 of the profile
+    assert editor.widget("session").text() == "" and editor.widget("number").text() == ""
+
+
+def test_a_new_mediation_case_proposes_the_next_case_number_of_the_year(qtbot, office):
+    from fazhi_desktop.gui.pages.mediation_editor import MediationEditor
+
+    year = today().year
+    for serial in (3, 15, 9):
+        office.save("mediation", {
+            "case_number": f"（{year}）湛调字第{serial}号", "committee": "曹镇乡人民调解委员会",
+            "accepted_date": f"{year}-01-0{serial % 9 + 1}", "dispute_type": "邻里纠纷",
+            "parties": [{"role": "applicant", "name": "甲"}, {"role": "respondent", "name": "乙"}]})
+    editor = MediationEditor(office, None)
+    qtbot.addWidget(editor)
+    assert editor.widget("case_number").text() == f"（{year}）湛调字第16号"
+    assert editor.widget("committee").text() == "曹镇乡人民调解委员会"
+    assert numbering.next_case_number(office, year + 1) == f"（{year + 1}）湛调字第1号"
+    editor.dirty = False
+
+
+# ------------------------------------------------------------------ dates
+@pytest.mark.parametrize("typed", ["2026.9.20", "2026/9/20", "2026年9月20日", "２０２６－９－２０"])
+def test_dates_typed_the_way_clerks_write_them_are_taken_and_shown_as_iso(qtbot, office,
+                                                                          new_editor, typed):
+    editor = new_editor()
+    for key, value in (("session", "区政协六届一次会议"), ("number", "5"), ("title", "关于普法")):
+        editor.widget(key).set_value(value)
+    editor.widget("authors").set_value(["委员甲"])
+    date = editor.widget("assigned_date")
+    type_text(date.edit, typed)
+    assert editor.widget("due_date").value() == "2026-12-20"  # followed at once
+    qtbot.keyClick(date.edit, Qt.Key_Tab)  # leaving the box tidies it
+    assert date.edit.text() == "2026-09-20"
+    assert editor.save(), editor.problems.text()
+    assert office.get("proposal", editor.record_id)["assigned_date"] == "2026-09-20"
+
+
+def test_a_party_birth_date_typed_with_dots_is_taken_in_the_mediation_editor(qtbot, office):
+    from fazhi_desktop.gui.widgets.fields import DateField, make_field
+    from fazhi_desktop.core.records import MEDIATION_FIELDS
+
+    accepted = next(f for f in MEDIATION_FIELDS if f.name == "accepted_date")
+    widget = make_field(accepted)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, DateField)
+    widget.set_value("2026年9月2日")
+    assert widget.value() == "2026-09-02"
+
+
+# ------------------------------------------------------------------ after 生成答复件
+def test_the_reply_date_is_written_back_and_set_replied_is_offered(
+        qtbot, office, seed_proposal, tmp_path, monkeypatch):
+    seed_proposal["reply"].pop("date", None)
+    seed_proposal["status"] = "in_progress"
+    stored = office.save("proposal", seed_proposal)
+    monkeypatch.setattr(reply_action.QDesktopServices, "openUrl", lambda url: True)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    editor = RecordEditor(office, "proposal", stored["id"])
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.generate_reply()
+    qtbot.waitUntil(lambda: getattr(editor, "done_notice", None) is not None, timeout=20000)
+    again = office.get("proposal", stored["id"])
+    assert again["reply"]["date"] == today().isoformat()  # a later copy carries the same date
+    assert editor.widget("reply.date").value() == today().isoformat() and not editor.dirty
+    offer = [b for b in editor.done_notice.buttons() if b.text() == "设为已答复"]
+    assert offer
+    offer[0].click()
+    assert office.get("proposal", stored["id"])["status"] == "replied"
+    assert editor.widget("status").value() == "replied"
+
+
+# ------------------------------------------------------------------ recovery names the record
+def test_the_recovery_question_names_the_record(qtbot, office, boxes):
+    stored = office.save("proposal", proposal(28, title="关于加强法治政府建设"))
+    drafts.save_draft(office, "proposal", stored["id"], dict(stored, notes="未保存的备注"))
+    boxes.next("恢复")
+    editor = RecordEditor(office, "proposal", stored["id"])
+    qtbot.addWidget(editor)
+    assert "区政协六届一次会议第28号提案" in boxes.seen[0]
+    assert editor.widget("notes").value() == "未保存的备注"
+    editor.dirty = False

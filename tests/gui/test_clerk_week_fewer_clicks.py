@@ -140,3 +140,82 @@ def test_the_recovery_question_names_the_record(qtbot, office, boxes):
     assert "区政协六届一次会议第28号提案" in boxes.seen[0]
     assert editor.widget("notes").value() == "未保存的备注"
     editor.dirty = False
+
+
+# ------------------------------------------------------------------ the rows shown
+def _overdue_register(window):
+    import datetime as _dt
+
+    office = window.registry
+    past = (today() - _dt.timedelta(days=10)).isoformat()
+    later = (today() + _dt.timedelta(days=60)).isoformat()
+    office.add_many("proposal", [proposal(1, due_date=past), proposal(2, due_date=later),
+                                 proposal(3, due_date=past), proposal(4, due_date=later)])
+    page = window.show_page("政协提案")
+    page.overdue.setChecked(True)  # 仅看超期: the 督办 list
+    assert page.model.rowCount() == 2
+    return page
+
+
+def test_batch_generation_works_on_the_rows_the_filter_shows(qtbot, window):
+    from fazhi_desktop.gui.dialogs.batch_replies import BatchRepliesDialog
+
+    page = _overdue_register(window)
+    page.table.selectRow(0)  # one row selected: that one has 生成答复件; the batch takes all shown
+    page.actions_by_name["batch"].trigger()
+    dialog = next(d for d in page.findChildren(BatchRepliesDialog) if d.isVisible())
+    numbers = sorted(window.registry.get("proposal", rid)["number"] for rid in dialog.record_ids)
+    assert numbers == [1, 3]
+    assert dialog.start_button.isEnabled()
+    dialog.close()
+
+
+def test_excel_export_offers_the_rows_the_filter_shows_first(qtbot, window, tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtWidgets import QDialog, QMessageBox
+    from fazhi_desktop.gui.dialogs import export_ledger as export_dialog
+
+    page = _overdue_register(window)
+    made = {}
+
+    def run(dialog):
+        assert dialog.year_box.currentText().startswith("表格中显示的2条（仅看超期）")
+        dialog.path_edit.setText(str(tmp_path / "督办.xlsx"))
+        dialog.start()
+        window_qtbot_wait(lambda: dialog.result is not None)
+        made["path"] = dialog.result.path
+        return QDialog.Accepted
+
+    def window_qtbot_wait(condition):
+        qtbot.waitUntil(condition, timeout=20000)
+
+    monkeypatch.setattr(export_dialog.ExportLedgerDialog, "exec", run)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    page.export_excel()
+    sheet = openpyxl.load_workbook(made["path"]).active
+    text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    assert "关于第1项工作" in text and "关于第3项工作" in text
+    assert "关于第2项工作" not in text and "关于第4项工作" not in text
+    assert "仅看超期" in str(sheet["A1"].value)
+
+
+# ------------------------------------------------------------------ 单位设置
+def test_settings_show_the_values_in_effect_and_first_start_asks_the_report_addressee(
+        qtbot, registry):
+    from fazhi_desktop.gui.dialogs.profile_dialog import FirstRunProfileDialog
+    from fazhi_desktop.gui.widgets.profile_form import ProfileForm
+
+    registry.set_profile({"authority": "平顶山市湛河区司法局"})
+    form = ProfileForm(registry)
+    qtbot.addWidget(form)
+    widgets = form.form.widgets
+    for key in ("reply_format", "class_mark", "seal"):  # unset: the default is named
+        assert widgets[key].currentText().endswith("（默认）"), key
+        assert "未填" not in widgets[key].currentText()
+    assert widgets["reply_format"].currentText() == "文件格式（上行文，含签发人）（默认）"
+    assert widgets["mark_text"].placeholderText() == "留空则使用：平顶山市湛河区司法局文件"
+    assert widgets["authority_short"].placeholderText() == "留空则使用：平顶山市湛河区司法局"
+    first = FirstRunProfileDialog(registry)
+    qtbot.addWidget(first)
+    label = first.form.layout().itemAt(0).layout().labelForField(first.form.form.widgets["report_to"])
+    assert label.text() == "年度报告主送机关（必填）："

@@ -29,7 +29,8 @@ _FAILED_COLOUR = QColor("#b3261e")
 class BatchRepliesDialog(QDialog):
     """Choose a folder (and PDF), start, watch progress, then read the outcome per record."""
 
-    def __init__(self, registry, kind: str, record_ids, parent: Optional[QWidget] = None):
+    def __init__(self, registry, kind: str, record_ids, parent: Optional[QWidget] = None, *,
+                 scope: str = "所选的"):
         super().__init__(parent)
         self.registry, self.kind, self.record_ids = registry, kind, list(record_ids)
         self.result: Optional[BatchResult] = None
@@ -39,7 +40,7 @@ class BatchRepliesDialog(QDialog):
         self.setWindowTitle("批量生成答复件")
         self.setMinimumWidth(640)
 
-        intro = QLabel(f"将为所选的 {len(self.record_ids)} 件{word}各生成一份下面所选的文书"
+        intro = QLabel(f"将为{scope} {len(self.record_ids)} 件{word}各生成一份下面所选的文书"
                        f"（Word文档，默认答复件），以文书标题命名，保存到下面的文件夹；"
                        f"文件夹中已有的同名文件不会被覆盖。", self)
         intro.setWordWrap(True)
@@ -224,9 +225,10 @@ def install_batch_action(page) -> QAction:
     批量生成答复件… button after 生成答复件, and let its table select many rows."""
     page.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
     action = QAction("批量生成答复件…", page)
-    action.setToolTip("为表格中选中的各条记录分别生成答复件（按住Ctrl或Shift可多选）")
+    action.setToolTip("为表格中选中的多条记录分别生成答复件；只选一条或未选时，为表格中显示的"
+                      "全部记录（当前筛选，如“仅看超期”）生成")
     action.triggered.connect(lambda: open_batch_dialog(
-        page, page.registry, page.kind, selected_record_ids(page.table, page.model)))
+        page, page.registry, page.kind, *batch_scope(page)))
     actions = page.toolbar.actions()
     reply = getattr(page, "actions_by_name", {}).get("reply")
     position = actions.index(reply) + 1 if reply in actions else len(actions)
@@ -239,9 +241,22 @@ def install_batch_action(page) -> QAction:
     return action
 
 
-def open_batch_dialog(parent, registry, kind: str, record_ids) -> BatchRepliesDialog:
-    """Show the batch dialog for the selected records (non-modal; it deletes itself when closed)."""
-    dialog = BatchRepliesDialog(registry, kind, record_ids, parent)
+def batch_scope(page) -> tuple:
+    """(ids, how to call them): several selected rows; else every row the table shows under
+    its filter (the 督办 list of 仅看超期), since one row has 生成答复件 of its own."""
+    selected = selected_record_ids(page.table, page.model)
+    if len(selected) > 1:
+        return selected, "所选的"
+    scope = page.filter_summary() if hasattr(page, "filter_summary") else ""
+    ids = page.shown_ids() if hasattr(page, "shown_ids") else selected
+    return ids, (f"表格中显示的（{scope}）" if scope else "表格中显示的全部")
+
+
+def open_batch_dialog(parent, registry, kind: str, record_ids,
+                      scope: str = "所选的") -> BatchRepliesDialog:
+    """Show the batch dialog for these records (non-modal; it deletes itself when closed);
+    `scope` says which they are (所选的, 表格中显示的（仅看超期）)."""
+    dialog = BatchRepliesDialog(registry, kind, record_ids, parent, scope=scope)
     dialog.setAttribute(Qt.WA_DeleteOnClose, True)
     dialog.show()
     return dialog

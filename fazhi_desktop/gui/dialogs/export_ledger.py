@@ -1,7 +1,9 @@
-"""导出台账: the clerk picks the year (or all) and where to save; personal data is hidden unless
-they tick 不隐去个人信息; the workbook is written off the GUI thread, then offered to open.
+"""导出台账: the clerk picks the year (or all, or the rows the register shows under its filter)
+and where to save; personal data is hidden unless they tick 不隐去个人信息; the workbook is
+written off the GUI thread, then offered to open (and when nothing opens it, its folder).
 
-The register page's toolbar calls `export_ledger(parent, registry, kind)`.
+The register page's toolbar calls `export_ledger(parent, registry, kind, shown=(ids, scope))`;
+with a filter on (e.g. 仅看超期) the rows shown are what is exported unless the clerk picks a year.
 """
 from __future__ import annotations
 
@@ -19,14 +21,17 @@ from ..output_check import may_write
 
 FOLDER_SETTING = "ledger_folder"
 ALL_YEARS = "全部年度"
+SHOWN = "shown"  # the year box's entry for the rows the register shows
 
 
 class ExportLedgerDialog(QDialog):
     """Year, file name and the explicit unmasking choice; `start()` runs the export."""
 
-    def __init__(self, registry, kind: str, parent: Optional[QWidget] = None):
+    def __init__(self, registry, kind: str, parent: Optional[QWidget] = None, *,
+                 shown: Optional[tuple] = None):
         super().__init__(parent)
         self.registry, self.kind = registry, kind
+        self.shown_ids, self.scope = (list(shown[0]), shown[1]) if shown else (None, "")
         self.op = None
         self.result = None
         self.setWindowTitle(f"导出{records.kind_label(kind)}台账")
@@ -34,6 +39,8 @@ class ExportLedgerDialog(QDialog):
 
         self.year_box = QComboBox(self)
         years = ledger_export.years_in(registry, kind)
+        if self.shown_ids is not None:
+            self.year_box.addItem(f"表格中显示的{len(self.shown_ids)}条（{self.scope}）", SHOWN)
         if kind != "petition":
             self.year_box.addItem(ALL_YEARS, None)
         for year in years:
@@ -79,7 +86,12 @@ class ExportLedgerDialog(QDialog):
 
     @property
     def year(self) -> Optional[int]:
-        return self.year_box.currentData()
+        data = self.year_box.currentData()
+        return None if data == SHOWN else data
+
+    @property
+    def only_shown(self) -> bool:
+        return self.year_box.currentData() == SHOWN
 
     def _folder(self) -> Path:
         saved = self.registry.setting(FOLDER_SETTING)
@@ -90,6 +102,8 @@ class ExportLedgerDialog(QDialog):
         folder = current.parent if current else self._folder()
         name = ledger_export.default_filename(self.registry, self.kind, self.year,
                                               masked=not self.unmask_box.isChecked())
+        if self.only_shown and self.scope:  # 湛河区司法局政协提案办理台账（仅看超期）.xlsx
+            name = name[:-len(".xlsx")] + f"（{self.scope}）.xlsx"
         self.path_edit.setText(str(folder / name))
 
     def choose_file(self) -> None:
@@ -112,11 +126,13 @@ class ExportLedgerDialog(QDialog):
             return
         year, masked, kind, registry = self.year, not self.unmask_box.isChecked(), self.kind, \
             self.registry
+        ids, scope = (self.shown_ids, self.scope) if self.only_shown else (None, "")
 
         def op(progress):
             return ledger_export.export_ledger(registry, kind, target, year=year, masked=masked,
                                                progress=progress.update,
-                                               cancelled=progress.cancelled)
+                                               cancelled=progress.cancelled,
+                                               record_ids=ids, scope=scope)
 
         self.export_button.setEnabled(False)
         self.message.setText("正在导出……")
@@ -138,9 +154,10 @@ class ExportLedgerDialog(QDialog):
             self.message.setText(f"导出未完成：{exc}")
 
 
-def export_ledger(parent, registry, kind: str) -> None:
-    """Ask, export in the background, then offer to open the workbook."""
-    dialog = ExportLedgerDialog(registry, kind, parent)
+def export_ledger(parent, registry, kind: str, *, shown: Optional[tuple] = None) -> None:
+    """Ask, export in the background, then offer to open the workbook. `shown`: (ids, what
+    the filter is) of the rows the register shows, offered first."""
+    dialog = ExportLedgerDialog(registry, kind, parent, shown=shown)
     if dialog.exec() != QDialog.Accepted or dialog.result is None:
         return
     result = dialog.result

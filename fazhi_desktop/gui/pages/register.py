@@ -292,6 +292,30 @@ class RegisterPage(RecordListPage):
         self.refresh()
 
     def export_excel(self) -> None:
+        """With a filter on, the rows shown are offered first (仅看超期 as a 督办 list)."""
         from ..dialogs.export_ledger import export_ledger
 
-        export_ledger(self, self.registry, self.kind)
+        scope = self.filter_summary()
+        export_ledger(self, self.registry, self.kind,
+                      shown=(self.shown_ids(), scope) if scope else None)
+
+    # ------------------------------------------------------------- the rows shown
+    def shown_ids(self) -> list:
+        """The ids of every row the table shows under the current filter, in its order."""
+        return [rid for rid in (self.model.record_id(row) for row in range(self.model.rowCount()))
+                if rid]
+
+    def filter_summary(self) -> str:
+        """The filters in force, as the clerk set them (仅看超期、届次：…); empty when none."""
+        parts = []
+        if self.search.text().strip():
+            parts.append(f"搜索“{self.search.text().strip()}”")
+        for box in (self.session, self.status, self.result_class):
+            if box.currentIndex() > 0:
+                parts.append(box.currentText())
+        if self.offices.current():
+            parts.append(self.offices.combo.currentText())
+        for check in (self.overdue, self.due_soon):
+            if check.isChecked():
+                parts.append(check.text())
+        return "、".join(parts)

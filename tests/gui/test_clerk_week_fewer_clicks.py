@@ -219,3 +219,31 @@ def test_settings_show_the_values_in_effect_and_first_start_asks_the_report_addr
     qtbot.addWidget(first)
     label = first.form.layout().itemAt(0).layout().labelForField(first.form.form.widgets["report_to"])
     assert label.text() == "年度报告主送机关（必填）："
+
+
+# ------------------------------------------------------------------ 信访 month: one entry
+def test_filling_a_petition_month_cell_by_cell_is_one_audit_entry(qtbot, office):
+    from fazhi_desktop.gui.pages.petition import PetitionPage
+
+    page = PetitionPage(office)
+    qtbot.addWidget(page)
+    page.year.setValue(2026)
+    page.add_unit("区信访局")
+    model = page.model
+    for key, number in (("letters", 4), ("visits", 6), ("online", 2)):
+        assert model.setData(page.cell(3, key), str(number))
+    march = model.months[3]["id"]
+    entries = [e for e in office.audit_log(record_id=march)]
+    assert len(entries) == 1  # was three, one per cell
+    assert entries[0]["action"] == "create" and entries[0]["before"] is None
+    after = entries[0]["after"]
+    assert (after["letters"], after["visits"], after["online"]) == (4, 6, 2)
+    # another year and back: a new session, a new entry (before = the month as it was)
+    page.year.setValue(2025)
+    page.year.setValue(2026)
+    assert model.setData(page.cell(3, "letters"), "5")
+    assert model.setData(page.cell(3, "phone"), "1")
+    entries = office.audit_log(record_id=march)
+    assert len(entries) == 2
+    assert entries[0]["action"] == "update" and entries[0]["before"]["letters"] == 4
+    assert (entries[0]["after"]["letters"], entries[0]["after"]["phone"]) == (5, 1)

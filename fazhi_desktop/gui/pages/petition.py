@@ -161,6 +161,11 @@ class PetitionPage(QWidget):
 
         self.message.setText("未保存：" + "；".join(clerk_text(p) for p in problems))
 
+    def hideEvent(self, event) -> None:  # noqa: N802
+        """Leaving the page ends the editing session: the next edit is a new 操作记录 entry."""
+        self.model.session.end()
+        super().hideEvent(event)
+
     # ------------------------------------------------------------- for tests and shortcuts
     def cell(self, month: int, key: str):
         return self.model.index(month - 1, COUNT_KEYS.index(key) if key in COUNT_KEYS else key)

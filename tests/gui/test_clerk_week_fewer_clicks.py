@@ -247,3 +247,30 @@ def test_filling_a_petition_month_cell_by_cell_is_one_audit_entry(qtbot, office)
     assert len(entries) == 2
     assert entries[0]["action"] == "update" and entries[0]["before"]["letters"] == 4
     assert (entries[0]["after"]["letters"], entries[0]["after"]["phone"]) == (5, 1)
+
+
+# ------------------------------------------------------------------ 统计: red for bad news only
+def test_statistics_cards_are_red_only_for_bad_news(qtbot, registry):
+    from fazhi_desktop.gui.pages.statistics import TONE_COLOURS, StatisticsPage
+
+    from ..stats.conftest import case, item, month
+
+    registry.add_many("proposal", [item(n, assigned_date="2022-03-01", status="closed")
+                                   for n in range(1, 11)])
+    registry.add_many("mediation", [case(1, dispute_type="物业", outcome="success"),
+                                    case(2, dispute_type="邻里", outcome="failure")])
+    registry.add_many("petition", [month("区信访局", "2021-07", to_county=230, letters=3),
+                                   month("区信访局", "2022-07", to_county=90, letters=6)])
+    page = StatisticsPage(registry)
+    qtbot.addWidget(page)
+    page.set_year(2022)
+
+    def colour(name):
+        return page.cards[name].value.styleSheet().split("color:")[1].strip(" ;")
+
+    red = TONE_COLOURS["bad"]
+    assert page.cards["items"].value.text() == "100%" and colour("items") != red
+    assert page.cards["mediation"].value.text() == "50%" and colour("mediation") == red
+    assert page.cards["petition"].value.text() == "上升100%" and colour("petition") == red
+    assert page.cards["levels"].value.text() == "下降60.9%" and colour("levels") != red
+    assert colour("levels") == TONE_COLOURS["good"]

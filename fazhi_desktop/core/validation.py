@@ -82,7 +82,7 @@ def _field_problem(fld: Field, value, path: str, problems: list, record: dict) -
     elif t == "date":
         day = parse_iso_date(value) if isinstance(value, str) else None
         if day is None:
-            problems.append(f"{where}：不是有效日期（应为YYYY-MM-DD，如2022-08-08），实为{_show(value)}")
+            problems.append(f"{where}：不是有效日期（如2022-08-08、2022.8.8或2022年8月8日），实为{_show(value)}")
         elif not FIRST_YEAR <= day.year <= LAST_YEAR:
             problems.append(f"{where}：日期{value}超出可用范围（{FIRST_YEAR}年至{LAST_YEAR}年）")
     elif t == "month":

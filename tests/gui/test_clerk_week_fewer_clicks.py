@@ -95,16 +95,24 @@ def test_dates_typed_the_way_clerks_write_them_are_taken_and_shown_as_iso(qtbot,
     assert office.get("proposal", editor.record_id)["assigned_date"] == "2026-09-20"
 
 
-def test_a_party_birth_date_typed_with_dots_is_taken_in_the_mediation_editor(qtbot, office):
-    from fazhi_desktop.gui.widgets.fields import DateField, make_field
+def test_mediation_dates_typed_with_dots_are_taken_in_the_form_and_the_parties_table(qtbot):
     from fazhi_desktop.core.records import MEDIATION_FIELDS
+    from fazhi_desktop.gui.pages.mediation_parties import KEYS, PartiesTable
+    from fazhi_desktop.gui.widgets.fields import DateField, make_field
 
     accepted = next(f for f in MEDIATION_FIELDS if f.name == "accepted_date")
     widget = make_field(accepted)
     qtbot.addWidget(widget)
-    assert isinstance(widget, DateField)
+    assert isinstance(widget, DateField)  # the one date editor
     widget.set_value("2026年9月2日")
     assert widget.value() == "2026-09-02"
+    parties = PartiesTable()
+    qtbot.addWidget(parties)
+    parties.add_party({"role": "applicant", "name": "张三"})
+    parties.table.item(0, KEYS.index("birth_date")).setData(Qt.DisplayRole, "1980.5.1")
+    assert parties.value()[0]["birth_date"] == "1980-05-01"
+    assert parties.table.item(0, KEYS.index("birth_date")).text() == "1980-05-01"
+    assert not parties.hint.isVisible() or "出生日期" not in parties.hint.text()
 
 
 # ------------------------------------------------------------------ after 生成答复件
@@ -274,3 +282,36 @@ def test_statistics_cards_are_red_only_for_bad_news(qtbot, registry):
     assert page.cards["petition"].value.text() == "上升100%" and colour("petition") == red
     assert page.cards["levels"].value.text() == "下降60.9%" and colour("levels") != red
     assert colour("levels") == TONE_COLOURS["good"]
+
+
+# ------------------------------------------------------------------ remembered arrangement
+def test_sort_order_column_widths_and_window_size_come_back_next_time(qtbot, office):
+    from fazhi_desktop.gui.main_window import MainWindow
+    from fazhi_desktop.gui.view_state import remember_window
+
+    office.add_many("proposal", [proposal(n) for n in (1, 2, 3)])
+    first = MainWindow(office)
+    qtbot.addWidget(first)
+    memory = remember_window(first, office)
+    first.show()
+    first.resize(760, 540)  # within the offscreen screen
+    size = (first.width(), first.height())  # (as far as the window's minimum allows)
+    page = first.show_page("政协提案")
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(1, Qt.DescendingOrder)  # 编号, newest first
+    header.resizeSection(3, 333)  # 提出人 (案由 stretches)
+    page.view_memory.save()  # what the timer does once the clerk stops dragging
+    memory.save()
+    first.close()
+
+    second = MainWindow(office)  # the next run, on the same data file
+    qtbot.addWidget(second)
+    remember_window(second, office)
+    available = second.screen().availableGeometry()  # a size never larger than the screen
+    assert (second.width(), second.height()) == (min(size[0], available.width()), size[1])
+    assert size[1] != 800  # not the default height
+    again = second.show_page("政协提案")
+    header = again.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 1 and header.sortIndicatorOrder() == Qt.DescendingOrder
+    assert [again.model.index(r, 1).data() for r in range(3)] == ["3", "2", "1"]
+    assert header.sectionSize(3) == 333

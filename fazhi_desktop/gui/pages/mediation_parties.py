@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
                                QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...core.dates import parse_iso_date
+from ...core.normalize import canonical_date, parse_date
 from ...core.idcard import id_birth_date, id_number_problem, mask_id_number, mask_phone, phone_problem
 from ...core.records import PARTY_FIELDS, PARTY_ROLE
 
@@ -32,13 +32,13 @@ def cell_problem(key: str, value: str, birth_date: str = "") -> str:
         if problem:
             return f"身份证号码{problem}"
         born = id_birth_date(value.upper())
-        given = parse_iso_date(birth_date or "")
+        given = parse_date(birth_date or "")
         if given and born and given != born:
             return f"身份证号码中的出生日期{born.isoformat()}与出生日期{given.isoformat()}不一致"
     if key == "phone":
         return phone_problem(value) or ""
-    if key == "birth_date" and parse_iso_date(value) is None:
-        return "出生日期应为YYYY-MM-DD，如1980-05-01"
+    if key == "birth_date" and parse_date(value) is None:  # the forms every date editor takes
+        return "出生日期不是有效日期（如1980-05-01、1980.5.1或1980年5月1日）"
     return ""
 
 
@@ -133,6 +133,8 @@ class PartiesTable(QWidget):
         key = KEYS[item.column()]
         if key != "role":
             text = str(item.data(Qt.DisplayRole) or "").strip()
+            if key == "birth_date":  # 1980.5.1 typed: stored and shown as 1980-05-01
+                text = canonical_date(text)
             full = str(item.data(FULL_ROLE) or "")
             # A masked cell showing its own mask has not been edited: keep the whole value.
             if not (key in SECRET and not self.unmasked and full and text == self._shown(key, full)):

@@ -15,6 +15,7 @@ from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..view_state import remember_table
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
@@ -74,6 +75,8 @@ class RegisterPage(RecordListPage):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         install_batch_action(self)  # 批量生成答复件
+        # the clerk's sort order and column widths, kept in the data file (gui/view_state.py)
+        self.view_memory = remember_table(self.table, registry, f"table.{kind}")
         self.refresh()
 
     # ------------------------------------------------------------- building

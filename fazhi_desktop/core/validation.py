@@ -281,10 +281,11 @@ def profile_problems(profile) -> list:
 # highlight by its key), but a clerk knows the field by its label and the record by its 编号.
 _FIELD_KEY = re.compile(r"”（[a-z_][a-z0-9_]*）")
 _RECORD_ID = re.compile(r"（id[ ：:]\s*[0-9a-fA-F-]{8,}）")
+_QUOTED_UUID = re.compile(r"“[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}”")
 
 
-def clerk_text(problem: str) -> str:
-    """A problem line without field keys or record ids (the GUI shows this)."""
+def clerk_text(problem) -> str:
+    """A problem line (or an error) without field keys or record ids (the GUI shows this)."""
     text = _FIELD_KEY.sub("”", str(problem))
     text = text.replace("如需修改原记录，请提供其记录编号", "如需修改，请在登记表中打开原记录")
-    return _RECORD_ID.sub("", text)
+    return _QUOTED_UUID.sub("", _RECORD_ID.sub("", text))

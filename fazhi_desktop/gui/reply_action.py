@@ -162,7 +162,9 @@ def make_document(parent, registry, *, title: str, render: Callable, out_path: P
     def failure(exc) -> None:
         if isinstance(exc, InterruptedError):
             return
-        QMessageBox.warning(parent, title, f"{title}未能生成：{exc}")
+        from ..core.validation import clerk_text
+
+        QMessageBox.warning(parent, title, f"{title}未能生成：{clerk_text(exc)}")
 
     # The render reads the registry on a worker thread; the GUI waits (modal progress) meanwhile.
     return run_in_background(parent, op, title=f"生成{title}", on_success=success,

@@ -172,3 +172,14 @@ def test_save_delete_and_restore_say_what_happened_and_the_selection_follows(qtb
     bin_page.table.selectRow(0)
     bin_page.restore_selected()
     assert window.statusBar().currentMessage().startswith("已恢复")
+
+
+def test_clerk_text_drops_keys_and_ids_but_keeps_the_sentence():
+    from fazhi_desktop.core.validation import clerk_text
+
+    rid = "1a52c0de-0000-4000-8000-00000000abcd"
+    assert clerk_text("“答复件”中“成文日期”（date）：不是有效日期") == "“答复件”中“成文日期”：不是有效日期"
+    assert clerk_text(f"该记录（id {rid}）在回收站中，请先恢复。") == "该记录在回收站中，请先恢复。"
+    assert clerk_text(f"找不到政协提案记录“{rid}”（可能已删除）。") == "找不到政协提案记录（可能已删除）。"
+    assert "请在登记表中打开原记录" in clerk_text(
+        f"第28号提案已存在，不能重复登记；如需修改原记录，请提供其记录编号（id：{rid}）。")

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from fazhi_desktop.core.fonts import summarize_warnings
 from fazhi_desktop.gui import reply_action
 from fazhi_desktop.gui.editor.record_editor import RecordEditor
 
@@ -78,6 +77,8 @@ FIVE = [f"{role}字体“{name}”未安装，打印时将以“Noto Serif CJK S
 
 
 def test_five_font_warnings_are_one_line_with_the_sentences_under_details(qtbot, office, tmp_path):
+    from fazhi_desktop.core.fonts import summarize_warnings
+
     path = tmp_path / "答复.docx"
     path.write_bytes(b"x")
     other = "“答复.docx”已存在（可能已在Word/WPS中修改过），未覆盖。"

@@ -204,5 +204,5 @@ def summarize_warnings(warnings: list) -> tuple:
     if len(folded) < 2:
         return list(warnings), []
     line = (f"有{len(fonts)}种字体未安装（{'、'.join(fonts)}），打印时将以其他字体代替，"
-            "版式会略有差异（点“显示详情”查看）。")
+            "版式会略有差异；请安装这些字体或在单位设置中改用已安装的字体。")
     return [line] + others, folded

@@ -96,8 +96,11 @@ def preview_reply(parent, registry, kind: str, record_id: str):
         if dialog is None:  # no converter: the .docx was opened instead and must stay
             return
         dialog.finished.connect(lambda *_: shutil.rmtree(workdir, ignore_errors=True))
-        warnings = list(result.warnings or [])
+        from ..core.fonts import summarize_warnings
+
+        warnings, details = summarize_warnings(list(result.warnings or []))  # fonts: one line
         if warnings:  # e.g. a font that prints as a substitute: said under the page count
+            dialog.status.setToolTip("\n".join(details))
             dialog.preview.loaded.connect(lambda _pages: QTimer.singleShot(
                 0, lambda: dialog.status.setText(
                     dialog.status.text() + "\n请注意：" + " ".join(warnings))))

@@ -152,8 +152,12 @@ class BatchRepliesDialog(QDialog):
     def show_result(self, result: BatchResult) -> None:
         self.result = result
         # Warnings every document shares (a font substitute) are said once, not on every row.
+        from ...core.fonts import summarize_warnings
+
         common = _common_warnings(result.made)
-        self.summary.setText(result.summary() + "".join(f"\n提示：{w}" for w in common))
+        shown, details = summarize_warnings(common)  # five font sentences: one line
+        self.summary.setText(result.summary() + "".join(f"\n提示：{w}" for w in shown))
+        self.summary.setToolTip("\n".join(details))
         self.results.clear()
         for item in result.made:
             files = item.docx.name + (f"，{item.pdf.name}" if item.pdf else "")

@@ -183,7 +183,11 @@ class ReportDialog(QDialog):
         if result.fill_count:
             text += f"\n文中有{result.fill_count}处黄色底纹的“【请填写：…】”需要补充后再印发。"
         if result.warnings:
-            text += "\n请注意：" + "；".join(result.warnings)
+            from ...core.fonts import summarize_warnings
+
+            shown, details = summarize_warnings(list(result.warnings))  # fonts: one line
+            text += "\n请注意：" + "；".join(shown)
+            self.status.setToolTip("\n".join(details))
         self.status.setText(text)
         self.preview = preview_document(self, result.path, registry=self.registry,
                                         title=f"预览 - {result.path.name}")

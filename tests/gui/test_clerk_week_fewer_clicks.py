@@ -175,6 +175,9 @@ def test_batch_generation_works_on_the_rows_the_filter_shows(qtbot, window):
     numbers = sorted(window.registry.get("proposal", rid)["number"] for rid in dialog.record_ids)
     assert numbers == [1, 3]
     assert dialog.start_button.isEnabled()
+    from PySide6.QtWidgets import QLabel
+    assert any("表格中显示的 2 件提案（仅看超期）" in label.text()
+               for label in dialog.findChildren(QLabel))
     dialog.close()
 
 

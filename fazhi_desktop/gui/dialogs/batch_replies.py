@@ -30,7 +30,7 @@ class BatchRepliesDialog(QDialog):
     """Choose a folder (and PDF), start, watch progress, then read the outcome per record."""
 
     def __init__(self, registry, kind: str, record_ids, parent: Optional[QWidget] = None, *,
-                 scope: str = "所选的"):
+                 scope: str = "所选的 {n} 件{word}"):
         super().__init__(parent)
         self.registry, self.kind, self.record_ids = registry, kind, list(record_ids)
         self.result: Optional[BatchResult] = None
@@ -40,7 +40,8 @@ class BatchRepliesDialog(QDialog):
         self.setWindowTitle("批量生成答复件")
         self.setMinimumWidth(640)
 
-        intro = QLabel(f"将为{scope} {len(self.record_ids)} 件{word}各生成一份下面所选的文书"
+        which = scope.format(n=len(self.record_ids), word=word)
+        intro = QLabel(f"将为{which}各生成一份下面所选的文书"
                        f"（Word文档，默认答复件），以文书标题命名，保存到下面的文件夹；"
                        f"文件夹中已有的同名文件不会被覆盖。", self)
         intro.setWordWrap(True)
@@ -250,16 +251,17 @@ def batch_scope(page) -> tuple:
     its filter (the 督办 list of 仅看超期), since one row has 生成答复件 of its own."""
     selected = selected_record_ids(page.table, page.model)
     if len(selected) > 1:
-        return selected, "所选的"
+        return selected, "所选的 {n} 件{word}"
     scope = page.filter_summary() if hasattr(page, "filter_summary") else ""
     ids = page.shown_ids() if hasattr(page, "shown_ids") else selected
-    return ids, (f"表格中显示的（{scope}）" if scope else "表格中显示的全部")
+    scope = scope.replace("{", "{{").replace("}", "}}")  # a search text is not a template
+    return ids, ("表格中显示的 {n} 件{word}" + (f"（{scope}）" if scope else ""))
 
 
 def open_batch_dialog(parent, registry, kind: str, record_ids,
-                      scope: str = "所选的") -> BatchRepliesDialog:
+                      scope: str = "所选的 {n} 件{word}") -> BatchRepliesDialog:
     """Show the batch dialog for these records (non-modal; it deletes itself when closed);
-    `scope` says which they are (所选的, 表格中显示的（仅看超期）)."""
+    `scope` says which they are ({n}, {word} filled in: 表格中显示的 2 件提案（仅看超期）)."""
     dialog = BatchRepliesDialog(registry, kind, record_ids, parent, scope=scope)
     dialog.setAttribute(Qt.WA_DeleteOnClose, True)
     dialog.show()

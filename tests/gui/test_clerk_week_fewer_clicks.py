@@ -318,3 +318,18 @@ def test_sort_order_column_widths_and_window_size_come_back_next_time(qtbot, off
     assert header.sortIndicatorSection() == 1 and header.sortIndicatorOrder() == Qt.DescendingOrder
     assert [again.model.index(r, 1).data() for r in range(3)] == ["3", "2", "1"]
     assert header.sectionSize(3) == 333
+
+
+def test_the_report_is_not_made_without_its_addressee(qtbot, office, tmp_path):
+    from fazhi_desktop.gui.dialogs.report_dialog import ReportDialog
+
+    dialog = ReportDialog(office, year=2025)
+    qtbot.addWidget(dialog)
+    assert dialog.to_edit.text() == "区委、区政府"  # from 单位设置
+    dialog.to_edit.clear()
+    dialog.out_edit.setText(str(tmp_path / "报告.docx"))
+    dialog.generate()
+    assert "请填写“主送机关”" in dialog.status.text()
+    assert "c62828" in dialog.to_edit.styleSheet()
+    assert dialog.op is None  # nothing started
+    assert not (tmp_path / "报告.docx").exists()

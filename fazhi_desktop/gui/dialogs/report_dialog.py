@@ -80,7 +80,7 @@ class ReportDialog(QDialog):
         self.number_edit.setToolTip("默认按单位的机关代字编下一个号，可修改；清空则文号处留空")
         form.addRow("签发人：", self.signers_edit)
         form.addRow("成文日期：", self.date_edit)
-        form.addRow("主送机关：", self.to_edit)
+        form.addRow("主送机关（必填）：", self.to_edit)
         form.addRow("保存为：", out_row)
 
         self.figures_label = QLabel(self)
@@ -145,6 +145,14 @@ class ReportDialog(QDialog):
 
     # ------------------------------------------------------------------ generating
     def generate(self) -> None:
+        from ..widgets.fields import highlight
+
+        if not self.to_edit.text().strip():  # a report goes to someone (单位设置 asks it first)
+            highlight(self.to_edit, True)
+            self.status.setText("未生成：请填写“主送机关”（如：区委、区政府）。")
+            self.to_edit.setFocus()
+            return
+        highlight(self.to_edit, False)
         out = self.out_edit.text().strip()
         if not out:
             self.status.setText("请先选择报告的保存位置。")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from ...core import records
 from ...core.errors import FazhiError
+from ...core.validation import clerk_text
 from ...docgen.batch import BatchResult, batch_types, make_replies
 from ..ops import run_in_background
 from ..preview import converter_for, preview_document
@@ -148,7 +149,7 @@ class BatchRepliesDialog(QDialog):
 
     def _failed(self, exc) -> None:
         self.start_button.setEnabled(True)
-        self.summary.setText(f"批量生成未完成：{exc}")
+        self.summary.setText(f"批量生成未完成：{clerk_text(exc)}")
 
     def show_result(self, result: BatchResult) -> None:
         self.result = result

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QVBoxLayout, QWidget)
 
 from ...core import records
+from ...core.validation import clerk_text
 from ...ledgers import export as ledger_export
 from ..ops import run_in_background
 from ..output_check import may_write
@@ -151,7 +152,7 @@ class ExportLedgerDialog(QDialog):
         if isinstance(exc, InterruptedError):
             self.message.setText("已取消导出，没有生成文件。")
         else:
-            self.message.setText(f"导出未完成：{exc}")
+            self.message.setText(f"导出未完成：{clerk_text(exc)}")
 
 
 def export_ledger(parent, registry, kind: str, *, shown: Optional[tuple] = None) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
 
 from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats import year_figures
+from ...core.validation import clerk_text
 from ...docgen import report_text
 from ...docgen.report import ReportOptions, ReportResult, proposed_number, render_report
 from ..ops import run_in_background
@@ -202,7 +203,7 @@ class ReportDialog(QDialog):
 
     def _failed(self, exc) -> None:
         self.generate_button.setEnabled(True)
-        self.status.setText(f"年度报告未能生成：{exc}")
+        self.status.setText(f"年度报告未能生成：{clerk_text(exc)}")
 
 
 def report_action(parent, registry) -> QAction:

@@ -138,8 +138,23 @@ def test_no_message_of_a_walk_through_refusals_names_a_field_key_or_an_id(qtbot,
     bin_page.refresh()
     bin_page.table.selectRow(0)
     bin_page.restore_selected()
+    # 4. a mediation case with a wrong date and one party only
+    mediation = window.show_page("人民调解")
+    mediation.new_record()
+    case = mediation.editor
+    case.widget("accepted_date").set_value("2026-02-30")
+    case.save()
+    shown.append(case.problems.text())
+    assert "受理日期" in shown[-1] or "日期" in shown[-1]
+    case.dirty = False
+    case.close()
+    # 5. the petition grid refusing a count
+    petition = window.show_page("信访统计")
+    petition.add_unit("区信访局")
+    petition.model.setData(petition.cell(1, "letters"), "十")
+    shown.append(petition.message.text())
     shown += said
-    assert len(shown) >= 3 and any("无法恢复" in t for t in said)
+    assert len(shown) >= 5 and any("无法恢复" in t for t in said)
     for text in shown:
         assert not FIELD_KEY.search(text), text
         assert not UUID.search(text), text

@@ -185,9 +185,11 @@ def test_save_delete_and_restore_say_what_happened_and_the_selection_follows(qtb
     editor.close()
     bin_page = window.show_page("回收站")
     bin_page.refresh()
+    assert bin_page.table.rowCount() == 2
     bin_page.table.selectRow(0)
     bin_page.restore_selected()
     assert window.statusBar().currentMessage().startswith("已恢复")
+    assert bin_page.table.selectionModel().selectedRows()[0].row() == 0  # the next entry
 
 
 def test_clerk_text_drops_keys_and_ids_but_keeps_the_sentence():

@@ -64,7 +64,10 @@ class RecycleBinPage(QWidget):
         return [self.entries[r] for r in rows]
 
     def _changed(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         self.refresh()
+        if rows and self.table.rowCount():  # the entry that took the first one's place
+            self.table.selectRow(min(rows[0], self.table.rowCount() - 1))
         if self.on_change is not None:
             self.on_change()
 

@@ -201,3 +201,21 @@ def test_clerk_text_drops_keys_and_ids_but_keeps_the_sentence():
     assert clerk_text(f"找不到政协提案记录“{rid}”（可能已删除）。") == "找不到政协提案记录（可能已删除）。"
     assert "请在登记表中打开原记录" in clerk_text(
         f"第28号提案已存在，不能重复登记；如需修改原记录，请提供其记录编号（id：{rid}）。")
+
+
+def test_a_preview_without_converter_that_cannot_open_the_file_says_so(qtbot, tmp_path,
+                                                                       monkeypatch, boxes):
+    from fazhi_desktop.gui import preview
+
+    doc = tmp_path / "答复.docx"
+    doc.write_bytes(b"x")
+    opened = []
+    monkeypatch.setattr(preview, "converter_for", lambda registry=None: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+    monkeypatch.setattr(reply_action.QDesktopServices, "openUrl",
+                        lambda url: opened.append(Path(url.toLocalFile())) or
+                        Path(url.toLocalFile()).is_dir())
+    boxes.next("打开所在文件夹")
+    assert preview.preview_document(None, doc) is None
+    assert "未能用系统程序打开" in boxes.seen[0]
+    assert opened == [doc, tmp_path]

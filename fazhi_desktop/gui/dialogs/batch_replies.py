@@ -208,8 +208,10 @@ class BatchRepliesDialog(QDialog):
         return preview_document(self, source, registry=self.registry, converter=self.converter)
 
     def open_folder(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+        if self.result is not None and not QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(self.result.folder))):  # said, not pretended
+            self.summary.setText(self.summary.text() +
+                                 f"\n未能打开文件夹，请在文件管理器中找到：{self.result.folder}")
 
 
 def _common_warnings(items) -> list:

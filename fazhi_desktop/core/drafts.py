@@ -74,3 +74,21 @@ def discard_draft(registry, kind: str, record_id: Optional[str]) -> None:
     with store.transaction():
         store.conn.execute("DELETE FROM draft WHERE kind = ? AND record_id = ?",
                            (kind, record_id or NEW_RECORD))
+
+
+def draft_title(draft: Draft) -> str:
+    """What the recovery question calls the draft: the record as the clerk knows it
+    (区政协六届一次会议第28号提案「关于…」, 新登记的提案「关于…」), never an id."""
+    from . import records
+
+    data = draft.data if isinstance(draft.data, dict) else {}
+    title = str(data.get("title") or "").strip()
+    quoted = f"“{title[:30]}{'…' if len(title) > 30 else ''}”" if title else ""
+    if draft.kind in ("proposal", "suggestion"):
+        if data.get("session") and data.get("number") not in (None, ""):
+            return records.describe_key(draft.kind, data) + quoted
+        return f"新登记的{records.item_word(draft.kind)}" + quoted
+    if draft.kind == "mediation":
+        number = str(data.get("case_number") or "").strip()
+        return f"案件{number}" if number else "新登记的调解案件"
+    return records.kind_label(draft.kind)

@@ -7,6 +7,7 @@ English names (黑体 = SimHei), so names are compared through an alias table.
 from __future__ import annotations
 
 import functools
+import re
 import os
 import shutil
 import subprocess
@@ -182,3 +183,26 @@ def substitution_warnings(fonts: Optional[dict]) -> list:
             seen.add(status.name)
             out.append(status.warning())
     return out
+
+
+_FONT_WARNING = re.compile(r"^(?P<role>\S+?)字体“(?P<name>[^”]+)”未安装")
+
+
+def summarize_warnings(warnings: list) -> tuple:
+    """(short lines, details): the near-identical “…字体“X”未安装…” sentences (one per font role)
+    become one line naming the fonts, the full sentences go to the details (the notice's 详情);
+    every other warning is kept as it is. Details are empty when nothing was folded."""
+    fonts, others, folded = [], [], []
+    for warning in warnings:
+        found = _FONT_WARNING.match(warning)
+        if found:
+            folded.append(warning)
+            if found["name"] not in fonts:
+                fonts.append(found["name"])
+        else:
+            others.append(warning)
+    if len(folded) < 2:
+        return list(warnings), []
+    line = (f"有{len(fonts)}种字体未安装（{'、'.join(fonts)}），打印时将以其他字体代替，"
+            "版式会略有差异；请安装这些字体或在单位设置中改用已安装的字体。")
+    return [line] + others, folded

@@ -163,3 +163,81 @@ def check_doc_number(registry, number: str, *, kind: Optional[str] = None,
         return [f"发文字号“{number}”已被{what}使用，请换一个号（下一个可用：" +
                 f"{next_doc_number(registry, *parse_number(number)[:2])}）。"]
     return []
+
+
+# ---------------------------------------------------------------- numbers of new records
+# A new record is proposed the next free 编号 (proposal, suggestion) or 案件编号 (mediation), and
+# the 届次 / 调委会 and 主办单位 of the record entered last, so that entering a pile of them is
+# typing what differs (issue 17.4). Records in the recycle bin count as taken: restoring one must
+# not collide with a number handed to a new record meanwhile.
+
+_CASE_NUMBER = re.compile(r"^(?P<head>.*?)(?P<year>\d{4})(?P<middle>\D.*?)(?P<serial>\d+)(?P<tail>\D*)$")
+
+
+def next_item_number(registry, kind: str, session: Optional[str]) -> int:
+    """The number after the highest one of this 届次 (1 for a new session)."""
+    if kind not in REPLY_KINDS or not (session or "").strip():
+        return 1
+    row = registry.store.conn.execute(
+        f"SELECT max(number) FROM {kind} WHERE session = ? AND typeof(number) = 'integer'",
+        (session.strip(),)).fetchone()
+    return (row[0] or 0) + 1
+
+
+def next_case_number(registry, year: int) -> Optional[str]:
+    """（2026）湛调字第16号 after the highest serial of `year` in the form the office uses (that
+    of the case with the highest serial, or of the last case of another year with the serial
+    starting at 1); None when no case number is there to follow."""
+    best, latest = None, None
+    for (text,) in registry.store.conn.execute(
+            "SELECT case_number FROM mediation ORDER BY seq"):
+        found = _CASE_NUMBER.match(text or "")
+        if not found:
+            continue
+        latest = found
+        if int(found["year"]) == year and (best is None or int(found["serial"]) > int(best["serial"])):
+            best = found
+    model = best or latest
+    if model is None:
+        return None
+    serial = int(best["serial"]) + 1 if best else 1
+    candidate = f"{model['head']}{year}{model['middle']}{serial}{model['tail']}"
+    taken = {row[0] for row in registry.store.conn.execute("SELECT case_number FROM mediation")}
+    while candidate in taken:  # a number typed out of order above the highest one
+        serial += 1
+        candidate = f"{model['head']}{year}{model['middle']}{serial}{model['tail']}"
+    return candidate
+
+
+def new_record_defaults(registry, kind: str, *, year: Optional[int] = None) -> dict:
+    """What a new record starts with: the next free number and the last record's 届次 and
+    主办单位 (the office's own name from the profile when there is no record yet); for a
+    mediation case the next 案件编号 and the last case's 调委会."""
+    from .dates import today
+
+    conn = registry.store.conn
+    if kind in REPLY_KINDS:
+        row = conn.execute(f"SELECT session, lead_unit FROM {kind} WHERE deleted_at IS NULL "
+                           "ORDER BY seq DESC LIMIT 1").fetchone()
+        profile = registry.profile()
+        own = (profile.get("authority_short") or profile.get("authority") or "").strip()
+        defaults = {"status": "pending"}
+        session = row[0] if row else None
+        if session:
+            defaults["session"] = session
+            defaults["number"] = next_item_number(registry, kind, session)
+        lead = (row[1] if row else None) or own
+        if lead:
+            defaults["lead_unit"] = lead
+        return defaults
+    if kind == "mediation":
+        defaults = {}
+        number = next_case_number(registry, year or today().year)
+        if number:
+            defaults["case_number"] = number
+        row = conn.execute("SELECT committee FROM mediation WHERE deleted_at IS NULL "
+                           "ORDER BY seq DESC LIMIT 1").fetchone()
+        if row and row[0]:
+            defaults["committee"] = row[0]
+        return defaults
+    return {}

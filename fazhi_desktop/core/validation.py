@@ -82,7 +82,7 @@ def _field_problem(fld: Field, value, path: str, problems: list, record: dict) -
     elif t == "date":
         day = parse_iso_date(value) if isinstance(value, str) else None
         if day is None:
-            problems.append(f"{where}：不是有效日期（应为YYYY-MM-DD，如2022-08-08），实为{_show(value)}")
+            problems.append(f"{where}：不是有效日期（如2022-08-08、2022.8.8或2022年8月8日），实为{_show(value)}")
         elif not FIRST_YEAR <= day.year <= LAST_YEAR:
             problems.append(f"{where}：日期{value}超出可用范围（{FIRST_YEAR}年至{LAST_YEAR}年）")
     elif t == "month":
@@ -274,3 +274,18 @@ def profile_problems(profile) -> list:
     normalize_record("profile", profile)
     _check_fields(records.PROFILE_FIELDS, profile, "单位设置：", problems)
     return problems
+
+
+# What a clerk reads of a problem line. The lines name a field as “label”（key） and a record by
+# its id: that serves the command line and the form (gui/widgets/form.py finds the field to
+# highlight by its key), but a clerk knows the field by its label and the record by its 编号.
+_FIELD_KEY = re.compile(r"”（[a-z_][a-z0-9_]*）")
+_RECORD_ID = re.compile(r"（id[ ：:]\s*[0-9a-fA-F-]{8,}）")
+_QUOTED_UUID = re.compile(r"“[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}”")
+
+
+def clerk_text(problem) -> str:
+    """A problem line (or an error) without field keys or record ids (the GUI shows this)."""
+    text = _FIELD_KEY.sub("”", str(problem))
+    text = text.replace("如需修改原记录，请提供其记录编号", "如需修改，请在登记表中打开原记录")
+    return _QUOTED_UUID.sub("", _RECORD_ID.sub("", text))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QMenu
 
 from ..core import records
+from ..core.validation import clerk_text
 from .ops import run_in_background
 from .reply_action import free_path, make_document, output_folder
 
@@ -96,8 +97,11 @@ def preview_reply(parent, registry, kind: str, record_id: str):
         if dialog is None:  # no converter: the .docx was opened instead and must stay
             return
         dialog.finished.connect(lambda *_: shutil.rmtree(workdir, ignore_errors=True))
-        warnings = list(result.warnings or [])
+        from ..core.fonts import summarize_warnings
+
+        warnings, details = summarize_warnings(list(result.warnings or []))  # fonts: one line
         if warnings:  # e.g. a font that prints as a substitute: said under the page count
+            dialog.status.setToolTip("\n".join(details))
             dialog.preview.loaded.connect(lambda _pages: QTimer.singleShot(
                 0, lambda: dialog.status.setText(
                     dialog.status.text() + "\n请注意：" + " ".join(warnings))))
@@ -107,7 +111,7 @@ def preview_reply(parent, registry, kind: str, record_id: str):
     def failure(exc) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
         if not isinstance(exc, InterruptedError):
-            QMessageBox.warning(parent, "预览", f"答复件未能生成，无法预览：{exc}")
+            QMessageBox.warning(parent, "预览", f"答复件未能生成，无法预览：{clerk_text(exc)}")
 
     return run_in_background(parent, op, title="准备预览", on_success=success,
                              on_failure=failure, cancellable=False)

@@ -148,10 +148,12 @@ def _run_window(app, path: Path) -> int:
                 return 0
             from .main_window import MainWindow
 
+            from .view_state import remember_window, show_window
+
             window = MainWindow(registry)
             instance = SingleInstance(lock.instance_name(path), window)
             instance.wake.connect(window.come_forward)
-            window.show()
+            show_window(window, remember_window(window, registry))  # last run's size
             start_daily_backup(window, path)
             window.offer_drafts()
             smoke_ms = os.environ.get("FAZHI_SMOKE_EXIT_MS", "")

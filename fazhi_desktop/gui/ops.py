@@ -25,6 +25,8 @@ from typing import Callable, Optional
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from ..core.validation import clerk_text
+
 SHOW_DIALOG_AFTER_MS = 600
 
 # Every op whose worker has not ended yet (its parent may be gone): stop_all() waits for these.
@@ -236,7 +238,7 @@ class BackgroundOp(QObject):
             elif self._on_failure is not None:
                 self._on_failure(exc)
             elif not isinstance(exc, InterruptedError):
-                QMessageBox.warning(self._parent_widget, self._title, f"{self._title}未完成：{exc}")
+                QMessageBox.warning(self._parent_widget, self._title, f"{self._title}未完成：{clerk_text(exc)}")
         finally:
             self._finish()
 

@@ -320,7 +320,20 @@ def converter_for(registry=None):
 
 
 def open_in_default_app(path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def say_not_opened(parent, path) -> None:
+    """Nothing opened the file: say so, where it is, and offer its folder (issue 17.3)."""
+    from .reply_action import FOLDER_BUTTON, NOT_OPENED, open_folder_of
+
+    box = QMessageBox(QMessageBox.Warning, "打开文件", f"文件：{path}\n{NOT_OPENED.split('。')[0]}。",
+                      QMessageBox.NoButton, parent)
+    folder = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)
+    box.addButton("关闭", QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is folder:
+        open_folder_of(path)
 
 
 def preview_document(parent, path, *, registry=None, title: Optional[str] = None,
@@ -344,7 +357,8 @@ def preview_document(parent, path, *, registry=None, title: Optional[str] = None
     if converter is None:
         dialog.deleteLater()
         QMessageBox.information(parent, "预览", converters.NONE_FOUND + "\n\n现在用系统默认程序打开该文档。")
-        open_in_default_app(path)
+        if not open_in_default_app(path):
+            say_not_opened(parent, path)
         return None
     pdf_name = path.with_suffix(".pdf").name
     target = dialog.workdir / pdf_name
@@ -364,8 +378,8 @@ def preview_document(parent, path, *, registry=None, title: Optional[str] = None
         if not isinstance(exc, InterruptedError):
             answer = QMessageBox.question(
                 dialog, "预览", f"{exc}\n\n是否用系统默认程序（Word/WPS）打开该文档？")
-            if answer == QMessageBox.Yes:
-                open_in_default_app(path)
+            if answer == QMessageBox.Yes and not open_in_default_app(path):
+                say_not_opened(dialog, path)
 
     dialog.show()
     dialog.op = run_in_background(dialog, op, title="准备预览", on_success=success,

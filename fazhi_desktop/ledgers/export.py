@@ -98,6 +98,19 @@ def iter_records(registry, kind: str, year: Optional[int]) -> Iterator[dict]:
         yield record
 
 
+def iter_chosen(registry, kind: str, record_ids) -> Iterator[dict]:
+    """The live records among `record_ids`, in that order (the rows a register shows)."""
+    import json
+
+    for record_id in record_ids:
+        row = registry.read(f"SELECT data, id, office_id, version FROM {kind} "
+                            "WHERE id = ? AND deleted_at IS NULL", (record_id,)).fetchone()
+        if row is not None:
+            record = json.loads(row[0])
+            record.update(id=row[1], office_id=row[2], version=row[3])
+            yield record
+
+
 def _where(kind: str, year: Optional[int]) -> tuple:
     if year:
         return f"deleted_at IS NULL AND {_YEAR_EXPR[kind]} = ?", (f"{int(year):04d}",)
@@ -106,20 +119,35 @@ def _where(kind: str, year: Optional[int]) -> tuple:
 
 def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
                   masked: bool = True, progress: Optional[Callable] = None,
-                  cancelled: Optional[Callable] = None) -> ExportResult:
-    """Write the ledger of `kind` to `out_path` (.xlsx) through an atomic rename."""
+                  cancelled: Optional[Callable] = None, record_ids: Optional[list] = None,
+                  scope: str = "") -> ExportResult:
+    """Write the ledger of `kind` to `out_path` (.xlsx) through an atomic rename.
+
+    `record_ids`: only these records, in this order (the rows the register shows under its
+    filter, e.g. 仅看超期 as a 督办 list); `scope` then says which in the title (（仅看超期）)."""
     if kind == "petition":
         from .petition_table import export_petition_table
 
         return export_petition_table(registry, out_path, year=year, progress=progress,
                                      cancelled=cancelled)
     title = ledger_title(registry, kind, year, masked=masked)
-    total = count_records(registry, kind, year)
+    if record_ids is not None:
+        ids = list(record_ids)
+        title = title.replace(LEDGER_TITLES[kind], LEDGER_TITLES[kind] + (f"（{scope}）" if scope else ""), 1)
+        total = len(ids)
+
+        def items():
+            return iter_chosen(registry, kind, ids)
+    else:
+        total = count_records(registry, kind, year)
+
+        def items():
+            return iter_records(registry, kind, year)
     out_path = marked_path(out_path, kind, masked)
     with atomic_output(out_path) as temp:
-        rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
+        rows = write_ledger(temp, kind, title, items(),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
-                            sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
+                            sample=list(_take(items(), WIDTH_SAMPLE)),
                             office=office_name(registry))
     if title.endswith(UNMASKED_MARK):  # personal data left the data file: the 操作记录 says so
         registry.note("export", kind=kind, detail={

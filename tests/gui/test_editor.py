@@ -93,8 +93,9 @@ def test_refused_input_shows_the_message_marks_the_field_and_saves_nothing(qtbot
     assert office.count("proposal") == 0
     assert editor.problems.isVisible()
     text = editor.problems.text()
-    assert "“编号”（number）：应为整数，实为“二十八”" in text
-    assert "缺少必填项“案由（标题）”（title）" in text
+    # the field by its Chinese name only, never its key (issue 17.3)
+    assert "“编号”：应为整数，实为“二十八”" in text and "（number）" not in text
+    assert "缺少必填项“案由（标题）”" in text and "（title）" not in text
     assert "交办日期" in text and "不是有效日期" in text
     for key in ("number", "title"):
         assert "c62828" in editor.widget(key).styleSheet()

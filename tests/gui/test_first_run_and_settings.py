@@ -23,11 +23,16 @@ def test_first_run_dialog_refuses_an_empty_authority_then_saves_the_office(qtbot
     type_text(authority, "平顶山市湛河区司法局")
     type_text(dialog.form.form.widgets["doc_code"], "平湛司")
     dialog.form.form.widgets["signers"].add_item("杨晓伟")
+    qtbot.mouseClick(ok, Qt.LeftButton)  # the report's 主送机关 is asked too (issue 17.4)
+    assert dialog.isVisible() and not registry.has_profile()
+    assert "年度报告主送机关" in dialog.form.problems.text()
+    type_text(dialog.form.form.widgets["report_to"], "区委、区政府")
     qtbot.mouseClick(ok, Qt.LeftButton)
     assert not dialog.isVisible()
     profile = registry.stored_profile()
     assert profile["authority"] == "平顶山市湛河区司法局"
     assert profile["doc_code"] == "平湛司" and profile["signers"] == ["杨晓伟"]
+    assert profile["report_to"] == "区委、区政府"
 
 
 def test_settings_page_edits_every_profile_field_including_cc_fonts_and_seal(qtbot, window, tmp_path):

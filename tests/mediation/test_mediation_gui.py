@@ -80,6 +80,8 @@ def test_clerk_registers_a_dispute_with_two_parties_and_reads_it_back(qtbot, reg
     stored = registry.dump("mediation")[0]
     assert [(p["role"], p["name"], p["id_number"], p["phone"]) for p in stored["parties"]] == [
         ("applicant", "张三", ZHANG_ID, "13837512345"), ("respondent", "李四", LI_ID, "0375-2818989")]
+    # 出生日期 filled from the ID number typed (issue 17.4)
+    assert stored["parties"][0]["birth_date"] == f"{ZHANG_ID[6:10]}-{ZHANG_ID[10:12]}-{ZHANG_ID[12:14]}"
     again = MediationEditor(registry, stored["id"])
     qtbot.addWidget(again)
     assert again.parties.value() == stored["parties"]
@@ -102,14 +104,28 @@ def test_a_wrong_check_digit_is_shown_inline_and_refused_on_save(qtbot, registry
     assert registry.count("mediation") == 0
 
 
-def test_masked_numbers_cannot_be_edited_until_unmasked(qtbot, registry, two_party_case):
+def test_masked_numbers_cannot_be_edited_until_unmasked(qtbot, registry, two_party_case,
+                                                       monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     stored = registry.save("mediation", two_party_case)
     editor = MediationEditor(registry, stored["id"])
     qtbot.addWidget(editor)
     item = editor.parties.table.item(0, ID_COL)
     assert not item.flags() & Qt.ItemIsEditable
+    editor.parties.show_full.setChecked(True)  # asked first (issue 17.4): answered No
+    assert item.text() == "4104**********1233" and not editor.parties.show_full.isChecked()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.Yes)
     editor.parties.show_full.setChecked(True)
     assert item.text() == ZHANG_ID and item.flags() & Qt.ItemIsEditable
+    assert "会记入操作记录" in asked[0] and "案件（2022）湛调字第15号" in asked[0]
+    notes = [e for e in registry.audit_log(record_id=stored["id"]) if e["action"] == "notice"]
+    assert len(notes) == 1 and "完整身份证号码" in notes[0]["after"]["text"]
+    editor.parties.show_full.setChecked(False)  # hidden and shown again: asked once per case
+    editor.parties.show_full.setChecked(True)
+    assert len(asked) == 1 and item.text() == ZHANG_ID
     editor.load(stored["id"])                                    # reopening masks again
     assert editor.parties.table.item(0, ID_COL).text() == "4104**********1233"
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from ...core import records
 from ...core.errors import FazhiError
+from ...core.validation import clerk_text
 from ...docgen.batch import BatchResult, batch_types, make_replies
 from ..ops import run_in_background
 from ..preview import converter_for, preview_document
@@ -29,7 +30,8 @@ _FAILED_COLOUR = QColor("#b3261e")
 class BatchRepliesDialog(QDialog):
     """Choose a folder (and PDF), start, watch progress, then read the outcome per record."""
 
-    def __init__(self, registry, kind: str, record_ids, parent: Optional[QWidget] = None):
+    def __init__(self, registry, kind: str, record_ids, parent: Optional[QWidget] = None, *,
+                 scope: str = "所选的 {n} 件{word}"):
         super().__init__(parent)
         self.registry, self.kind, self.record_ids = registry, kind, list(record_ids)
         self.result: Optional[BatchResult] = None
@@ -39,7 +41,8 @@ class BatchRepliesDialog(QDialog):
         self.setWindowTitle("批量生成答复件")
         self.setMinimumWidth(640)
 
-        intro = QLabel(f"将为所选的 {len(self.record_ids)} 件{word}各生成一份下面所选的文书"
+        which = scope.format(n=len(self.record_ids), word=word)
+        intro = QLabel(f"将为{which}各生成一份下面所选的文书"
                        f"（Word文档，默认答复件），以文书标题命名，保存到下面的文件夹；"
                        f"文件夹中已有的同名文件不会被覆盖。", self)
         intro.setWordWrap(True)
@@ -146,13 +149,17 @@ class BatchRepliesDialog(QDialog):
 
     def _failed(self, exc) -> None:
         self.start_button.setEnabled(True)
-        self.summary.setText(f"批量生成未完成：{exc}")
+        self.summary.setText(f"批量生成未完成：{clerk_text(exc)}")
 
     def show_result(self, result: BatchResult) -> None:
         self.result = result
         # Warnings every document shares (a font substitute) are said once, not on every row.
+        from ...core.fonts import summarize_warnings
+
         common = _common_warnings(result.made)
-        self.summary.setText(result.summary() + "".join(f"\n提示：{w}" for w in common))
+        shown, details = summarize_warnings(common)  # five font sentences: one line
+        self.summary.setText(result.summary() + "".join(f"\n提示：{w}" for w in shown))
+        self.summary.setToolTip("\n".join(details))
         self.results.clear()
         for item in result.made:
             files = item.docx.name + (f"，{item.pdf.name}" if item.pdf else "")
@@ -201,8 +208,10 @@ class BatchRepliesDialog(QDialog):
         return preview_document(self, source, registry=self.registry, converter=self.converter)
 
     def open_folder(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+        if self.result is not None and not QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(self.result.folder))):  # said, not pretended
+            self.summary.setText(self.summary.text() +
+                                 f"\n未能打开文件夹，请在文件管理器中找到：{self.result.folder}")
 
 
 def _common_warnings(items) -> list:
@@ -224,9 +233,10 @@ def install_batch_action(page) -> QAction:
     批量生成答复件… button after 生成答复件, and let its table select many rows."""
     page.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
     action = QAction("批量生成答复件…", page)
-    action.setToolTip("为表格中选中的各条记录分别生成答复件（按住Ctrl或Shift可多选）")
+    action.setToolTip("为表格中选中的多条记录分别生成答复件；只选一条或未选时，为表格中显示的"
+                      "全部记录（当前筛选，如“仅看超期”）生成")
     action.triggered.connect(lambda: open_batch_dialog(
-        page, page.registry, page.kind, selected_record_ids(page.table, page.model)))
+        page, page.registry, page.kind, *batch_scope(page)))
     actions = page.toolbar.actions()
     reply = getattr(page, "actions_by_name", {}).get("reply")
     position = actions.index(reply) + 1 if reply in actions else len(actions)
@@ -239,9 +249,23 @@ def install_batch_action(page) -> QAction:
     return action
 
 
-def open_batch_dialog(parent, registry, kind: str, record_ids) -> BatchRepliesDialog:
-    """Show the batch dialog for the selected records (non-modal; it deletes itself when closed)."""
-    dialog = BatchRepliesDialog(registry, kind, record_ids, parent)
+def batch_scope(page) -> tuple:
+    """(ids, how to call them): several selected rows; else every row the table shows under
+    its filter (the 督办 list of 仅看超期), since one row has 生成答复件 of its own."""
+    selected = selected_record_ids(page.table, page.model)
+    if len(selected) > 1:
+        return selected, "所选的 {n} 件{word}"
+    scope = page.filter_summary() if hasattr(page, "filter_summary") else ""
+    ids = page.shown_ids() if hasattr(page, "shown_ids") else selected
+    scope = scope.replace("{", "{{").replace("}", "}}")  # a search text is not a template
+    return ids, ("表格中显示的 {n} 件{word}" + (f"（{scope}）" if scope else ""))
+
+
+def open_batch_dialog(parent, registry, kind: str, record_ids,
+                      scope: str = "所选的 {n} 件{word}") -> BatchRepliesDialog:
+    """Show the batch dialog for these records (non-modal; it deletes itself when closed);
+    `scope` says which they are ({n}, {word} filled in: 表格中显示的 2 件提案（仅看超期）)."""
+    dialog = BatchRepliesDialog(registry, kind, record_ids, parent, scope=scope)
     dialog.setAttribute(Qt.WA_DeleteOnClose, True)
     dialog.show()
     return dialog

@@ -1,34 +1,38 @@
-"""导出台账: the clerk picks the year (or all) and where to save; personal data is hidden unless
-they tick 不隐去个人信息; the workbook is written off the GUI thread, then offered to open.
+"""导出台账: the clerk picks the year (or all, or the rows the register shows under its filter)
+and where to save; personal data is hidden unless they tick 不隐去个人信息; the workbook is
+written off the GUI thread, then offered to open (and when nothing opens it, its folder).
 
-The register page's toolbar calls `export_ledger(parent, registry, kind)`.
+The register page's toolbar calls `export_ledger(parent, registry, kind, shown=(ids, scope))`;
+with a filter on (e.g. 仅看超期) the rows shown are what is exported unless the clerk picks a year.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
 from ...core import records
+from ...core.validation import clerk_text
 from ...ledgers import export as ledger_export
 from ..ops import run_in_background
 from ..output_check import may_write
 
 FOLDER_SETTING = "ledger_folder"
 ALL_YEARS = "全部年度"
+SHOWN = "shown"  # the year box's entry for the rows the register shows
 
 
 class ExportLedgerDialog(QDialog):
     """Year, file name and the explicit unmasking choice; `start()` runs the export."""
 
-    def __init__(self, registry, kind: str, parent: Optional[QWidget] = None):
+    def __init__(self, registry, kind: str, parent: Optional[QWidget] = None, *,
+                 shown: Optional[tuple] = None):
         super().__init__(parent)
         self.registry, self.kind = registry, kind
+        self.shown_ids, self.scope = (list(shown[0]), shown[1]) if shown else (None, "")
         self.op = None
         self.result = None
         self.setWindowTitle(f"导出{records.kind_label(kind)}台账")
@@ -36,6 +40,8 @@ class ExportLedgerDialog(QDialog):
 
         self.year_box = QComboBox(self)
         years = ledger_export.years_in(registry, kind)
+        if self.shown_ids is not None:
+            self.year_box.addItem(f"表格中显示的{len(self.shown_ids)}条（{self.scope}）", SHOWN)
         if kind != "petition":
             self.year_box.addItem(ALL_YEARS, None)
         for year in years:
@@ -81,7 +87,12 @@ class ExportLedgerDialog(QDialog):
 
     @property
     def year(self) -> Optional[int]:
-        return self.year_box.currentData()
+        data = self.year_box.currentData()
+        return None if data == SHOWN else data
+
+    @property
+    def only_shown(self) -> bool:
+        return self.year_box.currentData() == SHOWN
 
     def _folder(self) -> Path:
         saved = self.registry.setting(FOLDER_SETTING)
@@ -92,6 +103,8 @@ class ExportLedgerDialog(QDialog):
         folder = current.parent if current else self._folder()
         name = ledger_export.default_filename(self.registry, self.kind, self.year,
                                               masked=not self.unmask_box.isChecked())
+        if self.only_shown and self.scope:  # 湛河区司法局政协提案办理台账（仅看超期）.xlsx
+            name = name[:-len(".xlsx")] + f"（{self.scope}）.xlsx"
         self.path_edit.setText(str(folder / name))
 
     def choose_file(self) -> None:
@@ -114,11 +127,13 @@ class ExportLedgerDialog(QDialog):
             return
         year, masked, kind, registry = self.year, not self.unmask_box.isChecked(), self.kind, \
             self.registry
+        ids, scope = (self.shown_ids, self.scope) if self.only_shown else (None, "")
 
         def op(progress):
             return ledger_export.export_ledger(registry, kind, target, year=year, masked=masked,
                                                progress=progress.update,
-                                               cancelled=progress.cancelled)
+                                               cancelled=progress.cancelled,
+                                               record_ids=ids, scope=scope)
 
         self.export_button.setEnabled(False)
         self.message.setText("正在导出……")
@@ -137,12 +152,13 @@ class ExportLedgerDialog(QDialog):
         if isinstance(exc, InterruptedError):
             self.message.setText("已取消导出，没有生成文件。")
         else:
-            self.message.setText(f"导出未完成：{exc}")
+            self.message.setText(f"导出未完成：{clerk_text(exc)}")
 
 
-def export_ledger(parent, registry, kind: str) -> None:
-    """Ask, export in the background, then offer to open the workbook."""
-    dialog = ExportLedgerDialog(registry, kind, parent)
+def export_ledger(parent, registry, kind: str, *, shown: Optional[tuple] = None) -> None:
+    """Ask, export in the background, then offer to open the workbook. `shown`: (ids, what
+    the filter is) of the rows the register shows, offered first."""
+    dialog = ExportLedgerDialog(registry, kind, parent, shown=shown)
     if dialog.exec() != QDialog.Accepted or dialog.result is None:
         return
     result = dialog.result
@@ -150,4 +166,22 @@ def export_ledger(parent, registry, kind: str) -> None:
         parent, "导出台账", f"已导出“{result.title}”，共{result.rows}条。\n\n现在打开这个文件吗？",
         QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
     if answer == QMessageBox.Yes:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        open_workbook(parent, result.path)
+
+
+def open_workbook(parent, path) -> bool:
+    """Open the workbook in Excel/WPS; when nothing opens it, say so and offer its folder."""
+    from ..reply_action import FOLDER_BUTTON, open_folder_of, open_with_system
+
+    if open_with_system(path):
+        return True
+    box = QMessageBox(QMessageBox.Warning, "导出台账",
+                      f"台账已保存为“{path}”，但未能用系统程序打开（本机可能没有安装Excel/WPS表格，"
+                      "或没有设置打开.xlsx文件的默认程序）。可以打开所在文件夹，再用其他程序打开。",
+                      QMessageBox.NoButton, parent)
+    folder = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)
+    box.addButton("关闭", QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is folder:
+        open_folder_of(path)
+    return False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
 
 from ...core import records
 from ...core.errors import FazhiError
+from ...core.validation import clerk_text
 from ...ledgers.columns import columns
 from ...ledgers.headers import missing_required
 from ...ledgers.importer import ImportOptions, import_ledger, scan
@@ -419,7 +420,7 @@ class PreviewPage(QWizardPage):
             more = f"\n……共{len(lines)}条问题" if len(lines) > 8 else ""
             self.message.setText("未导入任何记录：\n" + "\n".join(lines[:8]) + more)
         else:
-            self.message.setText(f"导入未完成：{exc}")
+            self.message.setText(f"导入未完成：{clerk_text(exc)}")
 
 
 class ResultPage(QWizardPage):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
 
 from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats import year_figures
+from ...core.validation import clerk_text
 from ...docgen import report_text
 from ...docgen.report import ReportOptions, ReportResult, proposed_number, render_report
 from ..ops import run_in_background
@@ -80,7 +81,7 @@ class ReportDialog(QDialog):
         self.number_edit.setToolTip("默认按单位的机关代字编下一个号，可修改；清空则文号处留空")
         form.addRow("签发人：", self.signers_edit)
         form.addRow("成文日期：", self.date_edit)
-        form.addRow("主送机关：", self.to_edit)
+        form.addRow("主送机关（必填）：", self.to_edit)
         form.addRow("保存为：", out_row)
 
         self.figures_label = QLabel(self)
@@ -145,6 +146,14 @@ class ReportDialog(QDialog):
 
     # ------------------------------------------------------------------ generating
     def generate(self) -> None:
+        from ..widgets.fields import highlight
+
+        if not self.to_edit.text().strip():  # a report goes to someone (单位设置 asks it first)
+            highlight(self.to_edit, True)
+            self.status.setText("未生成：请填写“主送机关”（如：区委、区政府）。")
+            self.to_edit.setFocus()
+            return
+        highlight(self.to_edit, False)
         out = self.out_edit.text().strip()
         if not out:
             self.status.setText("请先选择报告的保存位置。")
@@ -183,14 +192,18 @@ class ReportDialog(QDialog):
         if result.fill_count:
             text += f"\n文中有{result.fill_count}处黄色底纹的“【请填写：…】”需要补充后再印发。"
         if result.warnings:
-            text += "\n请注意：" + "；".join(result.warnings)
+            from ...core.fonts import summarize_warnings
+
+            shown, details = summarize_warnings(list(result.warnings))  # fonts: one line
+            text += "\n请注意：" + "；".join(shown)
+            self.status.setToolTip("\n".join(details))
         self.status.setText(text)
         self.preview = preview_document(self, result.path, registry=self.registry,
                                         title=f"预览 - {result.path.name}")
 
     def _failed(self, exc) -> None:
         self.generate_button.setEnabled(True)
-        self.status.setText(f"年度报告未能生成：{exc}")
+        self.status.setText(f"年度报告未能生成：{clerk_text(exc)}")
 
 
 def report_action(parent, registry) -> QAction:

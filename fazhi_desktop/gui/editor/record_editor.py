@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QGridLayout, QHBoxLayout, Q
 from ...core import numbering, records
 from ...core.dates import default_due_date
 from ...core.errors import FazhiError, ValidationError
-from ..widgets.fields import ListField, LongTextField, TextField, make_field
+from ..widgets.fields import ListField, LongTextField, TextField, make_field, mark_proposed
 from ..widgets.form import BoundForm, ProblemLabel
 from .base import RecordEditorBase
 from .communications import CommunicationTable
@@ -77,6 +77,8 @@ class RecordEditor(RecordEditorBase):
         self.widget("due_date").changed.connect(self._due_edited)
         for key in ("session", "number", "title", "authors"):
             self.widget(key).changed.connect(self._refresh_placeholders)
+        self.widget("session").changed.connect(self._session_changed)
+        self.widget("number").changed.connect(self._number_typed)
         self.widget("reply.date").changed.connect(self._refresh_number_hint)
         self.resize(1100, 720)
         self.load(record_id)
@@ -218,11 +220,14 @@ class RecordEditor(RecordEditorBase):
         self._draft_timer.stop()
         if record_id:
             self.record = self.registry.get(self.kind, record_id)
-        else:
-            self.record = {"status": "pending"}
+        else:  # the next free 编号, the last record's 届次 and 主办单位 (core/numbering.py)
+            self.record = numbering.new_record_defaults(self.registry, self.kind)
         if draft is None:
             draft = self._offer_draft(record_id)
+        self.number_auto = not record_id and draft is None  # 编号 follows 届次 until typed
         self.form.load(draft.data if draft is not None else self.record)
+        for key in ("session", "number", "lead_unit"):  # typing replaces what was proposed
+            mark_proposed(self.widget(key), self.number_auto)
         self.due_auto = not (draft.data if draft is not None else self.record).get("due_date")
         self._assigned_changed()
         self._refresh_placeholders()
@@ -242,6 +247,16 @@ class RecordEditor(RecordEditorBase):
         due = default_due_date(self.widget("assigned_date").value() or "")
         self.widget("due_date").set_value(due or "")
         self.due_hint.setText("（自动：交办日期后三个月，可修改）" if due else "")
+
+    def _session_changed(self) -> None:
+        """A new record's proposed 编号 is the next free one of the 届次 now typed."""
+        if self.number_auto and not self.record_id:
+            self.widget("number").set_value(
+                numbering.next_item_number(self.registry, self.kind, self.widget("session").value()))
+            mark_proposed(self.widget("number"))
+
+    def _number_typed(self) -> None:
+        self.number_auto = False
 
     def _due_edited(self) -> None:
         self.due_auto = not self.widget("due_date").value()
@@ -329,7 +344,8 @@ class RecordEditor(RecordEditorBase):
         when = draft.saved_at.replace("T", " ")[:16]
         note = "（此后记录已另行保存过，建议放弃）" if draft.stale else ""
         box = QMessageBox(QMessageBox.Question, "恢复未保存的修改",
-                          f"发现{when}未保存的修改{note}。是否恢复？", QMessageBox.NoButton, self)
+                          f"发现{drafts.draft_title(draft)}在{when}有未保存的修改{note}。是否恢复？",
+                          QMessageBox.NoButton, self)
         restore = box.addButton("恢复", QMessageBox.AcceptRole)
         drop = box.addButton("放弃", QMessageBox.RejectRole)
         box.setDefaultButton(drop if draft.stale else restore)
@@ -410,7 +426,25 @@ class RecordEditor(RecordEditorBase):
             return
         from ..reply_action import generate_reply
 
-        generate_reply(self, self.registry, self.kind, self.record_id)
+        generate_reply(self, self.registry, self.kind, self.record_id,
+                       on_done=lambda _path: self._reload_after_reply())
+
+    def _reload_after_reply(self) -> None:
+        """The reply's date (and 已答复) were written to the record: show them, and let the
+        register show them too."""
+        if self.dirty or not self.record_id or self.registry.closed:
+            return
+        tab = self.tabs.currentIndex()
+        self.load(self.record_id)
+        self.tabs.setCurrentIndex(tab)
+        page = self.parentWidget()
+        if page is not None and hasattr(page, "reply_marked"):
+            page.reply_marked(self.record_id)  # the register's row too
+
+    def reply_marked(self, record_id: str) -> None:
+        """设为已答复 on the reply's notice: the status shown (and in the register)."""
+        if record_id == self.record_id:
+            self._reload_after_reply()
 
     # ------------------------------------------------------------- 文书 (gui/document_actions.py)
     def document_target(self):

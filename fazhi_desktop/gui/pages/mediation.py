@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSpl
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
 from ..models.lazy_table import LazyTableModel
+from ..view_state import remember_table
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
@@ -121,6 +122,8 @@ class MediationPage(RecordListPage):
         layout.addWidget(self._toolbar())
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
+        # the clerk's sort order and column widths, kept in the data file (gui/view_state.py)
+        self.view_memory = remember_table(self.table, registry, "table.mediation")
         self.refresh()
 
     # ------------------------------------------------------------- building
@@ -260,9 +263,10 @@ class MediationPage(RecordListPage):
         if QMessageBox.question(self, "删除", f"将案件{record['case_number']}移到回收站？\n（可在“回收站”中恢复）",
                                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
+        row = self.table.currentIndex().row()
         self.registry.delete("mediation", record_id)
         self._close_editor_of((record_id,))
-        self.refresh()
+        self.after_delete([record_id], row=row)
 
 
 def _escape(text: str) -> str:

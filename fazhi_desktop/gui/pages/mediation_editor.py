@@ -11,9 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
-from ...core import mediation, records
+from ...core import mediation, numbering, records
 from ...core.errors import FazhiError, ValidationError
-from ..widgets.fields import ListField, TextField, make_field
+from ..widgets.fields import ListField, TextField, make_field, mark_proposed
 from ..editor.base import RecordEditorBase
 from ..widgets.form import BoundForm, ProblemLabel
 from ..widgets.row_table import RowTable
@@ -104,6 +104,7 @@ class MediationEditor(RecordEditorBase):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._basic_tab(), "基本信息")
         self.parties = PartiesTable(self)
+        self.parties.unmask_guard = self._confirm_unmask
         self.form.bind("parties", self.parties)
         self.tabs.addTab(self.parties, "当事人")
         self.tabs.addTab(self._outcome_tab(), "事实、结果与协议")
@@ -188,12 +189,18 @@ class MediationEditor(RecordEditorBase):
 
     # ------------------------------------------------------------- loading and state
     def load(self, record_id: Optional[str]) -> None:
+        if not hasattr(self, "_unmask_confirmed"):
+            self._unmask_confirmed = set()  # cases whose full numbers were shown in this window
         if record_id:
             self.record = self.registry.get("mediation", record_id)
         else:
             self.record = {"outcome": "pending", "source": "application",
                            "parties": [{"role": "applicant"}, {"role": "respondent"}]}
+            # the next free 案件编号 and the last case's 调委会 (core/numbering.py)
+            self.record.update(numbering.new_record_defaults(self.registry, "mediation"))
         self.form.load(self.record)
+        for key in ("case_number", "committee"):  # typing replaces what was proposed
+            mark_proposed(self.widget(key), not record_id)
         self.problems.show_problems([])
         self.form.show_problems([])
         self._set_dirty(False)
@@ -201,6 +208,20 @@ class MediationEditor(RecordEditorBase):
         self.tabs.setCurrentIndex(0)
         self._show_window()
         self.widget("case_number").setFocus()
+
+    def _confirm_unmask(self) -> bool:
+        """显示完整身份证号码: asked once per case in this window, and noted in the 操作记录."""
+        from ...core import unmasking
+
+        key = self.record_id or "new"
+        if key in self._unmask_confirmed:
+            return True
+        if QMessageBox.question(self, "显示完整信息", unmasking.unmask_question("mediation", self.record),
+                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return False
+        unmasking.note_unmasked(self.registry, "mediation", self.record)
+        self._unmask_confirmed.add(key)
+        return True
 
     def _show_window(self) -> None:
         window = mediation.confirmation_window(self.current_record())

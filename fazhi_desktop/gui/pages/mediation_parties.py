@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
                                QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...core.dates import parse_iso_date
+from ...core.normalize import canonical_date, parse_date
 from ...core.idcard import id_birth_date, id_number_problem, mask_id_number, mask_phone, phone_problem
 from ...core.records import PARTY_FIELDS, PARTY_ROLE
 
@@ -32,13 +32,13 @@ def cell_problem(key: str, value: str, birth_date: str = "") -> str:
         if problem:
             return f"身份证号码{problem}"
         born = id_birth_date(value.upper())
-        given = parse_iso_date(birth_date or "")
+        given = parse_date(birth_date or "")
         if given and born and given != born:
             return f"身份证号码中的出生日期{born.isoformat()}与出生日期{given.isoformat()}不一致"
     if key == "phone":
         return phone_problem(value) or ""
-    if key == "birth_date" and parse_iso_date(value) is None:
-        return "出生日期应为YYYY-MM-DD，如1980-05-01"
+    if key == "birth_date" and parse_date(value) is None:  # the forms every date editor takes
+        return "出生日期不是有效日期（如1980-05-01、1980.5.1或1980年5月1日）"
     return ""
 
 
@@ -79,7 +79,10 @@ class PartiesTable(QWidget):
         self.table.itemChanged.connect(self._item_changed)
         self.show_full = QCheckBox("显示本案完整身份证号码和电话", self)
         self.show_full.setToolTip("仅对本案生效；关闭窗口后恢复部分隐藏")
-        self.show_full.toggled.connect(self.set_unmasked)
+        self.show_full.toggled.connect(self._show_full_toggled)
+        # Asked before the numbers are shown (the editor asks once per case and notes it in the
+        # 操作记录, core/unmasking.py); None shows them without asking.
+        self.unmask_guard = None
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #c62828;")
         self.hint.setWordWrap(True)
@@ -130,6 +133,8 @@ class PartiesTable(QWidget):
         key = KEYS[item.column()]
         if key != "role":
             text = str(item.data(Qt.DisplayRole) or "").strip()
+            if key == "birth_date":  # 1980.5.1 typed: stored and shown as 1980-05-01
+                text = canonical_date(text)
             full = str(item.data(FULL_ROLE) or "")
             # A masked cell showing its own mask has not been edited: keep the whole value.
             if not (key in SECRET and not self.unmasked and full and text == self._shown(key, full)):
@@ -138,8 +143,20 @@ class PartiesTable(QWidget):
                 item.setData(Qt.DisplayRole, self._shown(key, text))
                 self._set_editable(item, key)
                 self.table.blockSignals(False)
+        if key == "id_number":
+            self._birth_date_from_id(item.row())
         self.check_row(item.row())
         self.changed.emit()
+
+    def _birth_date_from_id(self, row: int) -> None:
+        """出生日期 left empty is filled from a valid ID number (its 7th-14th digits)."""
+        number = self.full_value(row, "id_number").upper()
+        birth = self.table.item(row, KEYS.index("birth_date"))
+        if birth is None or str(birth.data(FULL_ROLE) or "").strip() or id_number_problem(number):
+            return
+        born = id_birth_date(number)
+        if born is not None:
+            birth.setData(Qt.DisplayRole, born.isoformat())  # through _item_changed: stored too
 
     def full_value(self, row: int, key: str) -> str:
         item = self.table.item(row, KEYS.index(key))
@@ -214,6 +231,14 @@ class PartiesTable(QWidget):
         self.table.blockSignals(False)
         for party in rows:
             self.add_party({k: v for k, v in party.items() if v})
+
+    def _show_full_toggled(self, on: bool) -> None:
+        if on and self.unmask_guard is not None and not self.unmask_guard():
+            self.show_full.blockSignals(True)
+            self.show_full.setChecked(False)
+            self.show_full.blockSignals(False)
+            return
+        self.set_unmasked(on)
 
     def set_unmasked(self, on: bool) -> None:
         if on == self.unmasked:

@@ -157,7 +157,14 @@ class PetitionPage(QWidget):
 
     def _refused(self, problems: list) -> None:
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setText("未保存：" + "；".join(problems))
+        from ...core.validation import clerk_text
+
+        self.message.setText("未保存：" + "；".join(clerk_text(p) for p in problems))
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        """Leaving the page ends the editing session: the next edit is a new 操作记录 entry."""
+        self.model.session.end()
+        super().hideEvent(event)
 
     # ------------------------------------------------------------- for tests and shortcuts
     def cell(self, month: int, key: str):

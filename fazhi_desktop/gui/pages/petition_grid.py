@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QLineEd
                                QStyledItemDelegate, QTableView)
 
 from ...core import normalize, queries, stats
+from ...core.audit_sessions import EditSession
 from ...core.errors import FazhiError, ValidationError
 from ...core.records import PETITION_COUNTS
 from ...core.stats_text import fmt_percent
@@ -52,10 +53,13 @@ class PetitionGridModel(QAbstractTableModel):
         self.figures: Optional[dict] = None
         self.office: Optional[str] = None  # with several offices' data: whose rows are shown
         self.read_only = False     # another office's rows: they come by data package only
+        # The cells typed into one unit's year are one 操作记录 entry per month, not per cell.
+        self.session = EditSession(registry)
 
     # ------------------------------------------------------------- loading
     def load(self, unit: Optional[str], year: int, *, office: Optional[str] = None,
              read_only: bool = False) -> None:
+        self.session.end()  # other rows: a new editing session
         self.beginResetModel()
         self.unit, self.year, self.months = unit, year, {}
         self.office, self.read_only = office, read_only
@@ -162,7 +166,7 @@ class PetitionGridModel(QAbstractTableModel):
             record.update({k: 0 for k in COUNT_KEYS})
         record[key] = number
         try:
-            stored = self.registry.save("petition", record)
+            stored = self.session.save("petition", record)
         except ValidationError as exc:
             self.refused.emit(exc.problems)
             return False

@@ -2,6 +2,10 @@
 narrows as the clerk types, the toolbar's actions, the table's set-up, the current row, and the
 editor's comings and goings (new, edit, select the record after a save, close it once deleted).
 Each page keeps its own filters, columns, editor window policy and delete question.
+
+After a save, a delete or a restore the window's status bar says what happened (已保存 …,
+已移到回收站，可恢复) and the selection stays where the clerk expects it: on the saved record,
+or on the row that took the deleted one's place (issue 17.3).
 """
 from __future__ import annotations
 
@@ -9,9 +13,22 @@ from typing import Optional
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMainWindow, QTableView, QWidget
+
+from ...core import records
 
 SEARCH_DELAY_MS = 200
+STATUS_MS = 8000  # long enough to read, short enough not to linger over the next action
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """A short message in the status bar of the main window that holds `widget` (if any)."""
+    window = widget.window()
+    if window is not None and not isinstance(window, QMainWindow):
+        parent = window.parentWidget()  # an editor window: its register page's main window
+        window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MS)
 
 
 class RecordListPage(QWidget):
@@ -69,14 +86,40 @@ class RecordListPage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def select_row_near(self, row: int) -> None:
+        """After rows went away: the row now at `row` (the next one), else the last one."""
+        count = self.model.rowCount()
+        if count and row >= 0:
+            row = min(row, count - 1)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _page_kind(self) -> str:
+        return getattr(self, "kind", "mediation")
+
     # ------------------------------------------------------------- the editor
     def _connect_editor(self) -> None:
         self.editor.saved.connect(self._after_save)
-        self.editor.deleted.connect(lambda _rid: self.refresh())
+        self.editor.deleted.connect(lambda rid: self.after_delete([rid]))
 
     def _after_save(self, record_id: str) -> None:
         self.refresh()
         self.select_record(record_id)
+        stored = self.registry.get(self._page_kind(), record_id)
+        announce(self, f"已保存：{records.describe_key(self._page_kind(), stored)}")
+
+    def after_delete(self, record_ids, *, row: Optional[int] = None, names=None) -> None:
+        """Refresh after records went to the recycle bin; select the row after them; say so."""
+        if row is None:
+            index = self.table.currentIndex()
+            row = index.row() if index.isValid() else -1
+        self.refresh()
+        self.select_row_near(row)
+        if names is None:
+            names = [records.describe_key(self._page_kind(), self.registry.get(
+                self._page_kind(), rid, include_deleted=True)) for rid in record_ids]
+        what = "、".join(names) if names and len(names) <= 2 else f"{len(record_ids)}条记录"
+        announce(self, f"已移到回收站，可恢复：{what}")
 
     def new_record(self) -> None:
         self.open_editor(None)

@@ -64,22 +64,33 @@ class RecycleBinPage(QWidget):
         return [self.entries[r] for r in rows]
 
     def _changed(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         self.refresh()
+        if rows and self.table.rowCount():  # the entry that took the first one's place
+            self.table.selectRow(min(rows[0], self.table.rowCount() - 1))
         if self.on_change is not None:
             self.on_change()
 
     def restore_selected(self) -> None:
-        refused = []
+        refused, restored = [], []
         for entry in self.selected_entries():
             try:
                 self.registry.restore(entry["kind"], entry["record"]["id"])
+                restored.append(f"{records.kind_label(entry['kind'])}{entry['summary']}")
             except ValidationError as exc:
                 refused.extend(exc.problems)
             except FazhiError as exc:
                 refused.append(str(exc))
         self._changed()
+        if restored:
+            from .record_page import announce
+
+            what = "、".join(restored) if len(restored) <= 2 else f"{len(restored)}条记录"
+            announce(self, f"已恢复：{what}（已回到原来的登记表）")
         if refused:
-            QMessageBox.warning(self, "恢复", "\n".join(refused))
+            from ...core.validation import clerk_text
+
+            QMessageBox.warning(self, "恢复", "\n".join(clerk_text(p) for p in refused))
 
     def purge_selected(self) -> None:
         chosen = self.selected_entries()

@@ -15,6 +15,7 @@ from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..view_state import remember_table
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
@@ -74,6 +75,8 @@ class RegisterPage(RecordListPage):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         install_batch_action(self)  # 批量生成答复件
+        # the clerk's sort order and column widths, kept in the data file (gui/view_state.py)
+        self.view_memory = remember_table(self.table, registry, f"table.{kind}")
         self.refresh()
 
     # ------------------------------------------------------------- building
@@ -238,10 +241,12 @@ class RegisterPage(RecordListPage):
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        first_row = rows[0] if rows else self.table.currentIndex().row()
         for record_id in record_ids:
             self.registry.delete(self.kind, record_id)
         self._close_editor_of(record_ids)
-        self.refresh()
+        self.after_delete(record_ids, row=first_row)
 
     def generate_reply(self) -> None:
         if self.editor is not None and self.editor.isVisible():
@@ -253,7 +258,13 @@ class RegisterPage(RecordListPage):
             return
         from ..reply_action import generate_reply
 
-        generate_reply(self, self.registry, self.kind, record_id)
+        generate_reply(self, self.registry, self.kind, record_id,
+                       on_done=lambda _path: self.reply_marked(record_id))
+
+    def reply_marked(self, record_id: str) -> None:
+        """设为已答复 on the reply's notice: the row shows it."""
+        self.refresh()
+        self.select_record(record_id)
 
     # ------------------------------------------------------------- 文书 (gui/document_actions.py)
     def document_target(self):
@@ -284,6 +295,30 @@ class RegisterPage(RecordListPage):
         self.refresh()
 
     def export_excel(self) -> None:
+        """With a filter on, the rows shown are offered first (仅看超期 as a 督办 list)."""
         from ..dialogs.export_ledger import export_ledger
 
-        export_ledger(self, self.registry, self.kind)
+        scope = self.filter_summary()
+        export_ledger(self, self.registry, self.kind,
+                      shown=(self.shown_ids(), scope) if scope else None)
+
+    # ------------------------------------------------------------- the rows shown
+    def shown_ids(self) -> list:
+        """The ids of every row the table shows under the current filter, in its order."""
+        return [rid for rid in (self.model.record_id(row) for row in range(self.model.rowCount()))
+                if rid]
+
+    def filter_summary(self) -> str:
+        """The filters in force, as the clerk set them (仅看超期、届次：…); empty when none."""
+        parts = []
+        if self.search.text().strip():
+            parts.append(f"搜索“{self.search.text().strip()}”")
+        for box in (self.session, self.status, self.result_class):
+            if box.currentIndex() > 0:
+                parts.append(box.currentText())
+        if self.offices.current():
+            parts.append(self.offices.combo.currentText())
+        for check in (self.overdue, self.due_soon):
+            if check.isChecked():
+                parts.append(check.text())
+        return "、".join(parts)

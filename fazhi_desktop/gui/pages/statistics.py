@@ -25,6 +25,11 @@ from ..widgets.list_table import read_only_table
 CHART_WIDTH = 640
 
 
+# Alarm red for bad news only (core/stats_tone.py decides which); plain ink otherwise.
+TONE_COLOURS = {"bad": "#a61b1f", "good": "#2e7d32", "plain": "#1f2d3d"}
+VALUE_STYLE = "font-size: 20pt; font-weight: bold; color: {};"
+
+
 class FigureCard(QFrame):
     """One headline figure: a big number and what it is."""
 
@@ -33,7 +38,7 @@ class FigureCard(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.setStyleSheet("FigureCard { background: white; border: 1px solid #d9dde3; border-radius: 4px; }")
         self.value = QLabel("—", self)
-        self.value.setStyleSheet("font-size: 20pt; font-weight: bold; color: #a61b1f;")
+        self.value.setStyleSheet(VALUE_STYLE.format(TONE_COLOURS["plain"]))
         self.caption = QLabel(title, self)
         self.caption.setStyleSheet("color: #555;")
         self.detail = QLabel("", self)
@@ -44,9 +49,11 @@ class FigureCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
 
-    def show_value(self, value: str, detail: str = "") -> None:
+    def show_value(self, value: str, detail: str = "", *, tone: str = "plain") -> None:
         self.value.setText(value)
         self.detail.setText(detail)
+        self.tone = tone
+        self.value.setStyleSheet(VALUE_STYLE.format(TONE_COLOURS.get(tone, TONE_COLOURS["plain"])))
 
 
 class StatisticsPage(QWidget):
@@ -208,6 +215,8 @@ class StatisticsPage(QWidget):
                 self.office_table.setItem(r, c, item)
 
     def _show_cards(self) -> None:
+        from ...core.stats_tone import card_tones
+
         f = self.figures
         both, p, s = f["items_combined"], f["proposal"], f["suggestion"]
         m, pet = f["mediation"], f["petition"]
@@ -224,6 +233,9 @@ class StatisticsPage(QWidget):
             shown = "—" if change is None else fmt_change(change)
             self.cards[name].show_value(shown, f"{total}{pet[key]}件" if pet["months_reported"]
                                         else "本年未填报")
+        for name, tone in card_tones(f).items():  # red only where the news is bad
+            card = self.cards[name]
+            card.show_value(card.value.text(), card.detail.text(), tone=tone)
 
     def _draw_charts(self, *, force: bool = False) -> None:
         if self.figures is None:

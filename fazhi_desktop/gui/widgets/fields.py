@@ -6,10 +6,9 @@ They only convert text to JSON types; whether a value is acceptable is the core'
 """
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit, QListWidget,
                                QListWidgetItem, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout,
@@ -65,16 +64,22 @@ class LongTextField(QPlainTextEdit):
 
 
 class DateField(QWidget):
-    """YYYY-MM-DD typed by hand, or picked from a calendar (the 📅 button)."""
+    """A date typed by hand in any form the import wizard takes (2026-9-20, 2026.9.20,
+    2026/9/20, 2026年9月20日, 20260920: core.normalize.parse_date), shown as YYYY-MM-DD once the
+    clerk leaves the box, or picked from a calendar (the … button). The one date editor of every
+    form (issue 17.4)."""
 
     changed = Signal()
+    PLACEHOLDER = "如2026-09-20"
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setPlaceholderText(self.PLACEHOLDER)
+        self.edit.setToolTip("可输入2026-09-20、2026.9.20、2026/9/20或2026年9月20日")
         self.edit.setMaximumWidth(130)
         self.edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.edit.editingFinished.connect(self._tidy)
         self.button = QToolButton(self)
         self.button.setText("…")
         self.button.setToolTip("从日历中选择日期")
@@ -89,10 +94,22 @@ class DateField(QWidget):
         self.setFocusProxy(self.edit)
 
     def value(self):
-        return self.edit.text().strip() or None
+        """YYYY-MM-DD when the text is a date in an accepted form; else the text as typed (the
+        core then names the field and the problem)."""
+        from ...core.normalize import canonical_date
+
+        text = self.edit.text().strip()
+        return canonical_date(text) if text else None
 
     def set_value(self, value) -> None:
         self.edit.setText(value or "")
+
+    def _tidy(self) -> None:
+        """2026.9.20 becomes 2026-09-20 on leaving the box (what will be stored)."""
+        text = self.edit.text().strip()
+        shown = self.value() or ""
+        if text and shown != self.edit.text():
+            self.edit.setText(shown)
 
     def setPlaceholderText(self, text: str) -> None:  # noqa: N802
         self.edit.setPlaceholderText(text)
@@ -101,12 +118,12 @@ class DateField(QWidget):
         self.edit.setStyleSheet(style)
 
     def _pick(self) -> None:
+        from ...core.normalize import parse_date
+
         calendar = QCalendarWidget()
-        try:
-            day = _dt.date.fromisoformat(self.edit.text().strip())
+        day = parse_date(self.edit.text())
+        if day is not None:
             calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-        except ValueError:
-            pass
         menu = QMenu(self)
         action = QWidgetAction(menu)
         action.setDefaultWidget(calendar)
@@ -238,6 +255,46 @@ class ListField(QWidget):
 
     def setStyleSheet(self, style: str) -> None:  # noqa: N802
         self.list.setStyleSheet(style)
+
+
+class _ProposedValue(QObject):
+    """While `active`: selects a line edit's whole text when it gets the focus (by Tab or by a
+    click), so that typing replaces a proposed value instead of being added to it. The first
+    edit ends it."""
+
+    def __init__(self, edit: QLineEdit):
+        super().__init__(edit)
+        self.edit = edit
+        self.active = False
+        edit.installEventFilter(self)
+        edit.textEdited.connect(self._edited)
+
+    def _edited(self, _text: str) -> None:
+        self.active = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if self.active and event.type() == QEvent.FocusIn:
+            self.edit.selectAll()
+            QTimer.singleShot(0, self._select_after_click)
+        return False
+
+    def _select_after_click(self) -> None:
+        if self.active and self.edit.hasFocus():
+            self.edit.selectAll()
+
+
+def mark_proposed(widget, proposed: bool = True) -> None:
+    """A value the program proposed (the next 编号, the last 届次): shown as a value, replaced by
+    whatever the clerk types into the field (issue 17.4)."""
+    edit = getattr(widget, "edit", widget)
+    if not isinstance(edit, QLineEdit):
+        return
+    keeper = edit.findChild(_ProposedValue)
+    if keeper is None:
+        if not proposed:
+            return
+        keeper = _ProposedValue(edit)
+    keeper.active = proposed and bool(edit.text())
 
 
 def make_field(fld: Field, parent=None, *, long_text: bool = False):

@@ -108,5 +108,7 @@ class ProblemLabel(QLabel):
             self.clear()
             self.hide()
             return
-        self.setText(heading + "\n" + "\n".join(f"• {p}" for p in problems))
+        from ...core.validation import clerk_text  # the label, not the field's key
+
+        self.setText(heading + "\n" + "\n".join(f"• {clerk_text(p)}" for p in problems))
         self.show()

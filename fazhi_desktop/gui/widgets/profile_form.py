@@ -1,4 +1,8 @@
-"""The office profile (单位设置) as a form: the short first-run version and the full settings one."""
+"""The office profile (单位设置) as a form: the short first-run version and the full settings one.
+
+Empty fields show what the documents use instead (留空则使用…, a choice's default marked
+（默认）), never a bare “（未填）”; the first-run version asks the report's 主送机关 too and refuses
+to go on without it (core/profile_defaults.py)."""
 from __future__ import annotations
 
 import copy
@@ -7,13 +11,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QPushButton,
                                QVBoxLayout, QWidget)
 
-from ...core import records
-from .fields import ListField, TextField, make_field
+from ...core import profile_defaults, records
+from .fields import ChoiceField, ListField, TextField, highlight, make_field
 from .form import BoundForm, ProblemLabel
 
 # The first-run dialog asks only what every reply needs.
 SHORT_KEYS = ("authority", "authority_short", "mark_text", "doc_code", "signers",
-              "contact_unit", "contact_phone", "contact_person", "printed_by")
+              "contact_unit", "contact_phone", "contact_person", "printed_by", "report_to")
 
 _PLACEHOLDERS = {
     "authority": "如：平顶山市湛河区司法局（必填）",
@@ -46,7 +50,10 @@ class ProfileForm(QWidget):
             widget = make_field(fld, self)
             if isinstance(widget, TextField) and key in _PLACEHOLDERS:
                 widget.setPlaceholderText(_PLACEHOLDERS[key])
-            label = fld.label + ("（必填）" if fld.required else "")
+            required = fld.required or key in profile_defaults.FIRST_RUN_REQUIRED
+            label = fld.label + ("（必填）" if required else "")
+            if isinstance(widget, ChoiceField) and profile_defaults.choice_default_label(key):
+                widget.setItemText(0, profile_defaults.choice_default_label(key))
             main.addRow(label + "：", widget)
             self.form.bind(key, widget)
             if key == "seal":
@@ -69,7 +76,21 @@ class ProfileForm(QWidget):
             outer.addWidget(font_box)
         self.problems = ProblemLabel(self)
         outer.addWidget(self.problems)
+        self.short = short
+        self.form.widgets["authority"].changed.connect(self._show_defaults)
         self.load()
+
+    def _show_defaults(self) -> None:
+        """Placeholders of the empty text fields: what the documents will use."""
+        in_effect = profile_defaults.text_defaults(self.form.store_into({}))
+        for key, text in in_effect.items():
+            widget = self.form.widgets.get(key)
+            if widget is not None:
+                widget.setPlaceholderText(f"留空则使用：{text}")
+        for key, text in _PLACEHOLDERS.items():
+            if key not in in_effect and key in self.form.widgets and \
+                    isinstance(self.form.widgets[key], TextField):
+                self.form.widgets[key].setPlaceholderText(text)
 
     def _seal_picker(self) -> QWidget:
         box = QWidget(self)
@@ -97,6 +118,7 @@ class ProfileForm(QWidget):
         self.form.load(self._stored)
         self.problems.show_problems([])
         self.form.show_problems([])
+        self._show_defaults()
 
     def profile(self) -> dict:
         return self.form.store_into(copy.deepcopy(self._stored))
@@ -106,6 +128,15 @@ class ProfileForm(QWidget):
         from ...core.errors import ValidationError
 
         profile = self.profile()
+        missing = profile_defaults.first_run_problems(profile) if self.short else []
+        if missing:
+            self.problems.show_problems(missing, heading="还不能开始使用：")
+            for key in profile_defaults.FIRST_RUN_REQUIRED:
+                highlight(self.form.widgets[key], not str(profile.get(key) or "").strip())
+            first = next(k for k in profile_defaults.FIRST_RUN_REQUIRED
+                         if not str(profile.get(k) or "").strip())
+            self.form.widgets[first].setFocus()
+            return False
         try:
             self.registry.set_profile(profile)
         except ValidationError as exc:

@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self.registry = registry
         self.setWindowTitle(f"{APP_NAME}")
         self.nav = QListWidget(self)
-        self.nav.setFixedWidth(130)
+        # as wide as the longest title (数据交换) and no wider: the pages get the room at 1024
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("数据交换") * 12 // 10 + 40)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; border: none; outline: 0; background: #f1f3f6; }"
                                "QListWidget::item { padding: 10px 14px; }"

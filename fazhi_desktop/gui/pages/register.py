@@ -15,6 +15,7 @@ from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..widgets.filter_row import FilterRow
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
@@ -41,10 +42,8 @@ class RegisterPage(RecordListPage):
         self.model = RegisterModel(registry, kind, self)
         self.toolbar = self._toolbar()
         self._search_box("搜索案由、提出人、答复内容（输入两个字即可）")
-        self.search.setToolTip("搜索（Ctrl+F）：输入时自动筛选")
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(160)
         self.session = QComboBox(self)
-        self.session.setMinimumWidth(170)
         self.session.setToolTip("按届次（会议）筛选")
         self.status = self._choice_combo(records.STATUS, "全部状态")
         self.status.insertItem(1, "未答复（待办理、办理中）", queries.OPEN)
@@ -56,23 +55,29 @@ class RegisterPage(RecordListPage):
             box.currentIndexChanged.connect(self.apply_filters)
         for check in (self.overdue, self.due_soon):
             check.toggled.connect(self.apply_filters)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
+        self.count_label = QLabel(self)
+        # first line: the search box takes the room, the count beside it; second line: the
+        # filters, wrapping onto a third at 1024 pixels instead of being drawn over each other
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
+        filters = FilterRow(self)
         for label, widget in (("届次：", self.session), ("状态：", self.status),
                               ("办理结果：", self.result_class)):
-            filters.addWidget(QLabel(label, self))
-            filters.addWidget(widget)
-        filters.addWidget(self.offices.label)
-        filters.addWidget(self.offices.combo)
-        filters.addWidget(self.overdue)
-        filters.addWidget(self.due_soon)
-        self.count_label = QLabel(self)
-        filters.addWidget(self.count_label)
+            filters.add_labelled(label, widget, characters=9)
+        filters.add_labelled(self.offices.label, self.offices.combo)
+        filters.add(self.overdue)
+        filters.add(self.due_soon)
+        self.filter_row = filters
         self.table = self._table()
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
-        layout.addLayout(filters)
+        layout.addLayout(search_row)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
+        self.set_tab_chain([self.search, self.session, self.status, self.result_class,
+                            self.offices.combo, self.overdue, self.due_soon, self.table],
+                           self.toolbar)
         install_batch_action(self)  # 批量生成答复件
         self.refresh()
 
@@ -177,9 +182,7 @@ class RegisterPage(RecordListPage):
         self._search_timer.stop()
         selected = self.current_id()
         self.model.set_query(self.build_query())
-        total = self.registry.count(self.kind)
-        self.count_label.setText(f"共 {self.model.rowCount()} 条" +
-                                 (f"（全部 {total} 条）" if self.model.rowCount() != total else ""))
+        self.show_count(self.model.rowCount(), self.registry.count(self.kind), "条")
         if selected:
             self.select_record(selected)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSpl
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
 from ..models.lazy_table import LazyTableModel
+from ..style import decorate_toolbar
 from ..widgets.columns import fit_columns
 from ..widgets.filter_row import FilterRow
 from ..widgets.office_filter import OfficeFilter
@@ -168,6 +169,7 @@ class MediationPage(RecordListPage):
         from ..document_actions import add_documents_button  # 文书 ▾ from the document-type table
 
         add_documents_button(self, bar, "mediation")
+        decorate_toolbar(bar, self.actions_by_name)
         return bar
 
     def document_target(self):

@@ -88,7 +88,8 @@ class PetitionPage(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(summary_box, 1)
-        chain_tab_order([self.offices.combo, self.unit, self.add_unit_button, self.year, self.grid])
+        self.tab_chain = [self.offices.combo, self.unit, self.add_unit_button, self.year, self.grid]
+        chain_tab_order(self.tab_chain)
         self.unit.currentIndexChanged.connect(lambda _i: self.load_grid())
         self.year.valueChanged.connect(lambda _v: self.load_grid())
         self.model.saved.connect(self._saved)

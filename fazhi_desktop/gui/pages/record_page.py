@@ -68,7 +68,10 @@ class RecordListPage(QWidget):
         Tab: Qt's toolbars take no focus), then on (the sidebar, and back to the first)."""
         from ..widgets.keyboard import chain_tab_order, toolbar_buttons
 
-        chain_tab_order(list(widgets) + (toolbar_buttons(toolbar) if toolbar is not None else []))
+        # kept: once the page is in the window's stack Qt's chain starts elsewhere; the main
+        # window steps through this list (MainWindow.focusNextPrevChild)
+        self.tab_chain = list(widgets) + (toolbar_buttons(toolbar) if toolbar is not None else [])
+        chain_tab_order(self.tab_chain)
 
     def show_count(self, shown: int, total: int, unit: str) -> None:
         """A short count beside the search box ("8 / 16 条" when filtered), the words in its tip:

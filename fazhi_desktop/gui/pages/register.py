@@ -15,6 +15,7 @@ from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
 from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..style import decorate_toolbar
 from ..widgets.filter_row import FilterRow
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
@@ -75,10 +76,11 @@ class RegisterPage(RecordListPage):
         layout.addLayout(search_row)
         layout.addWidget(filters)
         layout.addWidget(self.table, 1)
+        install_batch_action(self)  # 批量生成答复件
+        decorate_toolbar(self.toolbar, self.actions_by_name)
         self.set_tab_chain([self.search, self.session, self.status, self.result_class,
                             self.offices.combo, self.overdue, self.due_soon, self.table],
                            self.toolbar)
-        install_batch_action(self)  # 批量生成答复件
         self.refresh()
 
     # ------------------------------------------------------------- building

@@ -1,5 +1,5 @@
-"""Screenshots of every page of the main window at 1024x768, and the help dialog, into
-docs/screenshots/page_*.png (offscreen, QWidget.grab(), demo data from scripts/demo_data.py).
+"""Screenshots of every page of the main window at 1024x768 (docs/screenshots/page_*.png), and
+of the guide and the two editors (dialog_*.png) (offscreen, QWidget.grab(), demo data from scripts/demo_data.py).
 
 Usage: .venv/bin/python scripts/page_screenshots.py [OUTPUT_DIR] [WIDTHxHEIGHT]
 The PNGs are saved with Qt's best compression; docs/gui.md shows them.
@@ -23,9 +23,24 @@ FILE_NAMES = {"首页": "home", "政协提案": "proposals", "人大建议": "su
               "数据交换": "exchange"}
 
 
+MAX_BYTES = 150 * 1024
+
+
 def _save(widget, path: Path, app) -> None:
     app.processEvents()
     widget.grab().save(str(path), "PNG", 0)  # quality 0: the smallest file Qt writes
+    if path.stat().st_size > MAX_BYTES:
+        _shrink(path)
+
+
+def _shrink(path: Path) -> None:
+    """256 colours (Pillow, which matplotlib brings along): a screenshot of text and flat
+    colours loses nothing visible and gets about three times smaller."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
 
 
 def main(out_dir: Path, size=(1024, 768)) -> list:
@@ -49,16 +64,26 @@ def main(out_dir: Path, size=(1024, 768)) -> list:
             table = getattr(page, "table", None)
             if table is not None and table.model().rowCount():
                 table.selectRow(0)
+                table.setFocus()  # the focus frame shows where the keyboard works
             path = out_dir / f"page_{FILE_NAMES.get(title, row)}.png"
             _save(window, path, app)
             made.append(path)
-        help_dialog = window.show_help() if hasattr(window, "show_help") else None
-        if help_dialog is not None:
-            help_dialog.resize(720, 600)
-            path = out_dir / "dialog_help.png"
-            _save(help_dialog, path, app)
+        help_dialog = window.show_help()
+        path = out_dir / "dialog_help.png"
+        _save(help_dialog, path, app)
+        made.append(path)
+        help_dialog.close()
+        for title, name in (("政协提案", "dialog_proposal_editor"), ("人民调解", "dialog_mediation_editor")):
+            page = window.show_page(title)
+            page.table.selectRow(0)
+            page.edit_current()
+            editor = page.editor
+            editor.resize(min(editor.width(), 1024), min(editor.height(), 740))
+            path = out_dir / f"{name}.png"
+            _save(editor, path, app)
             made.append(path)
-            help_dialog.close()
+            editor.dirty = False
+            editor.close()
         window.close()
         registry.close()
     return made

@@ -4,6 +4,7 @@ its sections stay inside the window."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from ..paths import resources_dir
@@ -31,7 +32,8 @@ class HelpDialog(QDialog):
         self.setWindowTitle("使用说明")
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)  # offline: nothing leaves the program
-        self.browser.setOpenLinks(True)
+        self.browser.setOpenLinks(False)  # the contents' links (#标题) are followed here
+        self.browser.anchorClicked.connect(lambda url: self.go_to_heading(url.fragment()))
         self.browser.setMarkdown(guide_text())
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
@@ -39,6 +41,26 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         self.resize(720, 600)
+
+
+    def go_to_heading(self, fragment: str) -> bool:
+        """Scroll to the heading a contents link names (Qt's Markdown reader gives headings no
+        anchors; a link is the heading's words without punctuation, as on GitHub)."""
+        wanted = _words(fragment)
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and _words(block.text()) == wanted:
+                cursor = QTextCursor(block)
+                self.browser.verticalScrollBar().setValue(self.browser.verticalScrollBar().maximum())
+                self.browser.setTextCursor(cursor)
+                self.browser.ensureCursorVisible()  # from the bottom: the heading ends up on top
+                return True
+            block = block.next()
+        return False
+
+
+def _words(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def show_guide(window) -> HelpDialog:

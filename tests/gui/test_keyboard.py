@@ -163,6 +163,16 @@ def test_guide_opens_inside_the_program(qtbot, window):
     assert "使用说明" in dialog.windowTitle()
     assert "键盘操作" in text and "Ctrl+F" in text and "生成答复件" in text
     assert not dialog.browser.openExternalLinks()
+    top = dialog.browser.verticalScrollBar().value()
+    assert dialog.go_to_heading("键盘操作")  # the contents' links lead to their section
+    assert dialog.browser.verticalScrollBar().value() > top
+    assert dialog.browser.textCursor().block().text() == "键盘操作"
+    import re
+
+    from fazhi_desktop.gui.help import guide_text
+
+    for fragment in re.findall(r"\]\(#([^)]+)\)", guide_text()):
+        assert dialog.go_to_heading(fragment), f"目录链接 #{fragment} 找不到对应的标题"
     window.guide_action.trigger()
     assert window._guide is dialog  # one guide window, brought forward
     dialog.close()

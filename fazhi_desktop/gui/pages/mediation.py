@@ -8,8 +8,8 @@ from typing import Optional
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSplitter, QTableView,
-                               QToolBar, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QScrollArea,
+                               QSplitter, QTableView, QToolBar, QVBoxLayout)
 
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
@@ -132,9 +132,16 @@ class MediationPage(RecordListPage):
         self.summary.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.summary.setStyleSheet("padding: 8px; background: #f7f8fa;")
+        # the summary scrolls in its own box: at 768 pixels its last lines (司法确认) were cut off
+        summary_box = QScrollArea(self)
+        summary_box.setWidget(self.summary)
+        summary_box.setWidgetResizable(True)
+        summary_box.setFrameShape(QFrame.NoFrame)
+        summary_box.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        summary_box.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 16)  # a case's lines
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.summary)
+        splitter.addWidget(summary_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self.toolbar = self._toolbar()

@@ -7,18 +7,25 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox,
                                QTableView, QToolBar, QToolButton, QVBoxLayout)
 
 from ...core import queries, records
 from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
-from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..models.register_model import COLUMN_WIDTHS, COLUMNS, RegisterModel
 from ..style import decorate_toolbar
+from ..widgets.columns import fit_columns
 from ..widgets.filter_row import FilterRow
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
+
+
+# the widest value of each column (None: 案由, which takes the rest and elides)
+COLUMN_SAMPLES = {"session": "区政协六届一次会议", "number": "999", "title": None,
+                  "authors": "王建军、李红", "lead_unit": "湛河区司法局", "due_date": "2026-12-31",
+                  "status": "办理中", "result_class": "A类", "office": "姚孟街道办事处"}
 
 
 class RegisterTable(QTableView):
@@ -136,11 +143,9 @@ class RegisterPage(RecordListPage):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            if width:
-                table.setColumnWidth(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.Stretch)
+        # measured from what each column shows: 案由 gets the room that is left (at 1024 pixels
+        # about twice what fixed widths left it)
+        fit_columns(table, COLUMN_SAMPLES, [key for key, *_ in COLUMNS], minimum=0)
         # activated = Enter, or a double click (a single click where the desktop is set so)
         table.activated.connect(lambda _index: self.edit_current())
         table.delete_pressed.connect(self.delete_current)

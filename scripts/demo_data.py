@@ -1,6 +1,7 @@
 """A demo data file as a clerk's office has it after a few months: proposals and suggestions of
 two sessions (one overdue, one due within 14 days), mediation cases of three committees, a year
-of petition counts for two units, and the office profile of seed 000.
+of petition counts for two units, one suggestion in the 回收站, and the office profile of
+seed 000.
 
 Used by scripts/page_screenshots.py (docs/screenshots) and tests/gui/test_layout_1024.py (the
 long titles, committee names and counts that make a crowded page).
@@ -97,10 +98,12 @@ def fill(registry, today: _dt.date | None = None) -> dict:
     """Put the demo records into an open Registry; {kind: [ids]}."""
     today = today or _dt.date.today()
     registry.set_profile(json.loads((FIXTURES / "seed000_profile.json").read_text("utf-8")))
-    return {"proposal": registry.add_many("proposal", proposals(today)),
-            "suggestion": registry.add_many("suggestion", suggestions(today)),
-            "mediation": registry.add_many("mediation", mediation_cases(today)),
-            "petition": registry.add_many("petition", petition_months(today))}
+    ids = {"proposal": registry.add_many("proposal", proposals(today)),
+           "suggestion": registry.add_many("suggestion", suggestions(today)),
+           "mediation": registry.add_many("mediation", mediation_cases(today)),
+           "petition": registry.add_many("petition", petition_months(today))}
+    registry.delete("suggestion", ids["suggestion"][-1])  # something in the 回收站
+    return ids
 
 
 def main(path: Path) -> None:

@@ -19,6 +19,7 @@ from ...core.stats_text import petition_lines
 from ..widgets.columns import text_width
 from ..widgets.keyboard import chain_tab_order
 from ..widgets.office_filter import OfficeFilter
+from ..widgets.status_line import StatusLine
 from .petition_grid import COUNT_KEYS, HEADERS, PetitionGridModel, PetitionGridView
 
 UNITS_SETTING = "petition_units"   # units added by hand before they have any row
@@ -55,8 +56,7 @@ class PetitionPage(QWidget):
         # of pushing the window taller than the screen
         self.grid.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Maximum)
         self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 8)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = StatusLine(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)

@@ -1,7 +1,8 @@
 """What a clerk would see as a broken layout, measured on live widgets (offscreen is fine):
 two visible widgets drawn over each other, a label or button whose text is wider than the
-widget (cut), a header section narrower than its words, a placeholder cut without "…", and a
-horizontal scrollbar where the table should fit. `layout_problems(widget)` walks the widget's
+widget (cut), a header section narrower than its words, a placeholder cut without "…", a
+toolbar whose last buttons went into its » menu, and a horizontal scrollbar where the table
+should fit. `layout_problems(widget)` walks the widget's
 visible descendants and returns one readable line per problem (empty: the layout holds).
 
 A scroll area that is meant to scroll sideways sets the property "scrolls_sideways" to True.
@@ -11,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QCheckBox, QComboBox,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QStyle, QStyleOptionComboBox, QToolButton, QWidget)
+                               QStyle, QStyleOptionComboBox, QToolBar, QToolButton,
+                               QWidget)
 
 # Qt's own parts whose children are drawn in layers on purpose (a combo's line edit over its
 # frame, a scroll area's viewport under its scrollbars, a spin box's buttons).
@@ -137,6 +139,10 @@ def layout_problems(root: QWidget) -> list:
             if isinstance(child, QAbstractScrollArea) and child.horizontalScrollBar().isVisible() \
                     and not child.property("scrolls_sideways"):
                 problems.append(f"{where}: {_name(child)} 出现了横向滚动条")
+            if isinstance(child, QToolBar):
+                extension = child.findChild(QToolButton, "qt_toolbar_ext_button")
+                if extension is not None and extension.isVisible():
+                    problems.append(f"{where}: 工具栏放不下，部分按钮被收进了 » 菜单")
             if not isinstance(child, (QComboBox,)):
                 walk(child, where)
 

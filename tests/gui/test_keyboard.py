@@ -176,3 +176,19 @@ def test_guide_opens_inside_the_program(qtbot, window):
     window.guide_action.trigger()
     assert window._guide is dialog  # one guide window, brought forward
     dialog.close()
+
+
+def test_no_style_is_forced_over_the_platforms_own(qtbot, monkeypatch):
+    """Windows 11, Kylin and UOS keep their native look: setting up the app and opening the
+    window never replaces the style Qt chose (no Fusion forced)."""
+    from PySide6.QtWidgets import QApplication as App
+
+    from fazhi_desktop.gui import launch
+
+    calls = []
+    monkeypatch.setattr(App, "setStyle", staticmethod(lambda *args: calls.append(args)))
+    app = App.instance()
+    monkeypatch.setattr(app, "_fazhi_ready", False, raising=False)
+    launch.setup_application()
+    assert calls == []
+    assert not app.styleSheet()  # app-wide style sheets would repaint every native widget

@@ -75,3 +75,21 @@ def test_cut_placeholder_ends_in_an_ellipsis_and_the_tooltip_has_it_whole(qtbot)
     assert "输入两个字即可" in box.toolTip()
     box.resize(600, 30)
     assert box.placeholderText() == "搜索案由、提出人、答复内容（输入两个字即可）"
+
+
+@pytest.mark.parametrize("title", ["政协提案", "人民调解"])
+def test_editors_open_within_the_screen(qtbot, demo_window, title):
+    """The editors were 1100 pixels wide: on a 1024 screen their 保存 button was off the edge.
+    (The offscreen screen is smaller still, 800x800.)"""
+    demo_window.show()
+    page = demo_window.show_page(title)
+    page.table.selectRow(0)
+    page.edit_current()
+    editor = page.editor
+    qtbot.waitExposed(editor)
+    room = editor.screen().availableGeometry()
+    try:
+        assert editor.width() <= room.width() and editor.height() <= room.height()
+    finally:
+        editor.dirty = False
+        editor.close()

@@ -78,7 +78,9 @@ class RecordEditor(RecordEditorBase):
         for key in ("session", "number", "title", "authors"):
             self.widget(key).changed.connect(self._refresh_placeholders)
         self.widget("reply.date").changed.connect(self._refresh_number_hint)
-        self.resize(1100, 720)
+        from ..widgets.screen_fit import resize_within_screen  # not wider than a 1024 screen
+
+        resize_within_screen(self, 1100, 720)
         self.load(record_id)
 
     # ------------------------------------------------------------- building

@@ -51,6 +51,25 @@ def test_every_page_fits_an_office_screen(qtbot, demo_window, screen):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.parametrize("screen", SIZES)
+def test_registers_fit_with_their_longest_filters_chosen(qtbot, demo_window, screen):
+    """首页's 待办 opens a register with 状态 = 未答复（待办理、办理中）, the longest choice."""
+    from fazhi_desktop.core import queries
+
+    width, height = SIZES[screen]
+    demo_window.resize(width, height)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    for kind, title in (("proposal", "政协提案"), ("suggestion", "人大建议")):
+        demo_window.open_register_filtered(kind, "pending")
+        page = demo_window.pages[title]
+        assert page.status.currentData() == queries.OPEN
+        page.result_class.setCurrentIndex(page.result_class.count() - 1)
+        qtbot.wait(10)
+        assert demo_window.width() <= width
+        assert layout_problems(page) == []
+
+
 def test_count_label_never_widens_the_window(qtbot, demo_window):
     """The count beside the search grows with the filter; the window stays 1024 wide."""
     demo_window.resize(1024, 768)

@@ -122,7 +122,7 @@ class MediationPage(RecordListPage):
         search_row.addWidget(self.count_label)
         filters = FilterRow(self)
         for label, box, characters in (("调委会：", self.committee, 12), ("类型：", self.dispute_type, 6),
-                                       ("结果：", self.outcome, 6), ("受理月份：", self.month, 7)):
+                                       ("结果：", self.outcome, 6), ("受理月份：", self.month, 5)):
             filters.add_labelled(label, box, characters=characters)
         filters.add_labelled(self.offices.label, self.offices.combo)
         self.filter_row = filters

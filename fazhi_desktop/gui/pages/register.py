@@ -70,9 +70,10 @@ class RegisterPage(RecordListPage):
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count_label)
         filters = FilterRow(self)
-        for label, widget in (("届次：", self.session), ("状态：", self.status),
-                              ("办理结果：", self.result_class)):
-            filters.add_labelled(label, widget, characters=9)
+        # 状态 as wide as its longest item, 未答复（待办理、办理中）, which 首页's 待办 sets
+        for label, widget, characters in (("届次：", self.session, 9), ("状态：", self.status, 12),
+                                          ("办理结果：", self.result_class, 8)):
+            filters.add_labelled(label, widget, characters=characters)
         filters.add_labelled(self.offices.label, self.offices.combo)
         filters.add(self.overdue)
         filters.add(self.due_soon)

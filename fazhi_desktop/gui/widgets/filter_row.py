@@ -42,7 +42,8 @@ class FilterRow(QWidget):
 
     def add_labelled(self, label: Union[str, QLabel], box: QWidget, *,
                      characters: Optional[int] = None) -> QWidget:
-        """`label` and `box` side by side, kept on one line; `characters`: the combo's width."""
+        """`label` and `box` side by side, kept on one line; `characters`: the combo's width in
+        Chinese characters."""
         holder = QWidget(self)
         pair = QHBoxLayout(holder)
         pair.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +54,10 @@ class FilterRow(QWidget):
         pair.addWidget(box)
         if characters and isinstance(box, QComboBox):
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(characters)
+            # Qt counts the length in "X"s; a Chinese character is about twice as wide
+            metrics = box.fontMetrics()
+            box.setMinimumContentsLength(-(-characters * metrics.horizontalAdvance("中")
+                                           // max(metrics.horizontalAdvance("X"), 1)))
             _widen_list(box)
         if box.isHidden():
             holder.setVisible(False)

@@ -5,7 +5,7 @@ screen the filters of a register take two lines instead of being drawn over each
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QSizePolicy, QStyle
+from PySide6.QtWidgets import QLayout, QSizePolicy
 
 
 class FlowLayout(QLayout):

@@ -52,6 +52,17 @@ def test_tab_goes_search_filters_table_toolbar_sidebar_and_round(qtbot, window, 
     assert _tab(qtbot, backwards=True) is toolbar_buttons(page.toolbar)[-1]
 
 
+def test_mediation_tab_order_and_delete_key_in_the_tip(qtbot, window):
+    page = window.show_page("人民调解")
+    qtbot.wait(10)
+    _focus(qtbot, page.search)
+    expected = [page.committee, page.dispute_type, page.outcome, page.month, page.table] + \
+        toolbar_buttons(page.toolbar) + [window.nav, page.search]
+    assert [_tab(qtbot) for _ in expected] == expected
+    assert "Delete" in page.actions_by_name["delete"].toolTip()
+    assert "Ctrl+N" in page.actions_by_name["new"].toolTip()
+
+
 def test_focus_stays_usable_after_leaving_the_table(qtbot, window, office):
     _records(office)
     page = _register(window, qtbot)

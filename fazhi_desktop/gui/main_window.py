@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow,
+                               QMessageBox, QStackedWidget, QWidget)
 
 from .. import APP_NAME
 from ..core import queries
@@ -21,6 +21,7 @@ from .pages.recycle_bin import RecycleBinPage
 from .pages.register import RegisterPage
 from .pages.settings import SettingsPage
 from .pages.statistics import StatisticsPage
+from .style import ACCENT, FOCUS_STYLE
 
 
 def _plain(page_class):
@@ -68,6 +69,10 @@ PAGES = [
     ("数据交换", _exchange),
 ]
 REGISTER_TITLES = {"proposal": "政协提案", "suggestion": "人大建议"}
+# 记录 menu: (page action, words, key shown); the pages bind the keys (gui/pages/record_page.py)
+RECORD_COMMANDS = (("new", "新建", "Ctrl+N"), ("edit", "编辑", "Enter"),
+                   ("delete", "删除", "Delete"), ("reply", "生成答复件", "Ctrl+G"),
+                   ("search", "查找", "Ctrl+F"))
 
 
 class MainWindow(QMainWindow):
@@ -76,11 +81,16 @@ class MainWindow(QMainWindow):
         self.registry = registry
         self.setWindowTitle(f"{APP_NAME}")
         self.nav = QListWidget(self)
-        self.nav.setFixedWidth(130)
+        # as wide as the longest title (数据交换) and no wider: the pages get the room at 1024
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("数据交换") * 12 // 10 + 40)
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setStyleSheet("QListWidget { font-size: 12pt; border: none; outline: 0; background: #f1f3f6; }"
-                               "QListWidget::item { padding: 10px 14px; }"
+        # the border is there in the sidebar's colour, and turns blue when it has the focus
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; border: 2px solid #f1f3f6; outline: 0;"
+                               " background: #f1f3f6; }"
+                               f"QListWidget:focus {{ border: 2px solid {ACCENT}; }}"
+                               "QListWidget::item { padding: 10px 12px; }"
                                "QListWidget::item:selected { background: #1f5fbf; color: white; }")
+        self.nav.setToolTip("Ctrl+1…Ctrl+9 直接转到各页；Tab 从这里进入当前页")
         self.stack = QStackedWidget(self)
         self.pages = {}
         for title, factory in PAGES:
@@ -88,7 +98,7 @@ class MainWindow(QMainWindow):
             self.pages[title] = page
             self.stack.addWidget(page)
             self.nav.addItem(title)
-        for row in range(self.nav.count()):
+        for row in range(min(self.nav.count(), 9)):  # Ctrl+1 … Ctrl+9: the tenth page has none
             self.nav.item(row).setToolTip(f"{self.nav.item(row).text()}（Ctrl+{row + 1}）")
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget(self)
@@ -98,6 +108,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.setStyleSheet(FOCUS_STYLE)  # a visible focus in every table and toolbar
         self._menus()
         self.path_label = QLabel(f"数据文件：{registry.path}", self)
         self.statusBar().addPermanentWidget(self.path_label)
@@ -124,15 +135,100 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._record_menu()
+        self._go_menu()
         help_menu = self.help_menu = self.menuBar().addMenu("帮助(&H)")
+        guide = self.guide_action = QAction("使用说明(&G)", self)
+        guide.setShortcut(QKeySequence.HelpContents)  # F1
+        guide.setStatusTip("打开本程序的简明使用说明（无需联网）")
+        guide.triggered.connect(self.show_help)
+        help_menu.addAction(guide)
         about = QAction("关于(&A)", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
-        for row in range(min(len(PAGES), 9)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
-            self.addAction(action)
+
+    def _record_menu(self) -> None:
+        """记录: the current page's own toolbar actions, so that their keys are listed in a menu.
+        The keys belong to the pages (Ctrl+N of the page shown); the menu shows them only."""
+        menu = self.record_menu = self.menuBar().addMenu("记录(&E)")
+        self.record_actions = {}
+        for name, text, keys in RECORD_COMMANDS:
+            action = QAction(f"{text}\t{keys}", self)
+            action.triggered.connect(lambda _=False, n=name: self.trigger_on_page(n))
+            menu.addAction(action)
+            self.record_actions[name] = action
+        menu.aboutToShow.connect(self._enable_record_actions)
+
+    def _enable_record_actions(self) -> None:
+        page = self.stack.currentWidget()
+        for name, action in self.record_actions.items():
+            action.setEnabled(self._page_command(page, name) is not None)
+
+    @staticmethod
+    def _page_command(page, name: str):
+        if name == "search":
+            return getattr(page, "_focus_search", None) if hasattr(page, "search") else None
+        page_action = getattr(page, "actions_by_name", {}).get(name)
+        return page_action.trigger if page_action is not None and page_action.isEnabled() else None
+
+    def trigger_on_page(self, name: str) -> None:
+        command = self._page_command(self.stack.currentWidget(), name)
+        if command is not None:
+            command()
+
+    def _go_menu(self) -> None:
+        """转到: every page, Ctrl+1 … Ctrl+9 beside the first nine."""
+        menu = self.go_menu = self.menuBar().addMenu("转到(&G)")
+        for row, (title, _factory) in enumerate(PAGES):
+            action = QAction(title, self)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.go_to_row(r))
+            menu.addAction(action)
+
+    def go_to_row(self, row: int) -> None:
+        """Show the page and put the focus in it (its search box, else its first field)."""
+        self.nav.setCurrentRow(row)
+        page = self.stack.widget(row)
+        target = getattr(page, "search", None)
+        if target is not None and target.isVisible():
+            target.setFocus(Qt.ShortcutFocusReason)
+        else:
+            page.setFocus(Qt.ShortcutFocusReason)
+            page.focusNextChild()
+
+    # ------------------------------------------------------------- Tab
+    def page_focus_order(self, page=None) -> list:
+        """The widgets of the page shown that Tab stops at, in Tab order: the page's own list
+        (`tab_chain`: search, filters, table, toolbar), else Qt's focus chain inside the page."""
+        page = page or self.stack.currentWidget()
+        chain = getattr(page, "tab_chain", None)
+        if chain is None:
+            chain, widget = [], page.nextInFocusChain()
+            while widget is not None and widget is not page and len(chain) < 2000:
+                if page.isAncestorOf(widget):
+                    chain.append(widget)
+                widget = widget.nextInFocusChain()
+        return [w for w in chain if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.TabFocus
+                and w.focusProxy() is None]
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:  # noqa: N802
+        """A ring: sidebar → the page's widgets in their order → sidebar (Shift+Tab the other
+        way). Qt's own chain runs through every page, hidden ones too, and once the pages sit in
+        the stack it no longer starts at the search box: Tab left the table for nowhere."""
+        focus = QApplication.focusWidget()
+        order = self.page_focus_order()
+        reason = Qt.TabFocusReason if next_child else Qt.BacktabFocusReason
+        if not order:
+            return super().focusNextPrevChild(next_child)
+        if focus is self.nav:
+            order[0 if next_child else -1].setFocus(reason)
+            return True
+        if focus in order:
+            position = order.index(focus) + (1 if next_child else -1)
+            (order[position] if 0 <= position < len(order) else self.nav).setFocus(reason)
+            return True
+        return super().focusNextPrevChild(next_child)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -218,6 +314,12 @@ class MainWindow(QMainWindow):
         dialog = TypesetDialog(self.registry, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
         dialog.show()
+
+    def show_help(self):
+        """帮助 › 使用说明 (F1): the clerk's guide, in the program, without a network."""
+        from .help import show_guide
+
+        return show_guide(self)
 
     def show_about(self) -> None:
         from .dialogs.about import AboutDialog

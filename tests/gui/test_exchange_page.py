@@ -248,7 +248,7 @@ def test_mediation_register_office_column_and_filter(qtbot, office, township, tm
     page.offices.combo.setCurrentIndex(page.offices.combo.findText(TOWNSHIP))
     assert sorted(page.model.index(r, 0).data() for r in range(page.model.rowCount())) == [
         "2022-015", "2022-016"]
-    assert "共 2 件" in page.count_label.text()
+    assert "2 / 3 件" == page.count_label.text()
 
 
 def test_proposal_register_office_column_and_filter(qtbot, office, township, tmp_path):

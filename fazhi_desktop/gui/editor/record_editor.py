@@ -80,7 +80,9 @@ class RecordEditor(RecordEditorBase):
         self.widget("session").changed.connect(self._session_changed)
         self.widget("number").changed.connect(self._number_typed)
         self.widget("reply.date").changed.connect(self._refresh_number_hint)
-        self.resize(1100, 720)
+        from ..widgets.screen_fit import resize_within_screen  # not wider than a 1024 screen
+
+        resize_within_screen(self, 1100, 720)
         self.load(record_id)
 
     # ------------------------------------------------------------- building

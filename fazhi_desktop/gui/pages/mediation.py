@@ -8,13 +8,16 @@ from typing import Optional
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSplitter, QTableView,
-                               QToolBar, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QScrollArea,
+                               QSplitter, QTableView, QToolBar, QVBoxLayout)
 
 from ...core import mediation, queries, records
 from ...core.stats_text import fmt_amount
 from ..models.lazy_table import LazyTableModel
+from ..style import decorate_toolbar
 from ..view_state import remember_table
+from ..widgets.columns import fit_columns
+from ..widgets.filter_row import FilterRow
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
 
@@ -24,9 +27,20 @@ COLUMNS = (("case_number", "案件编号", 190), ("accepted_date", "受理日期
            ("amount", "涉及金额", 90), ("closed_date", "结案日期", 96),
            ("confirmation", "司法确认", 150),
            ("office", "单位", 130))  # shown only with several offices' records
+# The widest value a column shows (its width at any font and scale); None: the column shares
+# the room left (调委会, 当事人), so that at 1024 pixels no horizontal scrollbar is needed.
+COLUMN_SAMPLES = {"case_number": "（2026）湛调字第123号", "accepted_date": "2026-12-31",
+                  "committee": None, "dispute_type": "房屋宅基地", "party_names": None,
+                  "outcome": "调解不成功", "amount": "150000元", "closed_date": "2026-12-31",
+                  "confirmation": "即将届满（剩14天）", "office": "姚孟街道办事处"}
 WINDOW_COLOURS = {"closing": ("#fde9c0", "#6d4c00"), "urgent": ("#f8d0d0", "#8e0000")}
 WINDOW_WORDS = {"open": "可申请（剩{d}天）", "closing": "即将届满（剩{d}天）",
                 "urgent": "即将届满（剩{d}天）", "closed": "已届满", "unknown": "未填结案日期"}
+
+
+def short_committee(name: str) -> str:
+    """阳光苑社区人民调解委员会 -> 阳光苑社区调委会, as clerks say it (the whole name: tooltip)."""
+    return name[:-len("人民调解委员会")] + "调委会" if name.endswith("人民调解委员会") else name
 
 
 class MediationModel(LazyTableModel):
@@ -65,11 +79,17 @@ class MediationModel(LazyTableModel):
             value = row.get(key)
             if key == "office":
                 return self.office_names.get(row.get("office_id"), "")
+            if key == "committee" and role == Qt.DisplayRole:  # the column is narrow at 1024
+                return short_committee(value or "")
             if key == "outcome":
                 return records.OUTCOME.get(value, value or "")
             if key == "amount":
                 return "" if value is None else fmt_amount(value)
             return "" if value is None else str(value)
+        if role == Qt.ToolTipRole and key == "committee":
+            return row.get("committee") or None
+        if role == Qt.ToolTipRole and key in ("party_names", "office"):
+            return self.data(index, Qt.DisplayRole) or None  # elided in a narrow column
         if role == Qt.ToolTipRole and key == "confirmation" and window is not None:
             return window.message or None
         if role in (Qt.BackgroundRole, Qt.ForegroundRole) and key == "confirmation" and window:
@@ -98,30 +118,41 @@ class MediationPage(RecordListPage):
         self.month = self._combo("全部月份")
         self.offices = OfficeFilter(self, self.apply_filters)
         self.count_label = QLabel(self)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for label, box in (("调委会：", self.committee), ("类型：", self.dispute_type),
-                           ("结果：", self.outcome), ("受理月份：", self.month)):
-            filters.addWidget(QLabel(label, self))
-            filters.addWidget(box)
-        filters.addWidget(self.offices.label)
-        filters.addWidget(self.offices.combo)
-        filters.addWidget(self.count_label)
+        search_row = QHBoxLayout()  # as in the registers: search and count, then the filters
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
+        filters = FilterRow(self)
+        for label, box, characters in (("调委会：", self.committee, 12), ("类型：", self.dispute_type, 6),
+                                       ("结果：", self.outcome, 6), ("受理月份：", self.month, 5)):
+            filters.add_labelled(label, box, characters=characters)
+        filters.add_labelled(self.offices.label, self.offices.combo)
+        self.filter_row = filters
         self.table = self._table()
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.summary.setStyleSheet("padding: 8px; background: #f7f8fa;")
+        # the summary scrolls in its own box: at 768 pixels its last lines (司法确认) were cut off
+        summary_box = QScrollArea(self)
+        summary_box.setWidget(self.summary)
+        summary_box.setWidgetResizable(True)
+        summary_box.setFrameShape(QFrame.NoFrame)
+        summary_box.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        summary_box.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 16)  # a case's lines
         splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.summary)
+        splitter.addWidget(summary_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        self.toolbar = self._toolbar()
         layout = QVBoxLayout(self)
-        layout.addWidget(self._toolbar())
-        layout.addLayout(filters)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(search_row)
+        layout.addWidget(filters)
         layout.addWidget(splitter, 1)
+        self.set_tab_chain([self.search, self.committee, self.dispute_type, self.outcome,
+                            self.month, self.offices.combo, self.table], self.toolbar)
         # the clerk's sort order and column widths, kept in the data file (gui/view_state.py)
         self.view_memory = remember_table(self.table, registry, "table.mediation")
         self.refresh()
@@ -148,6 +179,7 @@ class MediationPage(RecordListPage):
         from ..document_actions import add_documents_button  # 文书 ▾ from the document-type table
 
         add_documents_button(self, bar, "mediation")
+        decorate_toolbar(bar, self.actions_by_name)
         return bar
 
     def document_target(self):
@@ -166,9 +198,7 @@ class MediationPage(RecordListPage):
         header.setSortIndicator(1, Qt.DescendingOrder)
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self.model.sort)
-        header.setStretchLastSection(True)
-        for column, (_, _, width) in enumerate(COLUMNS):
-            table.setColumnWidth(column, width)
+        fit_columns(table, COLUMN_SAMPLES, [key for key, _, _ in COLUMNS])
         table.doubleClicked.connect(lambda _i: self.edit_current())
         for key in (Qt.Key_Return, Qt.Key_Enter):
             QShortcut(QKeySequence(key), table, activated=self.edit_current, context=Qt.WidgetShortcut)
@@ -213,9 +243,7 @@ class MediationPage(RecordListPage):
         self._search_timer.stop()
         selected = self.current_id()
         self.model.set_query(self.build_query())
-        total = self.registry.count("mediation")
-        shown = self.model.rowCount()
-        self.count_label.setText(f"共 {shown} 件" + (f"（全部 {total} 件）" if shown != total else ""))
+        self.show_count(self.model.rowCount(), self.registry.count("mediation"), "件")
         if not (selected and self.select_record(selected)):
             self._show_summary()
 

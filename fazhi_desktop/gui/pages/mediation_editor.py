@@ -118,7 +118,9 @@ class MediationEditor(RecordEditorBase):
         layout.addWidget(self.problems)
         layout.addLayout(self._buttons())
         self.form.changed.connect(self._mark_dirty)
-        self.resize(1100, 700)
+        from ..widgets.screen_fit import resize_within_screen  # not wider than a 1024 screen
+
+        resize_within_screen(self, 1100, 700)
         self.load(record_id)
 
     # ------------------------------------------------------------- building

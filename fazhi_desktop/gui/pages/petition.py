@@ -10,14 +10,17 @@ import datetime as _dt
 from typing import Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core import stats
 from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats_text import petition_lines
+from ..widgets.columns import text_width
+from ..widgets.keyboard import chain_tab_order
 from ..widgets.office_filter import OfficeFilter
-from .petition_grid import COUNT_KEYS, PetitionGridModel, PetitionGridView
+from ..widgets.status_line import StatusLine
+from .petition_grid import COUNT_KEYS, HEADERS, PetitionGridModel, PetitionGridView
 
 UNITS_SETTING = "petition_units"   # units added by hand before they have any row
 
@@ -45,9 +48,15 @@ class PetitionPage(QWidget):
         self.grid.setModel(self.model)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Stretch)
-        header.setMinimumSectionSize(48)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        header.setMinimumSectionSize(40)
+        for column in (len(HEADERS) - 2, len(HEADERS) - 1):  # 环比, 同比: "-100.0%" whole
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            self.grid.setColumnWidth(column, text_width(self.grid, "-100.0%"))
+        # all 13 rows when there is room; on a low screen (1366x768 at 125 %) it scrolls instead
+        # of pushing the window taller than the screen
+        self.grid.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Maximum)
+        self.grid.setMinimumHeight(self.grid.verticalHeader().defaultSectionSize() * 8)
+        self.message = StatusLine(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -63,14 +72,24 @@ class PetitionPage(QWidget):
         top.addWidget(QLabel("年度：", self))
         top.addWidget(self.year)
         top.addStretch(1)
+        # under the grid, not beside the filters: at 1024 pixels the row has no room for it
         hint = QLabel("直接输入数字，Tab 右移、回车下移，每格输入后自动保存。", self)
         hint.setStyleSheet("color: #666;")
-        top.addWidget(hint)
+        # the year's text scrolls in its own box: at 768 pixels (125 %) the grid keeps its rows
+        summary_box = QScrollArea(self)
+        summary_box.setWidget(self.summary)
+        summary_box.setWidgetResizable(True)
+        summary_box.setFrameShape(QFrame.NoFrame)
+        summary_box.setMinimumHeight(60)
+        summary_box.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.grid)
+        layout.addWidget(hint)
         layout.addWidget(self.message)
-        layout.addWidget(self.summary, 1)
+        layout.addWidget(summary_box, 1)
+        self.tab_chain = [self.offices.combo, self.unit, self.add_unit_button, self.year, self.grid]
+        chain_tab_order(self.tab_chain)
         self.unit.currentIndexChanged.connect(lambda _i: self.load_grid())
         self.year.valueChanged.connect(lambda _v: self.load_grid())
         self.model.saved.connect(self._saved)

@@ -20,10 +20,14 @@ from ...core.stats_text import fmt_percent
 COUNT_KEYS = [name for name, _ in PETITION_COUNTS]
 DERIVED = [("channel_total", "信访总量"), ("level_total", "五级合计"),
            ("mom", "环比"), ("yoy", "同比")]
-# Short headers so that 17 columns fit a 1280-pixel window; the full words are the tooltips.
 _SHORT = {"group_visits": "集体访批次", "group_visit_persons": "集体访人次", "to_county": "到区县",
           "to_township": "到乡镇", "online": "网上", "resolved": "化解办结"}
 HEADERS = [_SHORT.get(name, label) for name, label in PETITION_COUNTS] + [label for _, label in DERIVED]
+# As shown: two short lines, so that 17 columns fit a 1024-pixel window (each column about 48
+# pixels wide, two or three characters a line); the full words are the tooltips.
+_TWO_LINES = {"集体访批次": "集体访\n批次", "集体访人次": "集体访\n人次", "重复信访": "重复\n信访",
+              "化解办结": "化解\n办结", "信访总量": "信访\n总量", "五级合计": "五级\n合计"}
+HEADER_LINES = [_TWO_LINES.get(header, header) for header in HEADERS]
 FULL_HEADERS = [label for _, label in PETITION_COUNTS] + ["信访总量（来信+来访+网上+电话）",
                                                          "五级信访合计（赴京+到省+到市+到区县+到乡镇）",
                                                          "信访总量环比（与上月比）", "信访总量同比（与上年同月比）"]
@@ -88,7 +92,7 @@ class PetitionGridModel(QAbstractTableModel):
         if role != Qt.DisplayRole:
             return None
         if orientation == Qt.Horizontal:
-            return HEADERS[section]
+            return HEADER_LINES[section]
         return "合计" if section == TOTAL_ROW else f"{section + 1}月"
 
     def flags(self, index: QModelIndex):
@@ -149,7 +153,7 @@ class PetitionGridModel(QAbstractTableModel):
         # a negative or an overflowing number goes on to validation, which says why.
         number = normalize.parse_int(text) if text else 0
         if number is None:
-            self.refused.emit([f"{index.row() + 1}月“{HEADERS[index.column()]}”只能填写非负整数"])
+            self.refused.emit([f"{index.row() + 1}月“{PETITION_COUNTS[index.column()][1]}”只能填写非负整数"])
             return False
         return self.save_cell(index.row() + 1, COUNT_KEYS[index.column()], number)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMainWindow, QTableView, QWidget
 
 from ...core import records
+
+from ..widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 200
 STATUS_MS = 8000  # long enough to read, short enough not to linger over the next action
@@ -36,17 +38,20 @@ class RecordListPage(QWidget):
     refresh() and open_editor(record_id)."""
 
     def _search_box(self, placeholder: str) -> QLineEdit:
-        """self.search: filters SEARCH_DELAY_MS after the last keystroke; Ctrl+F focuses it."""
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(placeholder)
-        self.search.setClearButtonEnabled(True)
+        """self.search: filters SEARCH_DELAY_MS after the last keystroke; Ctrl+F focuses it, Esc
+        empties it (widgets/search_box.py)."""
+        self.search = SearchBox(placeholder, self, on_leave=lambda: self.table.setFocus())
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        QShortcut(QKeySequence.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
         return self.search
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()  # typing replaces the last search
 
     def _toolbar_action(self, bar, name: str, text: str, keys: Optional[str], slot, *,
                         shortcut: bool, context) -> QAction:
@@ -69,9 +74,31 @@ class RecordListPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SingleSelection)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # rows, not cells: Tab goes on to the toolbar
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(26)
         return table
+
+    # ------------------------------------------------------------- keyboard, count
+    def set_tab_chain(self, widgets: list, toolbar=None) -> None:
+        """Tab goes through `widgets` in order, then the toolbar's buttons (made reachable by
+        Tab: Qt's toolbars take no focus), then on (the sidebar, and back to the first)."""
+        from ..widgets.keyboard import chain_tab_order, toolbar_buttons
+
+        # kept: once the page is in the window's stack Qt's chain starts elsewhere; the main
+        # window steps through this list (MainWindow.focusNextPrevChild)
+        self.tab_chain = list(widgets) + (toolbar_buttons(toolbar) if toolbar is not None else [])
+        chain_tab_order(self.tab_chain)
+
+    def show_count(self, shown: int, total: int, unit: str) -> None:
+        """A short count beside the search box ("8 / 16 条" when filtered), the words in its tip:
+        it never grows wide enough to push the window wider."""
+        if shown == total:
+            self.count_label.setText(f"共 {total} {unit}")
+            self.count_label.setToolTip("")
+        else:
+            self.count_label.setText(f"{shown} / {total} {unit}")
+            self.count_label.setToolTip(f"符合筛选条件的 {shown} {unit}，全部 {total} {unit}")
 
     # ------------------------------------------------------------- selection
     def current_id(self) -> Optional[str]:

@@ -7,17 +7,26 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox,
                                QTableView, QToolBar, QToolButton, QVBoxLayout)
 
 from ...core import queries, records
 from ..dialogs.batch_replies import install_batch_action
 from ..document_actions import documents_menu, preview_reply
 from ..editor.record_editor import RecordEditor
-from ..models.register_model import COLUMN_WIDTHS, RegisterModel
+from ..models.register_model import COLUMN_WIDTHS, COLUMNS, RegisterModel
+from ..style import decorate_toolbar
 from ..view_state import remember_table
+from ..widgets.columns import fit_columns
+from ..widgets.filter_row import FilterRow
 from ..widgets.office_filter import OfficeFilter
 from .record_page import RecordListPage
+
+
+# the widest value of each column (None: 案由, which takes the rest and elides)
+COLUMN_SAMPLES = {"session": "区政协六届一次会议", "number": "999", "title": None,
+                  "authors": "王建军、李红", "lead_unit": "湛河区司法局", "due_date": "2026-12-31",
+                  "status": "办理中", "result_class": "A类", "office": "姚孟街道办事处"}
 
 
 class RegisterTable(QTableView):
@@ -42,10 +51,8 @@ class RegisterPage(RecordListPage):
         self.model = RegisterModel(registry, kind, self)
         self.toolbar = self._toolbar()
         self._search_box("搜索案由、提出人、答复内容（输入两个字即可）")
-        self.search.setToolTip("搜索（Ctrl+F）：输入时自动筛选")
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(160)
         self.session = QComboBox(self)
-        self.session.setMinimumWidth(170)
         self.session.setToolTip("按届次（会议）筛选")
         self.status = self._choice_combo(records.STATUS, "全部状态")
         self.status.insertItem(1, "未答复（待办理、办理中）", queries.OPEN)
@@ -57,24 +64,32 @@ class RegisterPage(RecordListPage):
             box.currentIndexChanged.connect(self.apply_filters)
         for check in (self.overdue, self.due_soon):
             check.toggled.connect(self.apply_filters)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for label, widget in (("届次：", self.session), ("状态：", self.status),
-                              ("办理结果：", self.result_class)):
-            filters.addWidget(QLabel(label, self))
-            filters.addWidget(widget)
-        filters.addWidget(self.offices.label)
-        filters.addWidget(self.offices.combo)
-        filters.addWidget(self.overdue)
-        filters.addWidget(self.due_soon)
         self.count_label = QLabel(self)
-        filters.addWidget(self.count_label)
+        # first line: the search box takes the room, the count beside it; second line: the
+        # filters, wrapping onto a third at 1024 pixels instead of being drawn over each other
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
+        filters = FilterRow(self)
+        # 状态 as wide as its longest item, 未答复（待办理、办理中）, which 首页's 待办 sets
+        for label, widget, characters in (("届次：", self.session, 9), ("状态：", self.status, 12),
+                                          ("办理结果：", self.result_class, 8)):
+            filters.add_labelled(label, widget, characters=characters)
+        filters.add_labelled(self.offices.label, self.offices.combo)
+        filters.add(self.overdue)
+        filters.add(self.due_soon)
+        self.filter_row = filters
         self.table = self._table()
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
-        layout.addLayout(filters)
+        layout.addLayout(search_row)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         install_batch_action(self)  # 批量生成答复件
+        decorate_toolbar(self.toolbar, self.actions_by_name)
+        self.set_tab_chain([self.search, self.session, self.status, self.result_class,
+                            self.offices.combo, self.overdue, self.due_soon, self.table],
+                           self.toolbar)
         # the clerk's sort order and column widths, kept in the data file (gui/view_state.py)
         self.view_memory = remember_table(self.table, registry, f"table.{kind}")
         self.refresh()
@@ -132,11 +147,9 @@ class RegisterPage(RecordListPage):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            if width:
-                table.setColumnWidth(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.Stretch)
+        # measured from what each column shows: 案由 gets the room that is left (at 1024 pixels
+        # about twice what fixed widths left it)
+        fit_columns(table, COLUMN_SAMPLES, [key for key, *_ in COLUMNS], minimum=0)
         # activated = Enter, or a double click (a single click where the desktop is set so)
         table.activated.connect(lambda _index: self.edit_current())
         table.delete_pressed.connect(self.delete_current)
@@ -180,9 +193,7 @@ class RegisterPage(RecordListPage):
         self._search_timer.stop()
         selected = self.current_id()
         self.model.set_query(self.build_query())
-        total = self.registry.count(self.kind)
-        self.count_label.setText(f"共 {self.model.rowCount()} 条" +
-                                 (f"（全部 {total} 条）" if self.model.rowCount() != total else ""))
+        self.show_count(self.model.rowCount(), self.registry.count(self.kind), "条")
         if selected:
             self.select_record(selected)
 

@@ -96,7 +96,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ..core.backup import backup_now
     from ..core.exchange.package import PackageRefused, PassphraseNeeded
 
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
@@ -104,9 +103,7 @@ def cmd_import(args) -> int:
         try:
             plan = registry.plan_package(args.file, passphrase=passphrase)
             office = plan.office
-            if not args.dry_run and any(registry.count(kind) for kind in KINDS):
-                backup_now(registry.path, "import")  # a verified copy before every merge
-            if not args.dry_run:
+            if not args.dry_run:  # a verified backup first, when it writes into records
                 registry.apply_package(plan)
         except PackageRefused as exc:
             # The message already says that nothing was written: no generic header above it.

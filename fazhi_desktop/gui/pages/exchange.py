@@ -108,21 +108,10 @@ def package_office(path) -> dict:
 
 def planned_changes(registry, plan) -> list:
     """(登记簿, 变化, 记录) for every record the plan would add, update, delete or put in
-    conflict — 未变 left out — in the package's order. Read-only: the merge's own decision
-    (core/exchange/merge.py) against the file as it is now."""
-    from ...core.exchange import merge
-    from ...core.registry import summarize
-
-    decide_all = getattr(merge, "_decide_all", None)
-    if decide_all is None:
-        return []
-    rows = []
-    for decided in decide_all(registry, plan):
-        kind, remote, decision = decided[:3]  # (kind, record, decision, …): later items vary
-        if decision != merge.UNCHANGED:
-            text = summarize(kind, remote).strip() if not remote.get("purged") else ""
-            rows.append((kind_word(kind), decision, text or f"（已彻底删除的记录 {remote.get('id', '')}）"))
-    return rows
+    conflict — 未变 left out — in the package's order: the core's read-only preview
+    (Registry.preview_package, core/exchange/merge.py) against the file as it is now."""
+    return [(change["kind_label"], change["change"], change["text"])
+            for change in registry.preview_package(plan)]
 
 
 def _is(exc: BaseException, name: str) -> bool:

@@ -308,9 +308,12 @@ class ExchangePage(QWidget):
         def done(result) -> None:
             self.op = None
             plan, changes = result
+            stored = True
             if remember and passphrase:
-                passphrases.remember(office.get("id", ""), passphrase)
+                stored = passphrases.remember(office.get("id", ""), passphrase)
             self.show_plan(target, plan, changes)
+            if not stored:
+                self.plan_label.setText(self.plan_label.text() + "\n" + passphrases.NOT_STORED)
 
         def failed(exc) -> None:
             self.op = None

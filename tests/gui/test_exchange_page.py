@@ -114,6 +114,16 @@ def test_export_without_encryption_warns_first(qtbot, page, office, answers, tmp
     assert (tmp_path / "a.fzpkg").exists() and "未加密" in page.export_status.text()
 
 
+def test_the_unencrypted_warning_says_what_the_chosen_registers_expose(page):
+    page.no_encrypt.setChecked(True)
+    assert "身份证号码" in page.unencrypted_warning.text()
+    for kind, box in page.kind_boxes.items():
+        box.setChecked(kind == "petition")
+    # monthly petition counts name nobody: the warning does not claim otherwise
+    assert "不含个人信息" in page.unencrypted_warning.text()
+    assert "身份证号码" not in page.unencrypted_warning.text()
+
+
 def test_new_passphrase_dialog_needs_two_equal_entries(qtbot):
     dialog = NewPassphraseDialog()
     qtbot.addWidget(dialog)

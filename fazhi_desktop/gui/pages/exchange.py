@@ -451,7 +451,7 @@ class ExchangePage(QWidget):
         split = QSplitter(Qt.Horizontal, tab)
         split.addWidget(self.conflict_table)
         split.addWidget(right)
-        split.setSizes([440, 560])
+        split.setSizes([500, 500])  # room for a case number whole beside the two versions
         layout = QVBoxLayout(tab)
         layout.addWidget(self.conflict_hint)
         layout.addWidget(split, 1)

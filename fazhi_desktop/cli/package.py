@@ -9,8 +9,6 @@ import sys
 from ..core.records import KINDS, kind_label
 from . import open_registry, print_json, year_argument
 
-EXPOSED = ("未加密：数据包中的全部记录以明文保存，包括当事人的姓名、身份证号码、联系电话、住址和"
-           "纠纷事实。任何拿到这个文件（U盘、邮件、共享文件夹）的人都能读取。")
 
 
 def register(sub) -> None:
@@ -79,8 +77,10 @@ def cmd_export(args) -> int:
             "数据包含有个人信息，默认加密：请用 --passphrase-file FILE 提供双方约定的口令；"
             "确需不加密时加 --no-encryption"])
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
-    if args.no_encryption:
-        print(EXPOSED, file=sys.stderr)
+    if args.no_encryption:  # what this package, with its registers, puts in clear text
+        from ..core.exchange.export import exposure_text
+
+        print(exposure_text(args.kind), file=sys.stderr)
     with open_registry(args, write=True) as registry:  # the export is noted in the 操作记录
         manifest = registry.export_package(args.out, kinds=args.kind, year=args.year,
                                            passphrase=passphrase)
@@ -96,7 +96,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ..core.backup import backup_now
     from ..core.exchange.package import PackageRefused, PassphraseNeeded
 
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
@@ -104,9 +103,7 @@ def cmd_import(args) -> int:
         try:
             plan = registry.plan_package(args.file, passphrase=passphrase)
             office = plan.office
-            if not args.dry_run and any(registry.count(kind) for kind in KINDS):
-                backup_now(registry.path, "import")  # a verified copy before every merge
-            if not args.dry_run:
+            if not args.dry_run:  # a verified backup first, when it writes into records
                 registry.apply_package(plan)
         except PackageRefused as exc:
             # The message already says that nothing was written: no generic header above it.

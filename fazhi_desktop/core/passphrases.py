@@ -1,11 +1,13 @@
 """Passphrases of data packages: the rule for a new one, and remembering a partner office's
 passphrase in the operating system's keyring.
 
-Remembering is offered only where it is protected by the system: the `keyring` package must be
-installed and its backend must be a real one (Windows Credential Manager, the Secret Service of
-GNOME/KDE/UOS/Kylin desktops). Without it (keyring's "fail" or plaintext backends, or no package
-at all) `can_remember()` is False and the GUI does not offer the box; nothing is ever written to
-the data file or to a plain file.
+Remembering is optional and offered only where it is protected by the system: the `keyring`
+package (an optional dependency: `pip install fazhi-desktop[keyring]`; the program works without
+it) must be installed and its backend must be a real one (Windows Credential Manager, the Secret
+Service of GNOME/KDE/UOS/Kylin desktops). Without it (keyring's "fail" or plaintext backends, or
+no package at all) `can_remember()` is False, the GUI says so in plain words
+(`unavailable_reason()`) instead of offering the box, and the passphrase is asked at every
+import; nothing is ever written to the data file or to a plain file.
 """
 from __future__ import annotations
 
@@ -51,6 +53,24 @@ def _backend():
 
 def can_remember() -> bool:
     return _backend() is not None
+
+
+NOT_INSTALLED = ("本机未安装系统密钥环组件（keyring），口令不会被记住，每次导入都要输入；"
+                 "请把口令记在安全的地方。")
+NO_KEYRING = ("本机没有可用的系统密钥环（桌面的“密钥环”或“钱包”服务未运行），口令不会被记住，"
+              "每次导入都要输入；请把口令记在安全的地方。")
+NOT_STORED = "口令未能存入系统密钥环（密钥环可能已锁定），下次导入仍需输入。"
+
+
+def unavailable_reason() -> Optional[str]:
+    """Why a passphrase cannot be remembered here, in words for the clerk; None when it can."""
+    if can_remember():
+        return None
+    try:
+        import keyring  # noqa: F401
+    except Exception:
+        return NOT_INSTALLED
+    return NO_KEYRING
 
 
 def remembered(office_id: str) -> Optional[str]:

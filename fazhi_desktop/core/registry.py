@@ -337,6 +337,14 @@ class Registry:
 
         return plan_package(self, path, passphrase=passphrase)
 
+    def preview_package(self, plan) -> list:
+        """What merging a planned package would change in the file as it is now, writing
+        nothing: {"kind", "kind_label", "id", "summary", "text", "change", "office_id"} per
+        record that would not stay 未变 (the GUI's preview list)."""
+        from .exchange.merge import preview_changes
+
+        return preview_changes(self, plan)
+
     def apply_package(self, plan, *, progress=None, cancelled=None):
         """Merge a planned package in one transaction; returns the plan's counts as applied."""
         from .exchange.merge import apply_package

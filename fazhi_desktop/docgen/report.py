@@ -11,6 +11,12 @@ it, changeable). The chart: a picture in the running text that does not fit the 
 jumps to the next one and leaves that rest empty, so it is printed as the report's 附件, on a
 page of its own before the 版记, the text saying where it is; its title is printed once, as the
 附件's title (the picture is drawn without one).
+
+Several offices (a district holding its townships' data packages, issue 15): the figures in the
+text are the totals over every office held (core.stats.year_figures), the text says whose data
+they include, and a further 附件 gives the per-office table (core.stats.office_table: 受理,
+调处成功率, 信访总量 … with the 合计 row that equals the text's figures). With one office the
+report is as before.
 """
 from __future__ import annotations
 
@@ -21,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..core.stats import year_figures
+from ..core.stats import office_table, offices_held, year_figures
+from ..core.stats_text import fmt_percent
 from . import report_text
 from .model import (AttachmentPage, Colophon, FileHeader, OfficialDocument, Paragraph, Picture,
-                    Signature)
+                    Signature, Table)
 
 CHART_WIDTH_MM = 150.0
 CHART_SIZE_IN = (7.5, 4.5)  # 150 x 90 mm on the 附件's page
@@ -110,6 +117,44 @@ def _header_marks(profile: dict) -> tuple:
     return [mark], ""
 
 
+# The per-office 附件: (heading, office_table key, how the value is written); widths in mm (the
+# text block is 156 mm), the office's name wrapping inside its cell rather than the figures.
+OFFICE_COLUMNS = (
+    ("单位", "office", str),
+    ("建议提案\n（件）", "items_received", str),
+    ("办结率", "items_completion_rate", fmt_percent),
+    ("调解受理\n（件）", "mediation_accepted", str),
+    ("调处\n成功率", "mediation_success_rate", fmt_percent),
+    ("信访总量\n（件）", "petition_channel_total", str),
+    ("化解率", "petition_resolved_rate", fmt_percent),
+)  # a heading's \n is where it wraps (a cell holds four 小四 characters a line)
+OFFICE_WIDTHS_MM = (36, 20, 20, 20, 20, 20, 20)  # 20 mm: four 小四 characters and the margins
+OFFICE_TABLE_PT = 12.0  # 小四: seven columns in 156 mm
+
+
+def office_table_title(year: int) -> str:
+    return f"{year}年各单位主要数据"
+
+
+def office_table_rows(registry, year: int) -> list:
+    """The 附件's table: a heading row, one row per office held, then 合计."""
+    rows = [[heading for heading, _, _ in OFFICE_COLUMNS]]
+    for entry in office_table(registry, year):
+        cells = [show(entry[key]) for _, key, show in OFFICE_COLUMNS]
+        rows.append(cells[:1] + [(cell, {"align": "center"}) for cell in cells[1:]])
+    return rows
+
+
+def offices_sentence(held: list, authority: str, attachment: str) -> str:
+    """Whose data the report's figures include, and where the per-office table is."""
+    others = "、".join(o["name"] for o in held if not o["own"])
+    if any(o["own"] for o in held):
+        whose = f"上述数据含{report_text.we(authority)}及{others}报送的数据"
+    else:
+        whose = f"上述数据为{others}报送数据的合计"
+    return f"{whose}，各单位主要数据见{attachment}。"
+
+
 def build_report(registry, options: ReportOptions, *, chart_path=None,
                  figures: Optional[dict] = None) -> OfficialDocument:
     """The report as the engine's document model (no file written)."""
@@ -122,15 +167,33 @@ def build_report(registry, options: ReportOptions, *, chart_path=None,
     marks, suffix = _header_marks(profile)
     body, attachments, pages = [], [], []
     superior = addressee.rstrip("：:") or None
+    held = offices_held(registry)
+    several = len(held) > 1
+    chart = chart_path is not None
+    # 附件 numbers: the chart first (it is referred to first), then the per-office table.
+    chart_label = "附件1" if chart and several else "附件"
+    table_label = "附件2" if chart and several else "附件"
     for line in report_text.body_lines(figures, authority=profile.get("authority_short") or authority,
                                        superior=superior):
         if line == report_text.CHART_LINE:
-            if chart_path is not None and body:
-                body[-1] = Paragraph(body[-1].text + report_text.chart_reference(options.year))
+            if chart and body:
+                reference = report_text.chart_reference(options.year)
+                if several:  # "…见附件。" names its number once there are two
+                    reference = reference.replace("见附件。", f"见{chart_label}。")
+                body[-1] = Paragraph(body[-1].text + reference)
                 caption = report_text.chart_caption(options.year)
                 attachments.append(caption)
-                pages.append(AttachmentPage(label="附件", title=caption, body=[
+                pages.append(AttachmentPage(label=chart_label, title=caption, body=[
                     Picture(path=chart_path, width_mm=CHART_WIDTH_MM)]))
+            if several and body:
+                body[-1] = Paragraph(body[-1].text + offices_sentence(
+                    held, profile.get("authority_short") or authority, table_label))
+                title = office_table_title(options.year)
+                attachments.append(title)
+                pages.append(AttachmentPage(label=table_label, title=title, body=[
+                    Table(rows=office_table_rows(registry, options.year),
+                          widths_mm=list(OFFICE_WIDTHS_MM), size_pt=OFFICE_TABLE_PT,
+                          row_height_mm=9.0)]))
             continue
         body.append(Paragraph(line))
     seal_image = profile.get("seal_image") if profile.get("seal") == "image" else None

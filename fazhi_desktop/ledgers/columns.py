@@ -73,6 +73,16 @@ SEQ = Column(key="seq", header="序号", type="counter", width=6, aliases=("序�
 RECORD_ID = Column(key="id", header="记录ID", type="str", width=4,
                    aliases=("记录ID", "记录标识"), field_label="记录编号", field_name="id",
                    import_only=True)
+# Beside it, hidden too: the office the record was created in and its version (issue 15.1), so
+# that a ledger imported into another office's file keeps them for the records it adds there,
+# as `add` of a dump does (docs/exchange.md). Headers no clerk's own sheet would use.
+RECORD_OFFICE = Column(key="office_id", header="记录单位编号", type="str", width=4,
+                       aliases=("记录单位编号",), field_label="单位编号", field_name="office_id",
+                       import_only=True)
+RECORD_VERSION = Column(key="version", header="记录版本", type="str", width=4,
+                        aliases=("记录版本",), field_label="版本", field_name="version",
+                        import_only=True)
+RECORD_META = (RECORD_ID, RECORD_OFFICE, RECORD_VERSION)  # the hidden last columns, in order
 
 
 def _item_columns(kind: str) -> tuple:
@@ -200,10 +210,10 @@ def _petition_columns() -> tuple:
 
 
 COLUMNS = {
-    "proposal": _item_columns("proposal") + (RECORD_ID,),
-    "suggestion": _item_columns("suggestion") + (RECORD_ID,),
-    "mediation": _mediation_columns() + (RECORD_ID,),
-    "petition": _petition_columns() + (RECORD_ID,),
+    "proposal": _item_columns("proposal") + RECORD_META,
+    "suggestion": _item_columns("suggestion") + RECORD_META,
+    "mediation": _mediation_columns() + RECORD_META,
+    "petition": _petition_columns() + RECORD_META,
 }
 
 LEDGER_TITLES = {

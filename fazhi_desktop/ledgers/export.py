@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from ..core import records
 
 from ..core.atomic import atomic_output
-from .columns import LEDGER_TITLES, RECORD_ID, SHEET_NAMES, Column, ledger_columns
+from .columns import LEDGER_TITLES, RECORD_META, SHEET_NAMES, Column, ledger_columns
 from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
                           streamed_workbook, title_row)
 from .values import cell_value, short_label
@@ -92,8 +92,8 @@ def iter_records(registry, kind: str, year: Optional[int]) -> Iterator[dict]:
         params)
     for data, record_id, office_id, version in cursor:
         record = json.loads(data)
-        # The full export's hidden sheet carries the record's office and version, so that a
-        # ledger imported elsewhere keeps them (docs/exchange.md).
+        # The hidden last columns carry the record's id, office and version, so that a ledger
+        # imported elsewhere keeps them (docs/exchange.md).
         record.update(id=record_id, office_id=office_id, version=version)
         yield record
 
@@ -196,13 +196,14 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
 
     The sheet ends with the totals row and the sign-off lines (填报单位 `office`)."""
     shown = ledger_columns(kind)
-    cols = shown + (RECORD_ID,)
+    cols = shown + RECORD_META
     ws = wb.create_sheet(SHEET_NAMES[kind])
     widths = column_widths(cols, sample or [], masked, total)
     if total:
         declare_size(ws, HEADER_ROW + total + (1 if totals else 0) + 2, len(cols))
     prepare_sheet(ws, widths, header_row=HEADER_ROW)
-    ws.column_dimensions[get_column_letter(len(cols))].hidden = True  # the record id
+    for index in range(len(shown) + 1, len(cols) + 1):  # record id, office, version
+        ws.column_dimensions[get_column_letter(index)].hidden = True
     make = CellMaker(ws)
     title_row(ws, make, title, len(shown))
     headers = [header_lines(c.header, w) for c, w in zip(cols, widths)]

@@ -291,7 +291,9 @@ def _row_record(registry, kind: str, record: dict):
         registry.get(kind, record_id, include_deleted=True)
     except NotFound:
         return None
-    del record["id"]  # in the recycle bin: the row becomes a new record
+    # In the recycle bin: the row becomes a new record, of this office, with its own version.
+    for key in ("id", "office_id", "version"):
+        record.pop(key, None)
     return None
 
 

@@ -27,3 +27,19 @@ def test_same_case_number_of_two_offices_is_refused_not_merged(offices, tmp_path
         with pytest.raises(ImportRefused, match="案件（2022）调字第001号与第3行重复"):
             import_ledger(copy, "mediation", ledger)
         assert copy.count("mediation") == 0
+
+
+def test_a_ledger_imported_into_another_file_keeps_each_records_office_and_version(offices,
+                                                                                   tmp_path):
+    """Issue 15.1: a record's office and version are kept through the Excel import too (the
+    ledger's hidden last columns), as through `add` and packages."""
+    cao = offices["cao"]
+    with Registry.open(cao["path"]) as reg:
+        reg.save("mediation", dict(reg.get("mediation", cao["ids"][0]), facts="更正后的事实"))
+        ledger = export_ledger(reg, "mediation", tmp_path / "曹镇乡.xlsx", masked=False).path
+        sent = {r["id"]: (r["office_id"], r["version"]) for r in reg.dump("mediation")}
+    with Registry.open(tmp_path / "other.sqlite3") as other:
+        import_ledger(other, "mediation", ledger)
+        kept = {r["id"]: (r["office_id"], r["version"]) for r in other.dump("mediation")}
+        assert other.office_id != cao["office_id"]
+    assert kept == sent and sent[cao["ids"][0]][1].startswith("00000002-")

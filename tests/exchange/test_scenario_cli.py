@@ -166,6 +166,10 @@ def test_refusals_and_their_exit_codes(offices):
     assert result.returncode == 0, result.stderr
     assert "身份证号码" in result.stderr and "明文" in result.stderr
     assert import_(district, tmp / "x.fzpkg", passfile).returncode == 0
+    result = run("--db", cao["path"], "package", "export", "--out", tmp / "petitions.fzpkg",
+                 "--no-encryption", "--kind", "petition")
+    assert result.returncode == 0 and "不含个人信息" in result.stderr
+    assert "身份证号码" not in result.stderr
 
     # `delete`: all or nothing.
     result = run("--db", cao["path"], "delete", "mediation", cao["ids"][0],

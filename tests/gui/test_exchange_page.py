@@ -114,6 +114,16 @@ def test_export_without_encryption_warns_first(qtbot, page, office, answers, tmp
     assert (tmp_path / "a.fzpkg").exists() and "未加密" in page.export_status.text()
 
 
+def test_the_unencrypted_warning_says_what_the_chosen_registers_expose(page):
+    page.no_encrypt.setChecked(True)
+    assert "身份证号码" in page.unencrypted_warning.text()
+    for kind, box in page.kind_boxes.items():
+        box.setChecked(kind == "petition")
+    # monthly petition counts name nobody: the warning does not claim otherwise
+    assert "不含个人信息" in page.unencrypted_warning.text()
+    assert "身份证号码" not in page.unencrypted_warning.text()
+
+
 def test_new_passphrase_dialog_needs_two_equal_entries(qtbot):
     dialog = NewPassphraseDialog()
     qtbot.addWidget(dialog)
@@ -321,6 +331,54 @@ def test_without_a_working_keyring_remembering_is_not_offered(qtbot, monkeypatch
     dialog = PackagePassphraseDialog("x.fzpkg", TOWNSHIP)
     qtbot.addWidget(dialog)
     assert dialog.remember is None and not dialog.wants_remembering()
+    # … and the clerk is told so, in words, rather than left to wonder
+    assert "口令不会被记住，每次导入都要输入" in dialog.keyring_note.text()
+
+
+@pytest.mark.parametrize("installed, words", [(False, "未安装系统密钥环组件"),
+                                              (True, "没有可用的系统密钥环")])
+def test_the_dialog_says_why_there_is_no_keyring(qtbot, monkeypatch, installed, words):
+    import sys
+    import types
+
+    from fazhi_desktop.core import passphrases
+
+    if installed:  # keyring present, but only its "fail" backend (no desktop keyring running)
+        fail = type("Keyring", (), {"priority": 0})
+        fail.__module__ = "keyring.backends.fail"
+        module = types.ModuleType("keyring")
+        module.get_keyring = lambda: fail()
+        monkeypatch.setitem(sys.modules, "keyring", module)
+    else:
+        monkeypatch.setitem(sys.modules, "keyring", None)  # import keyring fails
+    dialog = PackagePassphraseDialog("x.fzpkg", TOWNSHIP)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.remember is None and dialog.keyring_note.isVisible()
+    assert words in dialog.keyring_note.text()
+
+
+def test_a_passphrase_the_keyring_refuses_is_said_not_remembered(qtbot, page, township,
+                                                                  tmp_path, monkeypatch):
+    from fazhi_desktop.core import passphrases
+
+    class LockedKeyring(MemoryKeyring):
+        def set_password(self, service, name, value):
+            raise RuntimeError("locked")
+
+    monkeypatch.setattr(passphrases, "_backend", lambda: LockedKeyring())
+
+    def package_exec(dialog):
+        dialog.field.setText(PASS)
+        dialog.remember.setChecked(True)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(PackagePassphraseDialog, "exec", package_exec)
+    package = tmp_path / "1.fzpkg"
+    township.export_package(package, kinds=["mediation"], passphrase=PASS)
+    page.open_package(str(package))
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT_MS)
+    assert "口令未能存入系统密钥环" in page.plan_label.text()
 
 
 def test_a_remembered_passphrase_opens_the_next_package_without_asking(qtbot, page, office,

@@ -50,8 +50,9 @@ def test_title_header_and_print_settings_read_back(exported):
     headers = [c.value for c in ws[2]]
     assert headers == ["序号", "届次", "编号", "案由", "提案人", "界别", "主办单位", "协办单位",
                        "交办日期", "办理期限", "办理状态", "办理结果", "满意度", "答复日期",
-                       "发文字号", "备注", "记录ID"]
-    assert ws.column_dimensions["Q"].hidden  # the record id: for re-import, not for print
+                       "发文字号", "备注", "记录ID", "记录单位编号", "记录版本"]
+    # the record's id, office and version: for re-import, not for print
+    assert all(ws.column_dimensions[col].hidden for col in "QRS")
     assert ws.print_area == "'提案台账'!$A$1:$P$" + str(ROWS + 5)
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4

@@ -33,6 +33,26 @@ def member_name(kind: str) -> str:
 PURGED = "purged.json"
 
 
+# What each register puts in clear text in an unencrypted package (issue 20.2: "says what it
+# exposes"). Petition figures are counts per unit and month: no person is named in them.
+_EXPOSED = {
+    "mediation": "人民调解当事人的姓名、身份证号码、联系电话、住址和纠纷事实",
+    "proposal": "政协委员的姓名、提案内容和答复",
+    "suggestion": "人大代表的姓名、建议内容和答复",
+}
+
+
+def exposure_text(kinds: Optional[Iterable] = None) -> str:
+    """What an unencrypted package of these registers lets anyone who gets the file read."""
+    kinds = check_kinds(kinds)
+    exposed = [_EXPOSED[k] for k in kinds if k in _EXPOSED]
+    if not exposed:
+        return ("不加密：数据包中的信访统计数字以明文保存（只有各单位每月的件数，不含个人信息），"
+                "拿到文件的人都能读取。")
+    return ("不加密：数据包中的记录以明文保存，包括" + "；".join(exposed) + "。任何拿到这个文件"
+            "（U盘、邮件附件、共享文件夹）的人都能读取，请确认对方确实无法使用口令后再选择不加密。")
+
+
 def check_kinds(kinds: Optional[Iterable]) -> tuple:
     if not kinds:
         return records.KINDS

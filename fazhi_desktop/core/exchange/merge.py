@@ -12,8 +12,10 @@ last merged from another office at b):
 - anything else was changed on both sides: a conflict (冲突). The local version stays; the
   remote one is kept beside it (table conflict) until the clerk settles it.
 Versions compare as strings: an edit counter, then the editing office (identity.py).
-Nothing is written by plan_package; apply_package decides again inside its transaction (the
-file may have changed since the preview) and writes everything or nothing.
+Nothing is written by plan_package or preview_changes (what the GUI lists before the clerk
+confirms); apply_package decides again inside its transaction (the file may have changed since
+the preview), makes a verified backup when it will write anything into a file that holds records,
+and writes everything or nothing.
 """
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ class PackagePlan:
     gives English names), `by_kind` the same per kind; `conflicts` lists {"kind", "id",
     "summary"} for the records that would be in conflict; `changes` lists {"kind", "id",
     "summary", "change", "office_id"} for every record that would not stay 未变 (the preview's
-    table); `office` is the sending office {"id", "name"}."""
+    table, with "text": the record as the registers name it); `office` is the sending office
+    {"id", "name"}."""
 
     path: Path
     manifest: dict
@@ -225,14 +228,34 @@ def _decide_all(registry, plan: PackagePlan) -> list:
         counts[decision] += 1
         by_kind.setdefault(kind, dict.fromkeys(COUNT_KEYS, 0))[decision] += 1
         if decision != UNCHANGED:
-            summary = records.describe_key(kind, remote) if not remote.get("purged") else rid
-            changes.append({"kind": kind, "id": rid, "summary": summary, "change": decision,
-                            "office_id": remote["office_id"]})
+            purged = remote.get("purged")
+            summary = records.describe_key(kind, remote) if not purged else rid
+            text = f"（已彻底删除的记录 {rid}）" if purged else _record_text(kind, remote)
+            changes.append({"kind": kind, "id": rid, "summary": summary, "text": text,
+                            "change": decision, "office_id": remote["office_id"]})
             if decision == CONFLICT:
                 conflicts.append({"kind": kind, "id": rid, "summary": summary})
         decided.append((kind, remote, decision, rid in states[kind]))
     plan.counts, plan.by_kind, plan.conflicts, plan.changes = counts, by_kind, conflicts, changes
     return decided
+
+
+def _record_text(kind: str, record: dict) -> str:
+    """The record as the registers and the 回收站 name it (core.registry.summarize)."""
+    from ..registry import summarize  # registry imports this module lazily: no cycle
+
+    return summarize(kind, record).strip() or record["id"]
+
+
+def preview_changes(registry, plan: PackagePlan) -> list:
+    """What merging `plan` would change in the file as it is now, writing nothing: one dict per
+    record that would not stay 未变 ({"kind", "kind_label", "id", "summary", "text", "change",
+    "office_id"}), in the package's order (deletions first). Also refreshes plan.counts,
+    by_kind, conflicts and changes, so a preview shown after another merge or a settled
+    conflict is still true."""
+    _decide_all(registry, plan)
+    return [dict(change, kind_label=records.kind_label(change["kind"]))
+            for change in plan.changes]
 
 
 # ----------------------------------------------------------------------------- applying
@@ -255,7 +278,10 @@ def key_holder_problem(registry, kind: str, remote: dict) -> Optional[str]:
 
 def apply_package(registry, plan: PackagePlan, *, progress=None, cancelled=None) -> dict:
     """Merge the planned package in one transaction; returns the counts as applied (the plan is
-    updated with them). Refused with nothing written when a record would break a key."""
+    updated with them). Refused with nothing written when a record would break a key.
+    Before writing into a file that holds records, a verified backup is made (reason 导入, as
+    for an Excel import); a package that changes nothing costs no backup. BackupProblem (its
+    Chinese message) when that copy cannot be made: then nothing is merged either."""
     try:
         return _apply(registry, plan, progress, cancelled)
     except sqlite3.IntegrityError as exc:  # a case the rules above did not foresee: refuse whole
@@ -269,6 +295,7 @@ def _apply(registry, plan: PackagePlan, progress, cancelled) -> dict:
     with store.transaction():
         decided = _decide_all(registry, plan)
         _check_changing(plan, decided)  # the file may have changed since the preview
+        held_records = _holds_records(store)  # before the merge adds any
         open_conflicts = set(store.conn.execute("SELECT kind, record_id FROM conflict"))
         total = len(decided)
         for i, (kind, remote, decision, exists) in enumerate(decided):
@@ -296,7 +323,19 @@ def _apply(registry, plan: PackagePlan, progress, cancelled) -> dict:
                                       f"（{plan.created_at[:10]}）：{plan.counts_text()}",
                               "office_id": office["id"], "counts": plan.counts,
                               "path": str(plan.path)})
+        if held_records and any(plan.counts[k] for k in COUNT_KEYS if k != UNCHANGED):
+            # Accepted and about to commit (a refused or cancelled merge costs no backup), as
+            # the Excel import does: in WAL mode the copy is the file as last committed, i.e.
+            # without this merge, and no other writer can come between.
+            from ..backup import backup_now
+
+            backup_now(registry.path, "import")
     return plan.counts
+
+
+def _holds_records(store) -> bool:
+    return any(store.conn.execute(f"SELECT 1 FROM {kind} LIMIT 1").fetchone()
+               for kind in records.KINDS)
 
 
 def _apply_one(registry, kind: str, remote: dict, decision: str, sender: str, now: str,

@@ -80,9 +80,16 @@ class PackagePassphraseDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        if passphrases.can_remember():  # only where the system keyring protects it
+        self.keyring_note: Optional[QLabel] = None
+        reason = passphrases.unavailable_reason()
+        if reason is None:  # only where the system keyring protects it
             self.remember = QCheckBox("在本机的系统密钥环中记住该单位的口令", self)
             layout.addWidget(self.remember)
+        else:  # said plainly, so the clerk knows to keep the passphrase somewhere safe
+            self.keyring_note = QLabel(reason, self)
+            self.keyring_note.setWordWrap(True)
+            self.keyring_note.setStyleSheet("color: #555555;")
+            layout.addWidget(self.keyring_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

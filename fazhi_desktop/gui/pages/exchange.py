@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ...core import passphrases, records, stats
 from ...core.audit_view import side_by_side
 from ...core.errors import FazhiError, ValidationError
+from ...core.exchange.export import exposure_text
 from ..dialogs.passphrase import NewPassphraseDialog, PackagePassphraseDialog
 from ..ops import run_in_background
 from ..widgets.list_table import read_only_table
@@ -38,10 +39,6 @@ SETTING_PACKAGE_DIR = "package_dir"  # the folder last used for packages (often 
 COUNT_ORDER = ("新增", "更新", "未变", "删除", "冲突")
 COUNT_WORDS = {"records": "记录", "deleted": "已删除", "purged": "彻底删除"}
 PREVIEW_LIMIT = 2000  # rows listed in the preview; the counts always cover everything
-UNENCRYPTED_WARNING = (
-    "不加密的数据包中，调解当事人的姓名、身份证号码、电话、住址和纠纷情况等个人信息都以明文保存，"
-    "任何拿到U盘或邮件附件的人都可以读取。只有在数据包不含个人信息（例如只有信访统计）"
-    "或对方单位确实无法解密时才选择不加密。")
 CHANGED_BRUSH = QBrush(QColor("#fdecea"))
 
 
@@ -108,21 +105,10 @@ def package_office(path) -> dict:
 
 def planned_changes(registry, plan) -> list:
     """(登记簿, 变化, 记录) for every record the plan would add, update, delete or put in
-    conflict — 未变 left out — in the package's order. Read-only: the merge's own decision
-    (core/exchange/merge.py) against the file as it is now."""
-    from ...core.exchange import merge
-    from ...core.registry import summarize
-
-    decide_all = getattr(merge, "_decide_all", None)
-    if decide_all is None:
-        return []
-    rows = []
-    for decided in decide_all(registry, plan):
-        kind, remote, decision = decided[:3]  # (kind, record, decision, …): later items vary
-        if decision != merge.UNCHANGED:
-            text = summarize(kind, remote).strip() if not remote.get("purged") else ""
-            rows.append((kind_word(kind), decision, text or f"（已彻底删除的记录 {remote.get('id', '')}）"))
-    return rows
+    conflict — 未变 left out — in the package's order: the core's read-only preview
+    (Registry.preview_package, core/exchange/merge.py) against the file as it is now."""
+    return [(change["kind_label"], change["change"], change["text"])
+            for change in registry.preview_package(plan)]
 
 
 def _is(exc: BaseException, name: str) -> bool:
@@ -172,11 +158,12 @@ class ExchangePage(QWidget):
         self.encrypt = QRadioButton("加密（推荐）：导出时设置口令，对方导入时输入同一口令", tab)
         self.no_encrypt = QRadioButton("不加密", tab)
         self.encrypt.setChecked(True)
-        self.unencrypted_warning = QLabel(UNENCRYPTED_WARNING, tab)
+        self.unencrypted_warning = QLabel(tab)
         self.unencrypted_warning.setWordWrap(True)
         self.unencrypted_warning.setStyleSheet("color: #a61b1f;")
         self.unencrypted_warning.setVisible(False)
         self.no_encrypt.toggled.connect(self.unencrypted_warning.setVisible)
+        self.no_encrypt.toggled.connect(self._export_ready)
         self.export_button = QPushButton("导出数据包…", tab)
         self.export_button.setToolTip("选择保存位置（如U盘）并导出")
         self.export_button.clicked.connect(lambda: self.export_package())
@@ -208,8 +195,13 @@ class ExchangePage(QWidget):
     def chosen_kinds(self) -> list:
         return [kind for kind, box in self.kind_boxes.items() if box.isChecked()]
 
+    def unencrypted_warning_text(self) -> str:
+        """What an unencrypted package of the chosen registers exposes (core/exchange)."""
+        return exposure_text(self.chosen_kinds() or None)
+
     def _export_ready(self) -> None:
         self.export_button.setEnabled(bool(self.chosen_kinds()) and self.op is None)
+        self.unencrypted_warning.setText(self.unencrypted_warning_text())
 
     def _default_package_path(self) -> Path:
         folder = Path(self.registry.setting(SETTING_PACKAGE_DIR) or usb_stick_folder() or Path.home())
@@ -238,7 +230,7 @@ class ExchangePage(QWidget):
             passphrase = self.ask_new_passphrase()
             if passphrase is None:
                 return
-        elif QMessageBox.warning(self, "不加密导出", UNENCRYPTED_WARNING + "\n\n确定不加密导出吗？",
+        elif QMessageBox.warning(self, "不加密导出", self.unencrypted_warning_text() + "\n\n确定不加密导出吗？",
                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             return
         target = Path(path)
@@ -319,9 +311,12 @@ class ExchangePage(QWidget):
         def done(result) -> None:
             self.op = None
             plan, changes = result
+            stored = True
             if remember and passphrase:
-                passphrases.remember(office.get("id", ""), passphrase)
+                stored = passphrases.remember(office.get("id", ""), passphrase)
             self.show_plan(target, plan, changes)
+            if not stored:
+                self.plan_label.setText(self.plan_label.text() + "\n" + passphrases.NOT_STORED)
 
         def failed(exc) -> None:
             self.op = None
@@ -456,7 +451,7 @@ class ExchangePage(QWidget):
         split = QSplitter(Qt.Horizontal, tab)
         split.addWidget(self.conflict_table)
         split.addWidget(right)
-        split.setSizes([440, 560])
+        split.setSizes([500, 500])  # room for a case number whole beside the two versions
         layout = QVBoxLayout(tab)
         layout.addWidget(self.conflict_hint)
         layout.addWidget(split, 1)

@@ -81,6 +81,8 @@ def made(tmp_path_factory):
                                "--document", name, "--pdf"],
                               capture_output=True, text=True, encoding="utf-8", timeout=300)
         assert proc.returncode == 0, proc.stderr
+        if name in ("agreement", "case-file"):  # whole ID numbers: the name says so
+            out = out.with_name(f"{out.stem}（含完整身份证号）.docx")
         assert proc.stdout.splitlines() == [str(out), str(out.with_suffix(".pdf"))]
         outputs[name] = out.with_suffix(".pdf")
     return outputs

@@ -59,8 +59,16 @@ mount_root() {
     mountpoint -q "$ROOT/dev/pts" || { mount --bind /dev/pts "$ROOT/dev/pts"; mounted+=("$ROOT/dev/pts"); }
     mountpoint -q "$ROOT/sys" || { mount --bind /sys "$ROOT/sys"; mounted+=("$ROOT/sys"); }
     cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
-    # The host's trusted CAs (a proxy's own CA included), for pip inside the root.
-    [ -f /etc/ssl/certs/ca-certificates.crt ] && cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/ca-certificates.crt"
+    trust_host_cas
+}
+
+trust_host_cas() {
+    # The host's trusted CAs (a proxy's own CA included), for pip inside the root; again after
+    # the root's ca-certificates package has rewritten its bundle.
+    if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+        mkdir -p "$ROOT/etc/ssl/certs"
+        cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/ca-certificates.crt"
+    fi
 }
 
 make_root() {
@@ -84,6 +92,7 @@ make_root() {
     in_root apt-get update -qq
     # shellcheck disable=SC2086
     in_root apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+    trust_host_cas
     in_root python3 -m venv /opt/fazhi-venv
     in_root /opt/fazhi-venv/bin/pip install -q --upgrade pip
     touch "$ROOT/.fazhi-root-ready"

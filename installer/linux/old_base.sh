@@ -36,7 +36,7 @@ DEB=dist/fazhi-desktop_${VERSION}_${BASE}_${ARCH}.deb
 PACKAGES="python3 python3-venv python3-dev binutils ca-certificates libegl1 libgl1 libglib2.0-0 \
 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-libxcb-xkb1 libnss3 libasound2 libatomic1 fonts-noto-cjk fontconfig xvfb xauth x11-utils \
+libxcb-xkb1 libnss3 libasound2 libatomic1 libcups2 fonts-noto-cjk fontconfig xvfb xauth x11-utils \
 desktop-file-utils"
 
 in_root() {  # a command inside the root with a clean environment
@@ -73,6 +73,14 @@ trust_host_cas() {
 
 make_root() {
     if [ -f "$ROOT/.fazhi-root-ready" ]; then
+        if [ "$(cat "$ROOT/.fazhi-root-ready")" != "$PACKAGES" ]; then  # the list grew
+            mount_root
+            in_root apt-get update -qq
+            # shellcheck disable=SC2086
+            in_root apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+            trust_host_cas
+            echo "$PACKAGES" > "$ROOT/.fazhi-root-ready"
+        fi
         return
     fi
     command -v debootstrap >/dev/null || { echo "需要debootstrap：apt-get install debootstrap" >&2; exit 1; }
@@ -95,7 +103,7 @@ make_root() {
     trust_host_cas
     in_root python3 -m venv /opt/fazhi-venv
     in_root /opt/fazhi-venv/bin/pip install -q --upgrade pip
-    touch "$ROOT/.fazhi-root-ready"
+    echo "$PACKAGES" > "$ROOT/.fazhi-root-ready"
 }
 
 copy_source() {

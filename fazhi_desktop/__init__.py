@@ -10,18 +10,27 @@ def _read_version() -> str:
 
     A source checkout or a bundle has pyproject.toml beside the package: read it first, since an
     editable install's metadata keeps the old number after a bump. A wheel install has metadata.
+    Only our own pyproject.toml counts (its name is fazhi-desktop), and only beside the package
+    or inside the bundle: never one in the current folder, which may be any other project's.
     """
     import re
     import sys
     from pathlib import Path
 
-    roots = [Path(__file__).resolve().parent.parent, Path(getattr(sys, "_MEIPASS", "."))]
+    roots = [Path(__file__).resolve().parent.parent]
+    if getattr(sys, "frozen", False) and getattr(sys, "_MEIPASS", None):
+        roots.append(Path(sys._MEIPASS))
     for root in roots:
         pyproject = root / "pyproject.toml"
-        if pyproject.exists():
-            match = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text("utf-8"), re.M)
-            if match:
-                return match.group(1)
+        try:
+            text = pyproject.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not re.search(rf'^name\s*=\s*"{APP_ID}"', text, re.M):
+            continue
+        match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.M)
+        if match:
+            return match.group(1)
     try:
         from importlib.metadata import version
 

@@ -23,14 +23,16 @@ def app_data_dir() -> Path:
     return Path(base) / APP_ID
 
 
-def resolve_db_path(cli_value: Optional[str] = None) -> Path:
-    """--db wins, then the FAZHI_DB variable, then the default file (its folder is created)."""
+def resolve_db_path(cli_value: Optional[str] = None, *, create_folder: bool = True) -> Path:
+    """--db wins, then the FAZHI_DB variable, then the default file (its folder is created
+    unless create_folder is False: commands that only read create nothing)."""
     if cli_value:
         return Path(cli_value).expanduser()
     if os.environ.get(ENV_DB):
         return Path(os.environ[ENV_DB]).expanduser()
     folder = app_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder / DB_FILENAME
 
 

@@ -337,9 +337,11 @@ def upgrade_kills(workdir: Path, runs: int, rng: random.Random, log, records: in
         db = workdir / f"old-{n}.sqlite3"
         wanted = old_file(db, rng, records)
         delay = rng.uniform(0.0, 0.8)  # after the upgrade began; 600 records take ~2-3 s here
-        proc = subprocess.Popen([sys.executable, "-m", "fazhi_desktop", "--db", str(db), "dump",
-                                 "petition"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                cwd=str(REPO))
+        nothing = workdir / "nothing.json"  # a writing command: only those upgrade (dump refuses)
+        nothing.write_text("[]", "utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "fazhi_desktop", "--db", str(db), "add",
+                                 "petition", str(nothing)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, cwd=str(REPO))
         backups = db.parent / "backups"
         while proc.poll() is None and not any(backups.glob(f"{db.stem}-*-升级前.sqlite3")):
             time.sleep(0.002)  # the upgrade starts right after its backup is in place

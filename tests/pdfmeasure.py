@@ -145,3 +145,18 @@ def _dash_centre(page, ln: Line) -> float:
 
 def full_text(doc) -> str:
     return "".join(page.get_text() for page in doc)
+
+
+TEXT_TOP_MM, TEXT_BOTTOM_MM = 37.0, 262.0
+
+
+def block_lines(page) -> list:
+    """Lines inside the text block (page numbers below it and marks above it left out)."""
+    return [ln for ln in lines(page) if TEXT_TOP_MM - 1 < ln.baseline < TEXT_BOTTOM_MM + 1
+            and ln.text.strip()]
+
+
+def flowing_lines(doc) -> list:
+    """(page index, Line) of every text-block line in reading order, page after page: for
+    checks on what meets at a line end (a line and the next, across pages too)."""
+    return [(i, ln) for i, page in enumerate(doc) for ln in block_lines(page)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from ..core.records import KINDS
-from . import EXIT_OK, EXIT_REFUSED, open_registry
+from . import EXIT_OK, EXIT_REFUSED, open_registry, year_argument
+from .outputs import guard_output
 
 
 def register(sub) -> None:
@@ -13,10 +14,11 @@ def register(sub) -> None:
     export.add_argument("kind", choices=KINDS, metavar="KIND",
                         help="proposal / suggestion / mediation / petition")
     export.add_argument("--out", required=True, metavar="FILE.xlsx", help="保存为")
-    export.add_argument("--year", type=int, metavar="YYYY", help="只导出该年度（默认：全部）")
+    export.add_argument("--year", type=year_argument, metavar="YYYY",
+                        help="只导出该年度（默认：全部年度）")
     export.add_argument("--unmasked", action="store_true",
-                        help="完整导出：不隐去身份证号码和电话，并附带每条记录的全部内容"
-                             "（可原样导入另一个数据文件）；默认隐去")
+                        help="不隐去身份证号码和电话（文件名和标题注明“含完整身份证号”，"
+                             "并记入操作记录）；默认隐去")
     export.set_defaults(handler=cmd_export)
 
     imp = sub.add_parser("import", help="从Excel台账导入记录（默认全部导入或全部不导入）")
@@ -41,7 +43,9 @@ def register(sub) -> None:
 def cmd_export(args) -> int:
     from ..ledgers.export import export_ledger
 
-    with open_registry(args) as registry:
+    guard_output(args, args.out, ".xlsx")
+    # --unmasked notes the export in the 操作记录 (personal data left the file): a write
+    with open_registry(args, write=args.unmasked) as registry:
         result = export_ledger(registry, args.kind, args.out, year=args.year,
                                masked=not args.unmasked)
     print(f"已导出“{result.title}”：{result.rows}条，保存为 {result.path}")
@@ -54,7 +58,9 @@ def cmd_import(args) -> int:
     options = ImportOptions(existing=args.existing, keep_good=bool(args.keep_good),
                             bad_rows_path=args.keep_good, sheet=args.sheet,
                             defaults={"session": args.session} if args.session else {})
-    with open_registry(args) as registry:
+    if args.keep_good:
+        guard_output(args, args.keep_good, ".xlsx", inputs=(args.file,))
+    with open_registry(args, write=not args.dry_run, missing_ok=args.dry_run) as registry:
         if args.dry_run:
             report = scan(registry, args.kind, args.file, options)
             print(f"检查完成（未写入）：{report.summary()}")
@@ -73,6 +79,7 @@ def cmd_import(args) -> int:
 def cmd_template(args) -> int:
     from ..ledgers.template import write_template
 
+    guard_output(args, args.out, ".xlsx")
     write_template(args.kind, args.out)
     print(f"已生成空白模板：{args.out}")
     return EXIT_OK

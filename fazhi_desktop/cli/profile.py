@@ -16,13 +16,13 @@ def register(sub) -> None:
 
 
 def cmd_show(args) -> int:
-    with open_registry(args) as registry:
+    with open_registry(args, write=False) as registry:
         print_json(registry.profile())
     return 0
 
 
 def cmd_set(args) -> int:
     profile = read_json_file(args.file, "单位设置文件")
-    with open_registry(args) as registry:
+    with open_registry(args, write=True) as registry:
         registry.set_profile(profile)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from . import EXIT_OK, EXIT_REFUSED, open_registry
+from .outputs import guard_output
 from .report import add_pdf_argument, pdf_preference, write_pdf_beside
 
 DOCUMENTS = {"reply": "答复件", "opinion-form": "征询意见表", "assist": "会办意见",
@@ -26,6 +27,7 @@ def register(sub) -> None:
 def cmd_render(args) -> int:
     from ..core.errors import NotFound
 
+    guard_output(args, args.out, ".docx", pdf=args.pdf)
     with open_registry(args) as registry:
         try:
             result = _render(registry, args)

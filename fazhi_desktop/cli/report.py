@@ -9,7 +9,8 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
-from . import EXIT_FAILED, open_registry
+from . import EXIT_FAILED, open_registry, year_argument
+from .outputs import guard_output
 
 
 def add_pdf_argument(parser) -> None:
@@ -47,7 +48,7 @@ def write_pdf_beside(docx_path, *, prefer=None, plain: bool = False) -> int:
 
 def register(sub) -> None:
     cmd = sub.add_parser("report", help="生成年度法治政府建设情况报告（上行文，数据取自各登记簿）")
-    cmd.add_argument("--year", type=int, required=True, metavar="YYYY", help="报告年度，如2022")
+    cmd.add_argument("--year", type=year_argument, required=True, metavar="YYYY", help="报告年度，如2022")
     cmd.add_argument("--out", required=True, metavar="FILE.docx", help="输出的Word文档")
     cmd.add_argument("--number", default="", metavar="发文字号",
                      help="如 平湛司〔2023〕3号；auto：自动编下一个号（同一年度的报告再次生成时沿用原号）")
@@ -64,22 +65,19 @@ def cmd_report(args) -> int:
     from ..docgen.report import ReportOptions, render_report, reserve_number
 
     problems = []
-    if not 1900 <= args.year <= 2999:
-        problems.append(f"年度“{args.year}”无效，应为四位年份，如2022")
     if args.date:
         try:
             _dt.date.fromisoformat(args.date)
         except ValueError:
             problems.append(f"成文日期“{args.date}”无效，应为YYYY-MM-DD，如2023-01-15")
     out = Path(args.out)
-    if out.suffix.lower() != ".docx":
-        problems.append(f"输出文件“{args.out}”应以.docx结尾")
     if args.number and args.number != "auto":
         from ..core.numbering import format_problems
 
         problems += format_problems(args.number)
     if problems:
         raise ValidationError(problems)
+    guard_output(args, args.out, ".docx", pdf=args.pdf)
     options = ReportOptions(year=args.year, doc_number=args.number, signers=args.signer,
                             date=args.date, addressee=args.to)
     with open_registry(args) as registry:

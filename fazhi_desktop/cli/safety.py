@@ -1,7 +1,12 @@
 """`check`, `backup [--out FILE]`, `backups` and `restore BACKUP`: the data file's safety net.
 
-`check` only reads. `restore` asks nothing; it takes the writer lock, so it is refused while a
-window has the file open, and it never overwrites a damaged file (that is kept renamed).
+`check` and `backups` only read: a missing data file is said to be missing, nothing is created.
+`backup` reads the data file through SQLite's backup API and does not take the writer lock (a
+scheduled backup works while a window is open); `--out` is refused onto the data file, its side
+files, the backups and any ending but .sqlite3 (core/output_guard.py). `restore` asks nothing; it
+takes the writer lock (waiting a few seconds for another command, refused while a window has the
+file open), restores only this app's backups or data files, and never overwrites a damaged file
+(that is kept renamed).
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ def register(sub) -> None:
 def _db(args) -> Path:
     from ..paths import resolve_db_path
 
-    return resolve_db_path(args.db)
+    return resolve_db_path(args.db, create_folder=False)  # restore's lock makes it if needed
 
 
 def cmd_check(args) -> int:
@@ -39,9 +44,9 @@ def cmd_check(args) -> int:
 
     path = _db(args)
     if not path.exists():
-        print(f"数据文件“{path}”不存在。")
+        print(f"数据文件“{path}”不存在，请检查路径。没有创建任何文件。")
         return EXIT_FAILED
-    finding = check_file(path, thorough=True)
+    finding = check_file(path, thorough=True, require_data=True)
     if finding is None:
         conn = _connect_ro(path)
         try:
@@ -73,6 +78,10 @@ def cmd_backup(args) -> int:
     if not path.exists():
         print(f"数据文件“{path}”不存在，没有可备份的内容。", file=sys.stderr)
         return EXIT_FAILED
+    if args.out is not None:
+        from ..core.output_guard import check_output
+
+        check_output(args.out, data_file=path, ending=".sqlite3", what="备份文件")
     ensure_usable(path)
     info = backup_now(path, "manual", out=args.out)
     for line in info.warnings:
@@ -87,25 +96,31 @@ def cmd_backups(args) -> int:
 
     path = _db(args)
     found = list_backups(path)
-    if not found:
-        print("没有找到备份。")
-        return EXIT_OK
     for info in found:
         print(f"{info.describe()}\t{info.path}")
+    if not path.exists():  # the backups are listed all the same: they are how to get it back
+        print(f"数据文件“{path}”不存在，请检查路径。" + ("上面是找到的备份。" if found else ""),
+              file=sys.stderr)
+        return EXIT_FAILED
+    if not found:
+        print("没有找到备份。")
     return EXIT_OK
 
 
 def cmd_restore(args) -> int:
     from ..core.backup import restore_backup
-    from ..core.lock import WriterLock
+    from ..core.lock import WriterLock, wait_seconds
 
     path = _db(args)
     source = Path(args.backup)
     if not source.exists():
         print(f"备份文件“{source}”不存在。", file=sys.stderr)
         return EXIT_FAILED
-    with WriterLock(path):
+    held = WriterLock(path, role="command").acquire(wait=wait_seconds())
+    try:
         result = restore_backup(path, source)
+    finally:
+        held.release()
     if result["damaged_kept"]:
         print(f"损坏的数据文件已改名保留为：{result['damaged_kept']}")
     if result["before_backup"]:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 def explain_os_error(path: Path, exc: OSError) -> str:
     """A sentence for a clerk: which file, and why it could not be written."""
+    from .faults import short_cause  # the cause in Chinese, never the OS's English
+
     code = getattr(exc, "errno", None)
     if code == errno.ENOSPC:
         cause = "磁盘空间已满，请清理磁盘或换一个保存位置"
@@ -27,7 +29,7 @@ def explain_os_error(path: Path, exc: OSError) -> str:
     elif getattr(exc, "winerror", None) in (32, 33):
         cause = "该文件正被Word/WPS等程序打开，请关闭后重试"
     else:
-        cause = exc.strerror or str(exc)
+        cause = short_cause(exc)
     return f"无法保存“{path}”：{cause}。"
 
 

@@ -11,6 +11,7 @@ import datetime as _dt
 import json
 import os
 import re
+import secrets
 import socket
 import sqlite3
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import DatabaseProblem
+from .faults import short_cause
 
 # Reason code -> the word in the file name and in the list a clerk reads.
 REASONS = {
@@ -120,13 +122,13 @@ def backup_dir(db_path, folder=None) -> tuple:
         return default_backup_dir(db_path), []
     try:
         chosen.mkdir(parents=True, exist_ok=True)
-        probe = chosen / ".fazhi-probe"
+        probe = chosen / f".fazhi-probe-{os.getpid()}-{secrets.token_hex(4)}"  # one per process
         probe.write_bytes(b"")
         probe.unlink()
         return chosen, []
     except OSError as exc:
         fallback = default_backup_dir(db_path)
-        return fallback, [f"备份位置“{chosen}”暂时无法写入（{exc.strerror or exc}，如U盘未插入或网络共享未连接），"
+        return fallback, [f"备份位置“{chosen}”暂时无法写入（{short_cause(exc)}，如U盘未插入或网络共享未连接），"
                           f"本次已备份到数据文件旁的“{fallback}”。"]
 
 
@@ -148,13 +150,9 @@ def backup_now(db_path, reason: str = "manual", *, folder=None, out=None,
     else:
         target_dir, warnings = backup_dir(db_path, folder)
         target = target_dir / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{REASONS[reason]}.sqlite3"
-        n = 1
-        while target.exists():  # two backups in the same second
-            n += 1
-            target = target_dir / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{REASONS[reason]}{n}.sqlite3"
     info = {"reason": reason, "created": now.isoformat(), "source": str(db_path.resolve()),
             "host": socket.gethostname()}
-    copy_database(db_path, target, info=info)
+    target = copy_database(db_path, target, info=info, overwrite=out is not None)
     if out is None and target.parent.resolve() != default_backup_dir(db_path):
         _remember_folder(db_path, target.parent)
     if rotate and out is None:
@@ -164,13 +162,16 @@ def backup_now(db_path, reason: str = "manual", *, folder=None, out=None,
     return result
 
 
-def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) -> Path:
-    """A consistent copy of `source` at `target`, verified with integrity_check, then renamed."""
+def copy_database(source: Path, target: Path, *, info: Optional[dict] = None,
+                  overwrite: bool = True) -> Path:
+    """A consistent copy of `source` at `target`, verified with integrity_check, then renamed;
+    returns where it went. The temporary file's name is unique to this process (pid + random),
+    so two programs backing up at once never write into one file. overwrite=False: an existing
+    `target` is kept and the copy takes the next free name (…2, …3)."""
     target = Path(target)
-    partial = target.with_name(target.name + ".part")
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
         src = _connect_ro(Path(source))
         try:
             dst = sqlite3.connect(str(partial), isolation_level=None)
@@ -189,7 +190,10 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) ->
             raise BackupProblem(f"备份“{target}”写入后校验失败（{ok[0][0]}），原数据文件未做任何修改，"
                                 "请检查数据文件（fazhi-desktop check）。")
         _fsync(partial)
-        os.replace(partial, target)
+        if overwrite:
+            os.replace(partial, target)
+        else:
+            target = _place_without_overwriting(partial, target)
         _fsync_dir(target.parent)
     except sqlite3.DatabaseError as exc:
         with contextlib.suppress(OSError):
@@ -208,6 +212,29 @@ def copy_database(source: Path, target: Path, *, info: Optional[dict] = None) ->
             partial.unlink()
         raise
     return target
+
+
+def _place_without_overwriting(partial: Path, target: Path) -> Path:
+    """Give `partial` the name `target`, or its next free variant: a hard link fails instead of
+    replacing a copy another program made in the same second. Where there are no hard links
+    (FAT sticks, some shares) the name is claimed by creating it exclusively."""
+    n, candidate = 1, target
+    while True:
+        try:
+            os.link(partial, candidate)
+            partial.unlink()
+            return candidate
+        except FileExistsError:
+            pass
+        except OSError:
+            try:
+                os.close(os.open(str(candidate), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                os.replace(partial, candidate)
+                return candidate
+            except FileExistsError:
+                pass
+        n += 1
+        candidate = target.with_name(f"{target.stem}{n}{target.suffix}")
 
 
 def _raise_if_source_damaged(source) -> None:
@@ -273,7 +300,10 @@ def list_backups(db_path, *, folder=None, with_counts: bool = True) -> list:
             match = _NAME.match(path.name)
             if not match or match["stem"] != stem:
                 continue
-            found.append(read_backup_info(path) if with_counts else _info_from_name(path))
+            try:
+                found.append(read_backup_info(path) if with_counts else _info_from_name(path))
+            except FileNotFoundError:  # rotated away by another program while listing
+                continue
     found.sort(key=lambda b: b.order, reverse=True)
     return found
 
@@ -291,7 +321,8 @@ def _info_from_name(path: Path) -> BackupInfo:
     created = _dt.datetime.fromtimestamp(path.stat().st_mtime)
     reason = "manual"
     if match:
-        created = _dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        with contextlib.suppress(ValueError):  # 20261399-…: a name that only looks like ours
+            created = _dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
         word = match["word"].rstrip("0123456789")
         reason = next((k for k, v in REASONS.items() if v == word), "manual")
     stat = path.stat()
@@ -335,7 +366,10 @@ def rotate_backups(folder, *, keep: Optional[Path] = None, now: Optional[_dt.dat
     for path in folder.iterdir() if folder.is_dir() else ():
         match = _NAME.match(path.name)
         if match:
-            info = read_backup_info(path)
+            try:
+                info = read_backup_info(path)
+            except FileNotFoundError:  # another program's rotation was quicker
+                continue
             groups.setdefault((match["stem"], info.origin), []).append(info)
     if keep is not None:
         own = read_backup_info(keep)
@@ -391,10 +425,15 @@ def backups_to_delete(backups: list, *, now: _dt.datetime) -> list:
 
 # --------------------------------------------------------------------------- restoring
 def verify_backup(path) -> None:
-    """Raise BackupProblem unless `path` is a whole SQLite file of this app."""
+    """Raise BackupProblem unless `path` is a whole data file or backup of this app: SQLite, a
+    schema version this program knows, the app's tables, and a clean integrity_check. An empty
+    file or an empty database is refused: restoring it would empty the data."""
     from .health import check_file
 
-    finding = check_file(Path(path), thorough=True)
+    path = Path(path)
+    if path.is_dir():
+        raise BackupProblem(f"不能用“{path}”恢复：这是一个文件夹，请选择一个备份文件。")
+    finding = check_file(path, thorough=True, require_data=True)
     if finding is not None:
         raise BackupProblem(f"不能用“{path}”恢复：{finding.message}")
 
@@ -410,10 +449,12 @@ def restore_backup(db_path, backup_path, *, folder=None) -> dict:
     """
     from .health import check_file, set_aside
 
+    from .output_guard import same_file
+
     db_path, backup_path = Path(db_path), Path(backup_path)
-    verify_backup(backup_path)
-    if backup_path.resolve() == db_path.resolve():
+    if same_file(backup_path, db_path):
         raise BackupProblem("不能用数据文件自身恢复，请选择一个备份文件。")
+    verify_backup(backup_path)
     before, kept = None, None
     if db_path.exists():
         if check_file(db_path) is None:

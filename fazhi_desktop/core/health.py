@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import DatabaseProblem, FileTooNew, NotADatabase
+from .faults import short_cause
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = {"proposal", "suggestion", "mediation", "petition", "settings", "audit"}
-RESTORABLE = {"not_sqlite", "truncated", "damaged"}
+RESTORABLE = {"not_sqlite", "truncated", "damaged", "empty"}
 # quick_check reads every page in b-tree order (random reads): measured 1.6 s warm and 15.5 s
 # cold for a 917 MB file on an SSD (docs/reliability.md). Above this size the start-up check is
 # structural only; the daily backup's integrity_check (off the GUI thread) reads the rest.
@@ -43,7 +44,7 @@ class DamagedNotADatabase(DamagedFile, NotADatabase):
 class Finding:
     """What is wrong with a data file, for the dialog at start and for `check`."""
 
-    code: str  # not_sqlite, truncated, damaged, too_new, foreign, unreadable
+    code: str  # not_sqlite, truncated, damaged, empty, missing, too_new, foreign, unreadable
     path: Path
     title: str  # one short line, the dialog's heading
     message: str  # what happened, in plain Chinese, ends with the file being untouched
@@ -60,13 +61,19 @@ class Finding:
             return "请安装新版法治办公助手后再打开。"
         if self.code == "foreign":
             return "请确认选择的是法治办公助手的数据文件。"
+        if self.code == "missing":
+            return "请检查文件路径。"
         if self.code == "unreadable":
             return "请检查文件权限或将数据文件复制到本机硬盘后再打开。"
         return "可以从最近一次完好的备份恢复（损坏的文件会改名保留，不会被覆盖）。"
 
 
-def check_file(path, *, thorough: bool = False) -> Optional[Finding]:
+def check_file(path, *, thorough: bool = False, require_data: bool = False) -> Optional[Finding]:
     """None if `path` can be opened safely (or does not exist yet), else the Finding.
+
+    require_data (for `check` and for what a restore takes): the file must hold this app's data,
+    so a missing file, an empty file and an empty database are findings too; without it they
+    are a new data file about to be created.
 
     Cheap header checks first, then `PRAGMA quick_check` (every page read once, O(N)) for a
     file up to QUICK_CHECK_LIMIT; `thorough` runs the full integrity_check whatever the size
@@ -75,9 +82,14 @@ def check_file(path, *, thorough: bool = False) -> Optional[Finding]:
     path = Path(path)
     name = path.name
     if not path.exists():
+        if require_data:
+            return Finding("missing", path, "文件不存在", f"文件“{path}”不存在。")
         return None
     size = path.stat().st_size
     if size == 0:
+        if require_data:
+            return Finding("empty", path, "文件是空的",
+                           f"“{name}”是空文件（0字节），其中没有法治办公助手的数据。文件未做任何修改。")
         if _has_backups(path):
             return Finding("truncated", path, "数据文件是空的",
                            f"数据文件“{name}”是空文件（0字节），原有数据已不在其中，可能是复制中断或磁盘故障。"
@@ -88,7 +100,7 @@ def check_file(path, *, thorough: bool = False) -> Optional[Finding]:
             head = fh.read(100)
     except OSError as exc:
         return Finding("unreadable", path, "无法读取数据文件",
-                       f"无法读取数据文件“{name}”（{exc.strerror or exc}）。文件未做任何修改。")
+                       f"无法读取数据文件“{name}”（{short_cause(exc)}）。文件未做任何修改。")
     if len(head) < len(SQLITE_HEADER):
         return _truncated(path, "文件头不完整") if SQLITE_HEADER.startswith(head) else _not_sqlite(path)
     if not head.startswith(SQLITE_HEADER):
@@ -107,7 +119,8 @@ def check_file(path, *, thorough: bool = False) -> Optional[Finding]:
         if head[92:96] == head[24:28] and pages * page_size > size:
             return _truncated(path, f"文件头记录{pages}页，实际只有{size // page_size}页")
     finding = _check_content(path, "integrity_check" if thorough else
-                             "quick_check" if size <= QUICK_CHECK_LIMIT else None)
+                             "quick_check" if size <= QUICK_CHECK_LIMIT else None,
+                             require_data=require_data)
     if finding is None:
         _passed[str(path.resolve())] = _signature(path)
     return finding
@@ -145,7 +158,8 @@ def open_readonly(path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
 
 
-def _check_content(path: Path, pragma: Optional[str]) -> Optional[Finding]:
+def _check_content(path: Path, pragma: Optional[str], *,
+                   require_data: bool = False) -> Optional[Finding]:
     from . import schema
 
     try:
@@ -159,6 +173,9 @@ def _check_content(path: Path, pragma: Optional[str]) -> Optional[Finding]:
             return Finding("too_new", path, "数据文件来自更新版本的软件",
                            f"数据文件“{path.name}”由更新版本的法治办公助手创建（数据版本{version}，"
                            f"本程序支持到{schema.LATEST_VERSION}）。文件未做任何修改。")
+        if version == 0 and not tables and require_data:
+            return Finding("empty", path, "数据文件是空的",
+                           f"“{path.name}”是一个空数据库，其中没有法治办公助手的数据。文件未做任何修改。")
         if (version == 0 and tables) or (version > 0 and not OUR_TABLES <= tables):
             return Finding("foreign", path, "不是本软件的数据文件",
                            f"“{path.name}”是一个数据库文件，但不是法治办公助手的数据文件。文件未做任何修改。")
@@ -195,7 +212,8 @@ def _damaged(path: Path, detail: str) -> Finding:
 
 def _unreadable(path: Path, exc: Exception) -> Finding:
     return Finding("unreadable", path, "无法读取数据文件",
-                   f"无法读取数据文件“{path.name}”（{exc}）。文件未做任何修改。", str(exc))
+                   f"无法读取数据文件“{path.name}”（{short_cause(exc) or '无法读取'}）。文件未做任何修改。",
+                   str(exc))
 
 
 def _wal_in_use(path: Path) -> bool:
@@ -257,11 +275,13 @@ def backup_dirs(path) -> list:
 
 
 def newest_good_backup(path):
-    """The newest backup of this file (not another PC's) that passes integrity_check, or None."""
+    """The newest backup of this file (not another PC's) that holds this app's data and passes
+    integrity_check, or None (an empty copy left by an interrupted backup is passed over)."""
     from .backup import is_own_backup, list_backups
 
     for info in list_backups(path):
-        if is_own_backup(info, path) and check_file(info.path, thorough=True) is None:
+        if is_own_backup(info, path) and check_file(info.path, thorough=True,
+                                                    require_data=True) is None:
             return info
     return None
 

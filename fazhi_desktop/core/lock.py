@@ -1,4 +1,10 @@
-"""One window per data file: an OS lock on 'NAME.lock' beside the data, holding the owner's pid.
+"""One writer per data file: an OS lock on 'NAME.lock' beside the data, holding the owner's pid.
+
+The window holds it for as long as it is open; every command that writes (add, import, profile
+set, restore, render and report, which hand out document numbers) holds it while it runs. A
+command that finds the lock taken by another command waits for it (WAIT_ENV seconds, default
+DEFAULT_WAIT) and then gives up with 「另一程序正在写入，请稍后重试」; one that finds a window
+holding it gives up at once (a window keeps the file for hours), naming that window.
 
 The operating system drops the lock when its process dies (even by a power cut or SIGKILL), so a
 lock file left by a dead process is simply taken over (flock, per open file: two opens conflict
@@ -13,10 +19,12 @@ import json
 import os
 import socket
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
 from .errors import DatabaseLocked
+from .faults import short_cause
 
 _WINDOWS = sys.platform.startswith("win")
 if _WINDOWS:
@@ -41,6 +49,36 @@ class AlreadyOpen(DatabaseLocked):
         where = f"（进程号{pid}{'，计算机' + host if host and host != socket.gethostname() else ''}）" if pid else ""
         super().__init__(f"数据文件“{path.name}”已在另一个法治办公助手窗口中打开{where}。"
                          "同一个数据文件同时只能由一个窗口修改，请切换到已打开的窗口。")
+
+
+BUSY_MESSAGE = "另一程序正在写入，请稍后重试"
+WAIT_ENV = "FAZHI_LOCK_WAIT"  # seconds a command waits for another writer (tests set it short)
+DEFAULT_WAIT = 8.0
+
+
+class WriterBusy(AlreadyOpen):
+    """Another program held the writer lock for longer than this one would wait."""
+
+    def __init__(self, path: Path, pid: Optional[int], host: str = "", role: str = ""):
+        self.path, self.pid, self.host, self.role = path, pid, host, role
+        who = f"进程号{pid}" if pid else ""
+        if who and host and host != socket.gethostname():
+            who += f"，计算机{host}"
+        who = f"（{who}）" if who else ""
+        if role == "window":
+            detail = (f"数据文件“{path.name}”已在另一个法治办公助手窗口中打开{who}，"
+                      "请在该窗口中操作，或关闭窗口后再运行命令")
+        else:
+            detail = f"数据文件“{path.name}”正由另一个程序写入{who}"
+        DatabaseLocked.__init__(self, f"{BUSY_MESSAGE}：{detail}。数据文件未做任何修改。")
+
+
+def wait_seconds() -> float:
+    """How long a writing command waits for the lock: $FAZHI_LOCK_WAIT, else DEFAULT_WAIT."""
+    try:
+        return max(0.0, float(os.environ.get(WAIT_ENV, DEFAULT_WAIT)))
+    except ValueError:
+        return DEFAULT_WAIT
 
 
 class LockUnsupported(DatabaseLocked):
@@ -104,21 +142,44 @@ def network_filesystem(path) -> Optional[str]:
 
 
 class WriterLock:
-    """Held by the window that edits a data file; `acquire()` or use as a context manager."""
+    """Held by the window that edits a data file, or by a command while it writes;
+    `acquire()` or use as a context manager. `role` ("window" or "command") is written into the
+    lock file so that a command waiting for it knows whether waiting can help."""
 
-    def __init__(self, db_path):
+    def __init__(self, db_path, *, role: str = "window"):
         self.db_path = Path(db_path)
         self.path = lock_path(db_path)
+        self.role = role
         self._fd: Optional[int] = None
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self, *, allow_network: bool = False) -> "WriterLock":
-        """Take the lock or raise AlreadyOpen / LockUnsupported (Chinese messages)."""
+    def acquire(self, *, allow_network: bool = False, wait: float = 0) -> "WriterLock":
+        """Take the lock or raise AlreadyOpen / LockUnsupported (Chinese messages).
+
+        With `wait` > 0, a lock held by a command is waited for up to that many seconds and
+        then refused with WriterBusy (also an AlreadyOpen); a lock held by a window is refused
+        at once with WriterBusy.
+        """
         if self._fd is not None:
             return self
+        if wait <= 0:
+            return self._try_acquire(allow_network)
+        deadline = time.monotonic() + wait
+        pause = 0.01
+        while True:
+            try:
+                return self._try_acquire(allow_network)
+            except AlreadyOpen as exc:
+                role = read_owner_role(self.db_path)
+                if role == "window" or time.monotonic() >= deadline:
+                    raise WriterBusy(self.db_path, exc.pid, exc.host, role) from exc
+            time.sleep(pause)
+            pause = min(pause * 1.5, 0.2)
+
+    def _try_acquire(self, allow_network: bool) -> "WriterLock":
         fs = network_filesystem(self.db_path)
         if fs and not allow_network:
             raise LockUnsupported(self.db_path, f"文件系统：{fs}")
@@ -127,7 +188,7 @@ class WriterLock:
             fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                raise ReadOnlyLocation(self.db_path, exc.strerror or str(exc)) from exc
+                raise ReadOnlyLocation(self.db_path, short_cause(exc)) from exc
             raise
         try:
             _lock(fd)
@@ -138,9 +199,10 @@ class WriterLock:
                 pid, host = read_owner(self.db_path)
                 raise AlreadyOpen(self.db_path, pid, host) from exc
             if exc.errno in _NO_LOCKING:
-                raise LockUnsupported(self.db_path, exc.strerror or str(exc)) from exc
+                raise LockUnsupported(self.db_path, short_cause(exc)) from exc
             raise
-        owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
+        owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                            "role": self.role}).encode()
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, owner.ljust(200))
         os.fsync(fd)
@@ -173,6 +235,16 @@ def read_owner(db_path) -> tuple:
         return int(data.get("pid")) if data.get("pid") else None, str(data.get("host", ""))
     except (OSError, ValueError, TypeError):
         return None, ""
+
+
+def read_owner_role(db_path) -> str:
+    """"window" or "command" as written by the holder of the lock, or "" if unknown."""
+    try:
+        with open(lock_path(db_path), "rb") as fh:
+            data = json.loads(fh.read(200).decode("utf-8").strip() or "{}")
+        return str(data.get("role", ""))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return ""
 
 
 def is_locked(db_path) -> bool:

@@ -22,9 +22,12 @@ makes every thread's connection stale: each thread reopens its own on its next u
 
 sqlite-utils or raw SQL:
 - sqlite-utils (`store.db`, per thread) for what it is the well-kept tool for: introspection
-  (`table_names`, columns), upserts of the small key/value tables (settings, profile), and
-  `Table.transform()` in a future migration step that must change a column (SQLite's ALTER TABLE
-  cannot); its `atomic()` nests as a SAVEPOINT inside our transaction.
+  (`table_names`, columns), `query()`, and `Table.transform()` in a future migration step that
+  must change a column (SQLite's ALTER TABLE cannot). Not for writes inside our transactions:
+  sqlite-utils 3.x (the last line for Python 3.9, which the Debian 11 build for Kylin/UOS runs)
+  wraps each insert/upsert in `with conn:`, which COMMITs the caller's open transaction half-way;
+  4.x nests as a SAVEPOINT. The two small key/value upserts (settings, profile) are therefore
+  one `INSERT … ON CONFLICT DO UPDATE` each.
 - Raw SQL, always with parameters, where it is clearer or faster: the schema steps
   (core/schema.py, split by `split_statements`, a real statement splitter), the record rows
   with their derived columns, the FTS5 search tables, and the register queries
@@ -292,6 +295,18 @@ class Store:
                 self._local.owned = None
             self._open(backup_dir)
 
+    @classmethod
+    def open_readonly(cls, path) -> "Store":
+        """The file for reading only (commands that only read: core/access.py checks it first):
+        nothing is created, migrated, checkpointed or otherwise written (health.open_readonly)."""
+        from .health import open_readonly
+
+        path = Path(path)
+        try:
+            return cls(open_readonly(path), path)
+        except sqlite3.Error as exc:
+            raise DatabaseProblem(f"无法读取数据文件“{path}”：{exc}。文件未做任何修改。") from exc
+
     def _configure(self) -> None:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
@@ -507,9 +522,10 @@ class Store:
     def save_profile(self, profile: dict) -> None:
         with self.transaction():
             before = self.load_profile()
-            self.db["profile"].upsert(
-                {"id": 1, "data": json.dumps(profile, ensure_ascii=False), "updated_at": now_iso()},
-                pk="id")
+            self.conn.execute(
+                "INSERT INTO profile(id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) "
+                "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                (json.dumps(profile, ensure_ascii=False), now_iso()))
             self.audit("profile", "profile", "create" if before is None else "update",
                        before, profile)
 
@@ -519,8 +535,9 @@ class Store:
 
     def set_setting(self, key: str, value) -> None:
         with self.transaction():
-            self.db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)},
-                                       pk="key")
+            self.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                "DO UPDATE SET value = excluded.value", (key, json.dumps(value, ensure_ascii=False)))
 
     def query(self, sql: str, params: Iterable = ()) -> list:
         """Rows of a read-only query as dicts (sqlite-utils)."""

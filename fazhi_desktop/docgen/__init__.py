@@ -42,11 +42,20 @@ report in their own modules):
 2. Imperative — `Composer` (docgen/composer.py) for documents the model does not cover: a
    python-docx Document already set up (A4, margins, 22x28 grid, styles, page numbers), with
    `title()`, `addressee()`, `paragraph()`, `text()`, `picture()`, `table()` (ruled, docgen/
-   tables.py), `page_break()`, `line()/spacer()/blank()` (exact-height lines), `run(text, role,
-   size)` (a run XML in the profile's font for role title/body/heading1/heading2/page_number),
+   tables.py), `page_break()` (the next paragraph or table starts a page), `line()/spacer()/
+   blank()` (exact-height lines), `run(text, role, size, nobreak=False)` (a run XML in the
+   profile's font for role title/body/heading1/heading2/page_number; nobreak: numbers, dates,
+   发文字号 … held on one line, for text that may wrap),
    `add(xml)`, `save(path)` and `.doc` (the python-docx Document) and `.warnings`. The header,
    closing and render modules are functions over a Composer: `render.build(doc)` returns the
    Composer before saving, for a caller that wants to append its own pages.
+
+Every text passes `Composer.run`, which sets half-width , : ; ? ! ( ) in Chinese text full-width
+(docgen/punctuation.py; the count is a warning on save). Body paragraphs, table cells, 附注, the
+contact line and 抄送 hold numbers, dates, 发文字号, counts and names on one line
+(docgen/nobreak.py); a heading standing alone keeps with the next paragraph. Default sentences
+built from record fields (openings, titles, addressees) come from docgen/wording.py, which never
+doubles a word or suffix. docs/printing.md says what was measured.
 
 Layout figures live in docgen/layout.py (mm from GB/T 9704; LibreOffice traps noted where they
 bite). Built on the engine:

@@ -29,7 +29,7 @@ def attachment_note(c: Composer, names: list) -> None:
     label = "附件："
     if len(names) == 1:
         lead = 2 * L.CHAR_PT + measure(label)
-        c.add(X.paragraph(c.run(label + names[0]), jc="both", left_pt=lead,
+        c.add(X.paragraph(c.run(label + names[0], nobreak=True), jc="both", left_pt=lead,
                           hanging_pt=measure(label)))
         return
     for i, name in enumerate(names, 1):
@@ -37,7 +37,7 @@ def attachment_note(c: Composer, names: list) -> None:
         lead = 2 * L.CHAR_PT + measure(label) + measure(prefix)
         text = (label if i == 1 else "") + prefix + name
         hang = measure(text[: len(text) - len(name)])
-        c.add(X.paragraph(c.run(("\t" if i > 1 else "") + text), jc="both", left_pt=lead,
+        c.add(X.paragraph(c.run(("\t" if i > 1 else "") + text, nobreak=True), jc="both", left_pt=lead,
                           hanging_pt=hang if i == 1 else measure(prefix),
                           tabs=(("left", 2 * L.CHAR_PT + measure(label)),)))
 
@@ -108,7 +108,7 @@ def contact_line(c: Composer, text: str, *, notes_follow: bool = False) -> None:
     spacing = L.CHAR_SPACING_PT
     if measure(text) > room:  # tighten the letter spacing (by at most 1.5 pt) to keep one line
         spacing = max(spacing - 1.5, spacing + (room - measure(text)) / len(text) - 0.05)
-    c.add(X.paragraph(c.run(text, spacing_pt=spacing), jc="left",
+    c.add(X.paragraph(c.run(text, spacing_pt=spacing, nobreak=True), jc="left",
                       left_pt=2 * L.CHAR_PT, keep_lines=True, keep_next=notes_follow))
 
 
@@ -119,7 +119,7 @@ def notes(c: Composer, lines: list) -> None:
     for i, text in enumerate(texts):
         if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
             text = f"（{text}）"
-        c.add(X.paragraph(c.run(text), jc="both", left_pt=2 * L.CHAR_PT, hanging_pt=L.CHAR_PT,
+        c.add(X.paragraph(c.run(text, nobreak=True), jc="both", left_pt=2 * L.CHAR_PT, hanging_pt=L.CHAR_PT,
                           keep_lines=True, keep_next=i < len(texts) - 1))
 
 
@@ -147,7 +147,7 @@ def colophon(c: Composer, col: Colophon, *, letter: bool = False) -> None:
         first_cap = L.TEXT_W_PT - 2 * size
         lines = 1 + max(0, math.ceil((measure(text, size, 0) - first_cap) /
                                      ((first_cap - label) * 0.97)))
-        para = X.paragraph(c.run(text, "body", size, spacing_pt=0), jc="both",
+        para = X.paragraph(c.run(text, "body", size, spacing_pt=0, nobreak=True), jc="both",
                            line_pt=COLOPHON_LINE_PT, left_pt=size + label, right_pt=size,
                            hanging_pt=label)
         rows.append((para, lines * COLOPHON_LINE_PT + COLOPHON_PAD_PT))

@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from ..core.records import DEFAULT_FONTS
 from . import layout as L
 from . import ooxml as X
+from .punctuation import fullwidth
+from .punctuation import warning as punctuation_warning
 from .text import clean, heading_level, printed_width, split_heading
 
 ROLE_SIZES = {"title": L.TITLE_PT, "body": L.BODY_PT, "heading1": L.BODY_PT,
@@ -33,6 +35,8 @@ class Composer:
         self.fonts = dict(DEFAULT_FONTS)
         self.fonts.update({k: v for k, v in (fonts or {}).items() if v})
         self.warnings: list = []
+        self.punctuation_changes = 0  # half-width marks set full-width (docgen/punctuation.py)
+        self._break_pending = False  # page_break(): the next element starts a page
         self.cursor_pt: Optional[float] = 0.0
         self.letter = letter
         self._body = self.doc.element.body
@@ -48,13 +52,28 @@ class Composer:
         return clean(text, where, self.warnings)
 
     def add(self, xml: str):
-        """Append a paragraph or table (XML) to the body; returns the element."""
+        """Append a paragraph or table (XML) to the body; returns the element. After
+        `page_break()` the element starts a new page."""
         el = X.element(xml) if isinstance(xml, str) else xml
+        if self._break_pending:
+            self._break_pending = False
+            if el.tag == qn("w:p"):
+                _page_break_before(el)
+            else:  # a table: an empty, 1 pt paragraph starts the page for it
+                self.add(X.paragraph("", line_pt=1, page_break_before=True,
+                                     mark_rpr=X.rpr(self.font("body"), 1, spacing_pt=0)))
         self._sect.addprevious(el)
         return el
 
-    def run(self, text: str, role: str = "body", size: Optional[float] = None, **kw) -> str:
-        return X.run(text, self.font(role), size or ROLE_SIZES[role], **kw)
+    def run(self, text: str, role: str = "body", size: Optional[float] = None, *,
+            nobreak=False, **kw) -> str:
+        """A run in the role's font. Every text of the document passes here: half-width
+        punctuation in Chinese text is set full-width (counted for the warning on save);
+        nobreak: numbers, dates, 发文字号 … are held on one line (text that may wrap); a
+        predicate instead of True says which spans fit (ooxml.run)."""
+        text, changed = fullwidth(text)
+        self.punctuation_changes += changed
+        return X.run(text, self.font(role), size or ROLE_SIZES[role], nobreak=nobreak, **kw)
 
     def line(self, runs: str, *, height_pt: float = L.LINE_PITCH_PT, lines: int = 1, **kw):
         """A paragraph of `lines` exact-height lines; advances the first-page cursor."""
@@ -107,11 +126,16 @@ class Composer:
         level = heading_level(text) if level is None else level
         if level in (1, 2):
             head, rest = split_heading(text)
-            runs = self.run(head, LEVEL_ROLES[level]) + (self.run(rest) if rest else "")
+            runs = self.run(head, LEVEL_ROLES[level], nobreak=True) + (
+                self.run(rest, nobreak=True) if rest else "")
         else:
-            runs = self.run(text)
+            runs = self.run(text, nobreak=True)
         jc = {"center": "center", "right": "right", "left": "left"}.get(align or "", "both")
-        self.add(X.paragraph(runs, jc=jc, first_pt=INDENT_PT if indent and not align else 0))
+        # A heading on a line of its own (一、… （二）… 1.… （1）… with no sentence after it)
+        # keeps with the paragraph it heads: never the last line of a page.
+        heading = is_standalone_heading(text, level)
+        self.add(X.paragraph(runs, jc=jc, first_pt=INDENT_PT if indent and not align else 0,
+                             keep_next=heading, keep_lines=heading))
         self.stop_tracking()
 
     def text(self, text: str, where: str = "正文") -> None:
@@ -140,7 +164,10 @@ class Composer:
         self.stop_tracking()
 
     def page_break(self) -> None:
-        self.add(X.paragraph('<w:r><w:br w:type="page"/></w:r>'))
+        """The next paragraph or table starts a new page. Set as "page break before" on it,
+        not as a break character: a break in a paragraph of its own after a full page would
+        first take a line of the next page and then leave it blank (the 卷宗's empty page)."""
+        self._break_pending = True
         self.stop_tracking()
 
     # ----------------------------------------------------------------- saving
@@ -150,6 +177,9 @@ class Composer:
         self._number_drawings()
         declare_fonts(self.doc, self.fonts.values())
         self.doc.save(str(path))
+        note = punctuation_warning(self.punctuation_changes) if self.punctuation_changes else ""
+        if note and note not in self.warnings:  # the clerk learns how many marks changed
+            self.warnings.append(note)
 
     def _number_drawings(self) -> None:
         """Unique ids for every drawing (ours and python-docx's pictures): Word repairs a
@@ -202,6 +232,41 @@ class Composer:
         from .closing import page_number_footers
 
         page_number_footers(self, enabled=page_numbers)
+
+
+def _page_break_before(paragraph) -> None:
+    """Give a paragraph (lxml element) w:pageBreakBefore, in the schema's place in its pPr."""
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = X.element(f"<w:pPr {X.NSDECL}/>")
+        paragraph.insert(0, ppr)
+    if ppr.find(qn("w:pageBreakBefore")) is not None:
+        return
+    anchor = None
+    for tag in ("w:pStyle", "w:keepNext", "w:keepLines"):
+        found = ppr.find(qn(tag))
+        if found is not None:
+            anchor = found
+    element = X.element(f"<w:pageBreakBefore {X.NSDECL}/>")
+    if anchor is None:
+        ppr.insert(0, element)
+    else:
+        anchor.addnext(element)
+
+
+HEADING_MAX_EM = 2 * L.CHARS_PER_LINE - 2  # a heading standing alone takes at most two lines
+
+
+def is_standalone_heading(text: str, level: int) -> bool:
+    """A heading that is a paragraph of its own (no sentence runs on after it)."""
+    if level not in (1, 2, 3, 4):
+        return False
+    text = text.strip()
+    # An item ending a sentence ("（一）如实陈述纠纷事实；") is a list item, not a heading:
+    # chaining a list's items together could push a whole block to the next page.
+    if "。" in text or text.endswith(("；", ";", "！", "？")):
+        return False
+    return printed_width(text) <= HEADING_MAX_EM
 
 
 FOOTER_DISTANCE_MM = 25.2  # tuned so that the dashes sit 7 mm below the text block

@@ -74,7 +74,7 @@ def heading(c: Composer, text: str) -> None:
 
 def labelled(c: Composer, label: str, text: str) -> None:
     """A paragraph starting with a 黑体 label: “申请人：张三，男……”."""
-    runs = c.run(label, "heading1") + c.run(c.clean(text, label.rstrip("：")))
+    runs = c.run(label, "heading1") + c.run(c.clean(text, label.rstrip("：")), nobreak=True)
     c.add(X.paragraph(runs, jc="both", first_pt=2 * L.CHAR_PT))
 
 

@@ -16,6 +16,7 @@ from ..core.records import OUTCOME, PERFORMANCE, SOURCE
 from . import ooxml as X
 from .composer import Composer
 from .mediation import BLANK_DATE, add_agreement, heading, signature_lines
+from .wording import with_suffix
 
 RIGHTS = (
     "人民调解委员会是依法设立的调解民间纠纷的群众性组织，调解民间纠纷不收取任何费用。"
@@ -65,7 +66,7 @@ def add_cover(c: Composer, record: dict) -> None:
     c.add(X.paragraph(c.run(record.get("committee", "")), jc="center"))
     c.blank(2)
     rows = [["卷　　号", (record.get("case_number", ""), {"span": 3})],
-            ["案　　由", (f"{record.get('dispute_type', '')}纠纷", {"span": 3})],
+            ["案　　由", (with_suffix(record.get('dispute_type'), "纠纷"), {"span": 3})],
             ["当 事 人", (_names(record), {"span": 3})],
             ["人民调解员", ("、".join(record.get("mediators") or []), {"span": 3})],
             ["受理日期", _d(record.get("accepted_date")), "结案日期", _d(record.get("closed_date"))],

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from docx.oxml import parse_xml
 
 from . import layout as L
+from . import nobreak as NB
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -30,10 +31,14 @@ _shape_ids = itertools.count(1000)
 
 
 def rpr(font: str, size_pt: float, *, bold: bool = False, color: Optional[str] = None,
-        spacing_pt: float = L.CHAR_SPACING_PT) -> str:
+        spacing_pt: float = L.CHAR_SPACING_PT, east_asian_lang: str = "zh-CN",
+        latin_lang: Optional[str] = None) -> str:
     """Run properties: one font for every script (East Asian set explicitly), zh-CN language.
 
     w:hint="eastAsia" makes the ambiguous-width characters (“ ” — …) take the East Asian font.
+    `latin_lang` (default: the East Asian language) en-US keeps runs of digits together in
+    LibreOffice; `east_asian_lang` en-US is for a span held together by word joiners
+    (docgen/nobreak.py), which LibreOffice honours only outside its Chinese line breaking.
     """
     f = escape(font, {'"': "&quot;"})
     parts = [f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}" w:hint="eastAsia"/>']
@@ -45,12 +50,33 @@ def rpr(font: str, size_pt: float, *, bold: bool = False, color: Optional[str] =
         parts.append(f'<w:spacing w:val="{round(spacing_pt * 20)}"/>')
     half = round(size_pt * 2)
     parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
-    parts.append('<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/>')
+    latin = latin_lang or east_asian_lang
+    parts.append(f'<w:lang w:val="{latin}" w:eastAsia="{east_asian_lang}" w:bidi="ar-SA"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def run(text: str, font: str, size_pt: float, **kw) -> str:
-    """A run; tab characters become <w:tab/> and newlines manual line breaks <w:br/>."""
+def run(text: str, font: str, size_pt: float, *, nobreak=False, **kw) -> str:
+    """A run; tab characters become <w:tab/> and newlines manual line breaks <w:br/>.
+
+    nobreak: the spans of docgen/nobreak.py (numbers, dates, 发文字号 …) become runs of their
+    own that no line break splits; a callable instead of True tells which spans fit the line
+    (see nobreak.spans)."""
+    if nobreak:
+        # Latin language en-US throughout: digits (and a masked 138****2345) then hold by
+        # themselves; only spans with Chinese characters need runs of their own.
+        fits = nobreak if callable(nobreak) else None
+        out, plain = [], ""
+        for piece, held in NB.pieces(text, fits):
+            if held and not piece.isascii():
+                if plain:
+                    out.append(run(plain, font, size_pt, latin_lang="en-US", **kw))
+                    plain = ""
+                out.append(run(NB.join(piece), font, size_pt, east_asian_lang="en-US", **kw))
+            else:
+                plain += NB.join(piece) if held else piece
+        if plain or not out:
+            out.append(run(plain, font, size_pt, latin_lang="en-US", **kw))
+        return "".join(out)
     props = rpr(font, size_pt, **kw)
     pieces = []
     for i, line in enumerate(text.split("\n")):

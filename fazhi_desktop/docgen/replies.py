@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..core import records
 from ..core.errors import ValidationError
+from . import wording
 from .filenames import safe_stem
 from .model import Colophon, FileHeader, LetterHeader, OfficialDocument, Signature
 from .render import RenderResult, write_document
@@ -21,7 +22,9 @@ CLOSING_WORDS = ("感谢", "欢迎", "特此答复", "此复")
 
 
 def default_title(kind: str, record: dict) -> str:
-    return f"对{record.get('session', '')}第{record.get('number', '')}号{records.item_word(kind)}的答复"
+    """对区政协六届一次会议第28号提案的答复 (docgen/wording.py: nothing doubled)."""
+    return wording.reply_title(record.get("session"), record.get("number"),
+                               records.item_word(kind))
 
 
 def reply_title(kind: str, record: dict) -> str:
@@ -38,7 +41,13 @@ def default_filename(kind: str, record: dict, signer: Optional[str] = None) -> s
 
 
 def default_opening(kind: str, record: dict) -> str:
-    return f"您提出的关于“{record.get('title', '')}”的{records.item_word(kind)}收悉。现答复如下："
+    """By the title's shape: 您提出的《关于…的建议》收悉 / 关于X的提案 / 关于“X”的提案."""
+    return wording.opening(record.get("title"), records.item_word(kind))
+
+
+def addressee_of(kind: str, name) -> str:
+    """胡校丽委员 (an author typed as 胡校丽委员 keeps one 委员)."""
+    return wording.person(name, records.people_word(kind))
 
 
 def mark_text(profile: dict, *, letter: bool) -> str:
@@ -68,7 +77,7 @@ def reply_defaults(kind: str, record: dict, profile: dict) -> dict:
     return {
         "title": default_title(kind, record),
         "opening": default_opening(kind, record),
-        "addressee": f"{authors[0]}{records.people_word(kind)}" if authors else "",
+        "addressee": addressee_of(kind, authors[0]) if authors else "",
         "signature": profile.get("authority_short") or authority,
         **contact_defaults(profile),
         "printed_by": profile.get("printed_by") or (authority + "办公室" if authority else ""),
@@ -102,7 +111,7 @@ def build_reply(kind: str, record: dict, profile: dict, *, signer: Optional[str]
     defaults = reply_defaults(kind, record, profile)
     addressee = (reply.get("addressee") or "").strip() or defaults["addressee"]
     if signer:  # a co-signed item: each signer's own copy
-        addressee = f"{signer}{records.people_word(kind)}"
+        addressee = addressee_of(kind, signer)
     date = reply.get("date")
     if not date:
         date = (today or _dt.date.today()).isoformat()

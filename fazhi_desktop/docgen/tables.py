@@ -2,8 +2,13 @@
 and the floating 版记 table anchored to the bottom of the page."""
 from __future__ import annotations
 
+import math
+
 from . import layout as L
 from . import ooxml as X
+from .text import printed_width
+
+CELL_MARGIN_PT = 4.0
 
 _NO_BORDERS = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right",
                                                         "insideH", "insideV"))
@@ -38,9 +43,11 @@ def _cell(width_twips: int, paragraphs: str, *, vmerge: str = "", valign: str = 
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
 
 
-def _row(cells: str, height_pt: float, rule: str = "exact", header: bool = False) -> str:
+def _row(cells: str, height_pt: float, rule: str = "exact", header: bool = False,
+         cant_split: bool = True) -> str:
     head = "<w:tblHeader/>" if header else ""
-    return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{L.pt_to_twips(height_pt)}" '
+    keep = "<w:cantSplit/>" if cant_split else ""
+    return (f'<w:tr><w:trPr>{keep}<w:trHeight w:val="{L.pt_to_twips(height_pt)}" '
             f'w:hRule="{rule}"/>{head}</w:trPr>{cells}</w:tr>')
 
 
@@ -72,24 +79,36 @@ def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt
     xml_rows = []
     for r, cells in enumerate(rows):
         header = r < header_rows
-        parts, col = [], 0
+        parts, col, lines = [], 0, 1
         for cell in cells:
             text, opts = (cell, {}) if not isinstance(cell, tuple) else cell
             span = opts.get("span", 1)
             width = sum(twips[col:col + span])
             col += span
             jc = opts.get("align") or ("center" if header else "left")
+            room = width / 20 - 2 * CELL_MARGIN_PT
+            texts = str(text or "").split("\n") or [""]
             paras = "".join(
                 X.paragraph(c.run(c.clean(t, "表格"), header_role if header else "body", size_pt,
-                                  spacing_pt=0), jc=jc, line_pt=line)
-                for t in (str(text or "").split("\n") or [""]))
+                                  spacing_pt=0, nobreak=_fits(room, size_pt)), jc=jc, line_pt=line)
+                for t in texts)
             parts.append(_cell(width, paras, span=span))
+            lines = max(lines, sum(max(1, math.ceil(printed_width(t) * size_pt / room))
+                                   for t in texts))
+        # A row taller than a third of the page may break across pages: kept whole, it would
+        # leave most of a page empty before it (a long 纠纷简要情况 in the 卷宗).
+        can_split = lines * line > L.mm_to_pt(L.TEXT_H_MM) / 3
         xml_rows.append(_row("".join(parts), L.mm_to_pt(row_height_mm), rule="atLeast",
-                             header=header))
+                             header=header, cant_split=not can_split))
     borders = "".join(X.border(s, 0.5) for s in ("top", "left", "bottom", "right", "insideH",
                                                   "insideV"))
-    xml, _ = _tbl("".join(xml_rows), widths_pt, borders=borders, cell_margin_pt=4)
+    xml, _ = _tbl("".join(xml_rows), widths_pt, borders=borders, cell_margin_pt=CELL_MARGIN_PT)
     return xml
+
+
+def _fits(room_pt: float, size_pt: float):
+    """nobreak predicate for a cell: a span is held only when it fits the cell's line."""
+    return lambda span: printed_width(span) * size_pt <= room_pt
 
 
 def bottom_table_box(rows: list, *, bottom_mm: float, thick: bool = True) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Optional
@@ -70,6 +71,7 @@ def setup_application(argv: Optional[list] = None) -> QApplication:
 def open_registry_or_explain(path: Path):
     """The Registry on the file, or None after telling the clerk why it cannot open."""
     from ..core.errors import FazhiError
+    from ..core.faults import message_for
     from ..core.registry import Registry
 
     try:
@@ -82,9 +84,10 @@ def open_registry_or_explain(path: Path):
             if show_finding(finding):
                 return open_registry_or_explain(path)
             return None
-        QMessageBox.critical(None, APP_NAME, f"无法打开数据文件。\n\n{exc}")
-    except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"无法打开数据文件：{exc.strerror or exc}")
+        QMessageBox.critical(None, APP_NAME, f"无法打开数据文件。\n\n{message_for(exc, data_file=path)}")
+    except (OSError, sqlite3.Error) as exc:
+        message = message_for(exc, data_file=path) or "请检查该文件及其文件夹的权限。"
+        QMessageBox.critical(None, APP_NAME, f"无法打开数据文件。\n\n{message}")
     return None
 
 
@@ -101,18 +104,36 @@ def launch_gui(db: Optional[str] = None) -> int:
     """Open the main window on the data file (--db / FAZHI_DB / default); the exit status.
 
     Order (docs/reliability.md): writer lock, read-only start-up check, open, first-run profile,
-    window, daily backup in the background.
+    window, daily backup in the background. From the moment the data file is known, every fault
+    ends in a box (gui/fault_hooks.py), never in a traceback.
     """
-    from ..core import lock
-    from ..paths import resolve_db_path
-    from .startup import SingleInstance, acquire_writer_lock, check_before_open, start_daily_backup
+    from ..core.faults import os_error_message
+    from ..paths import app_data_dir, resolve_db_path
+    from . import fault_hooks
 
     app = setup_application()
     try:
         path = resolve_db_path(db)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"无法创建数据文件夹：{exc.strerror or exc}")
+        fault_hooks.install(app_data_dir())
+        message = os_error_message(exc) or "请检查用户数据文件夹的权限。"
+        QMessageBox.critical(None, APP_NAME, f"无法创建数据文件夹。\n\n{message}")
         return 1
+    fault_hooks.install(path.parent)
+    try:
+        return _run_window(app, path)
+    except Exception as exc:  # noqa: BLE001 -- at start-up or quit: a box, never a traceback
+        from .dialogs.error_dialog import ErrorDialog
+
+        message, details = fault_hooks.describe(exc, path)
+        ErrorDialog(message, details).exec()
+        return 1
+
+
+def _run_window(app, path: Path) -> int:
+    from ..core import lock
+    from .startup import SingleInstance, acquire_writer_lock, check_before_open, start_daily_backup
+
     writer = acquire_writer_lock(path)
     if writer is None:
         return 0 if lock.is_locked(path) else 1  # 0: the open window was brought forward

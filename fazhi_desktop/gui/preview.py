@@ -34,6 +34,8 @@ class PdfPreview(QWidget):
 
     loaded = Signal(int)  # page count, once a document is shown
 
+    registry = None  # the data in use, when known: a PDF is never saved onto it (output_check)
+
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.document = QPdfDocument(self)
@@ -267,6 +269,13 @@ class PdfPreview(QWidget):
         name, _ = QFileDialog.getSaveFileName(self, "另存为PDF", start, "PDF文件 (*.pdf)")
         if not name:
             return None
+        if self.registry is not None:
+            from .output_check import may_write
+
+            target = name if name.lower().endswith(".pdf") else name + ".pdf"
+            if not may_write(self, self.registry, target, title="另存为PDF",
+                             confirmed=target == name):
+                return None
         try:
             saved = self.save_pdf(name)
         except FazhiError as exc:
@@ -326,6 +335,7 @@ def preview_document(parent, path, *, registry=None, title: Optional[str] = None
     path = Path(path)
     dialog = PreviewDialog(parent, title=title or f"预览 - {path.name}")
     dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+    dialog.preview.registry = registry
     if path.suffix.lower() == ".pdf":
         dialog.show_pdf(path)
         dialog.show()

@@ -61,7 +61,12 @@ def show_done_notice(parent, registry, title: str, path: Path, warnings: list, *
 def make_document(parent, registry, *, title: str, render: Callable, out_path: Path,
                   open_file: bool = True, on_done: Optional[Callable] = None, notice: bool = True):
     """Run `render()` (returns a RenderResult or a list of them) off the GUI thread, then open
-    the file (a folder for several), show the notice; errors in a warning box."""
+    the file (a folder for several), show the notice; errors in a warning box. A single file
+    that would replace an existing one (or land on the data) is asked about first: None if not."""
+    from .output_check import may_write
+
+    if Path(out_path).suffix and not may_write(parent, registry, out_path, title=title):
+        return None
 
     def op(progress):
         progress.update(0, 0, f"正在生成{title}……")

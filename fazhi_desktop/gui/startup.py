@@ -39,7 +39,8 @@ def acquire_writer_lock(path: Path):
     from ..core import lock
 
     try:
-        return lock.WriterLock(path).acquire()
+        # a command (add, import …) holding it is waited for; another window is not
+        return lock.WriterLock(path).acquire(wait=lock.wait_seconds())
     except lock.AlreadyOpen as exc:
         socket = QLocalSocket()
         socket.connectToServer(lock.instance_name(path))

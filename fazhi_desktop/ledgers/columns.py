@@ -67,6 +67,12 @@ def _col(kind: str, key: str, header: Optional[str] = None, width: float = 12, *
 
 
 SEQ = Column(key="seq", header="序号", type="counter", width=6, aliases=("序号", "编号序号"))
+# The record's id, in a hidden last column of an exported ledger: what a re-import needs to
+# find the row's record again, even after the clerk sorted the rows or corrected a 编号. It
+# moves with its row; the template and the printed page do not show it.
+RECORD_ID = Column(key="id", header="记录ID", type="str", width=4,
+                   aliases=("记录ID", "记录标识"), field_label="记录编号", field_name="id",
+                   import_only=True)
 
 
 def _item_columns(kind: str) -> tuple:
@@ -108,7 +114,7 @@ def _item_columns(kind: str) -> tuple:
             "测评意见", f"{people}满意度")),
         _col(kind, "reply.date", "答复日期", 11, aliases=("答复日期", "答复时间", "成文日期",
                                                        "答复件日期", "复文日期")),
-        _col(kind, "reply.doc_number", "发文字号", 12, wrap=True, aliases=("发文字号", "文号", "答复文号",
+        _col(kind, "reply.doc_number", "发文字号", 12, aliases=("发文字号", "文号", "答复文号",
                                                             "发文号", "答复件文号")),
         _col(kind, "notes", "备注", 10, wrap=True, aliases=("备注", "说明", "备考")),
     )
@@ -118,7 +124,7 @@ def _mediation_columns() -> tuple:
     kind = "mediation"
     cols = [
         SEQ,
-        _col(kind, "case_number", "案件编号", 12, wrap=True, aliases=(
+        _col(kind, "case_number", "案件编号", 12, aliases=(
             "案件编号", "案号", "编号", "卷号", "调解案号", "案件号", "调解编号", "案卷号")),
         _col(kind, "committee", "调解委员会", 12, wrap=True, aliases=(
             "调解委员会", "调委会", "调解组织", "人民调解委员会", "调解机构", "所属调委会")),
@@ -194,10 +200,10 @@ def _petition_columns() -> tuple:
 
 
 COLUMNS = {
-    "proposal": _item_columns("proposal"),
-    "suggestion": _item_columns("suggestion"),
-    "mediation": _mediation_columns(),
-    "petition": _petition_columns(),
+    "proposal": _item_columns("proposal") + (RECORD_ID,),
+    "suggestion": _item_columns("suggestion") + (RECORD_ID,),
+    "mediation": _mediation_columns() + (RECORD_ID,),
+    "petition": _petition_columns() + (RECORD_ID,),
 }
 
 LEDGER_TITLES = {

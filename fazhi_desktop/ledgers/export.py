@@ -6,20 +6,22 @@ Petition counts go to petition_table.py (the monthly statistics table).
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from openpyxl.utils import get_column_letter
+
 from ..core import records
 
 from ..core.atomic import atomic_output
-from .full_data import write_full_sheet
-from .columns import LEDGER_TITLES, SHEET_NAMES, Column, ledger_columns
-from .sheet_style import (CellMaker, declare_size, display_width, finish_sheet, prepare_sheet,
-                          row_height, streamed_workbook, title_row)
-from .values import cell_value
+from .columns import LEDGER_TITLES, RECORD_ID, SHEET_NAMES, Column, ledger_columns
+from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
+                          streamed_workbook, title_row)
+from .values import cell_value, short_label
+from .signoff import append_signoff
+from .widths import column_widths, header_lines
 
 HEADER_ROW = 2
 WIDTH_SAMPLE = 1000
@@ -49,10 +51,29 @@ def office_name(registry) -> str:
     return profile.get("authority_short") or profile.get("authority") or ""
 
 
-def ledger_title(registry, kind: str, year: Optional[int]) -> str:
-    """湛河区司法局2022年政协提案办理台账."""
+UNMASKED_MARK = "（含完整身份证号）"
+
+
+def shows_personal_data(kind: str) -> bool:
+    """Whether the kind's ledger has ID-number or phone columns (masked unless chosen)."""
+    return any(c.personal for c in ledger_columns(kind))
+
+
+def ledger_title(registry, kind: str, year: Optional[int], *, masked: bool = True) -> str:
+    """湛河区司法局2022年政协提案办理台账; an unmasked ledger of personal data says so in its
+    title (人民调解案件登记台账（含完整身份证号）), so nobody forwards it by mistake."""
     when = f"{year}年" if year else ""
-    return f"{office_name(registry)}{when}{LEDGER_TITLES[kind]}"
+    mark = "" if masked or not shows_personal_data(kind) else UNMASKED_MARK
+    return f"{office_name(registry)}{when}{LEDGER_TITLES[kind]}{mark}"
+
+
+def marked_path(path, kind: str, masked: bool) -> Path:
+    """The file an export writes: an unmasked ledger of personal data carries the mark in its
+    name when the clerk's name lacks it (调解台账.xlsx -> 调解台账（含完整身份证号）.xlsx)."""
+    path = Path(path)
+    if masked or not shows_personal_data(kind) or "含完整身份证号" in path.stem:
+        return path
+    return path.with_name(f"{path.stem}{UNMASKED_MARK}{path.suffix or '.xlsx'}")
 
 
 def count_records(registry, kind: str, year: Optional[int]) -> int:
@@ -89,13 +110,17 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
 
         return export_petition_table(registry, out_path, year=year, progress=progress,
                                      cancelled=cancelled)
-    title = ledger_title(registry, kind, year)
+    title = ledger_title(registry, kind, year, masked=masked)
     total = count_records(registry, kind, year)
+    out_path = marked_path(out_path, kind, masked)
     with atomic_output(out_path) as temp:
         rows = write_ledger(temp, kind, title, iter_records(registry, kind, year),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
                             sample=list(_take(iter_records(registry, kind, year), WIDTH_SAMPLE)),
-                            full_items=None if masked else iter_records(registry, kind, year))
+                            office=office_name(registry))
+    if title.endswith(UNMASKED_MARK):  # personal data left the data file: the 操作记录 says so
+        registry.note("export", kind=kind, detail={
+            "text": f"导出{LEDGER_TITLES[kind]}{UNMASKED_MARK}，{rows}条", "path": str(out_path)})
     return ExportResult(Path(out_path), rows, title)
 
 
@@ -104,30 +129,6 @@ def _take(iterator, n):
         if i >= n:
             return
         yield item
-
-
-def column_widths(cols, sample: list, masked: bool) -> list:
-    """Fit each column to its header and the sampled values, within the column's limit."""
-    widths = []
-    for col in cols:
-        header = display_width(col.header)
-        fitted = max([4.0] + [display_width(_text(cell_value(col, r, masked=masked)))
-                              for r in sample])
-        if col.wrap:  # long text wraps inside its column
-            widths.append(min(max(fitted, header / 2 + 1), col.width))
-        else:  # short values stay on one line; a long header may wrap onto two
-            widths.append(min(max(fitted, header / 2 + 1, min(header, 10)), max(col.width, 24)))
-    return widths
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, _dt.date):
-        return "2022-08-08"
-    if isinstance(value, float):
-        return f"{value:,.2f}"
-    return str(value)
 
 
 def _style_of(col: Column) -> str:
@@ -144,33 +145,38 @@ def _style_of(col: Column) -> str:
 
 def write_ledger(path, kind: str, title: str, items, *, masked: bool, total: int = 0,
                  progress=None, cancelled=None, sample: Optional[list] = None,
-                 full_items=None) -> int:
+                 office: str = "") -> int:
     """Stream a ledger into a new workbook at `path`; returns the number of record rows.
 
-    `full_items` (an unmasked export only) adds the hidden sheet of whole records."""
+    The workbook carries what the ledger shows plus each row's record id (a hidden column, for
+    matching rows on re-import); whole records travel in data packages, not in ledgers."""
     with streamed_workbook() as wb:
         count = fill_ledger_sheet(wb, kind, title, items, masked=masked, total=total,
-                                  progress=progress, cancelled=cancelled, sample=sample)
-        if full_items is not None:
-            write_full_sheet(wb, kind, full_items, total=total)
+                                  progress=progress, cancelled=cancelled, sample=sample,
+                                  office=office)
         wb.save(path)
     return count
 
 
 def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: int = 0,
                       progress=None, cancelled=None, sample: Optional[list] = None,
-                      totals: bool = True) -> int:
-    """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows."""
-    cols = ledger_columns(kind)
+                      totals: bool = True, office: str = "") -> int:
+    """Add the ledger sheet of `kind` to a write-only workbook; the number of record rows.
+
+    The sheet ends with the totals row and the sign-off lines (填报单位 `office`)."""
+    shown = ledger_columns(kind)
+    cols = shown + (RECORD_ID,)
     ws = wb.create_sheet(SHEET_NAMES[kind])
-    widths = column_widths(cols, sample or [], masked)
+    widths = column_widths(cols, sample or [], masked, total)
     if total:
-        declare_size(ws, HEADER_ROW + total + (1 if totals else 0), len(cols))
+        declare_size(ws, HEADER_ROW + total + (1 if totals else 0) + 2, len(cols))
     prepare_sheet(ws, widths, header_row=HEADER_ROW)
+    ws.column_dimensions[get_column_letter(len(cols))].hidden = True  # the record id
     make = CellMaker(ws)
-    title_row(ws, make, title, len(cols))
-    ws.row_dimensions[HEADER_ROW].height = row_height([c.header for c in cols], widths)
-    ws.append([make(c.header, "header") for c in cols])
+    title_row(ws, make, title, len(shown))
+    headers = [header_lines(c.header, w) for c, w in zip(cols, widths)]
+    ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
+    ws.append([make(h, "header") for h in headers])
     styles = [_style_of(c) for c in cols]
     wrap_widths = [w if c.wrap else 10 ** 6 for c, w in zip(cols, widths)]
     tally = _Tally(kind)
@@ -192,8 +198,11 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     if totals:
         total_cells = tally.row(cols, count)
         ws.row_dimensions[last_data_row + 1].height = row_height(total_cells, widths)
-        ws.append([make(v, "total") for v in total_cells])
-    finish_sheet(ws, header_row=HEADER_ROW, last_col=len(cols), last_data_row=last_data_row)
+        ws.append([make(v, "total_money" if c.type == "number" else "total")
+                   for v, c in zip(total_cells, cols)])
+    append_signoff(ws, make, next_row=last_data_row + (2 if totals else 1), width=len(shown),
+                   office=office)
+    finish_sheet(ws, header_row=HEADER_ROW, last_col=len(shown), last_data_row=last_data_row)
     if progress is not None:
         progress(count, count, f"已写入{count}条")
     return count
@@ -236,7 +245,7 @@ class _Tally:
                 cells.append(f"共{count}{unit}")
             elif col.key in self.COUNTED and col.choices:
                 found = self.counts[col.key]
-                cells.append("\n".join(f"{label}{found[value]}{unit}"
+                cells.append("\n".join(f"{short_label(col, label)}{found[value]}{unit}"
                                        for value, label in col.choices.items() if found[value])
                              or None)
             elif col.key == "amount":
@@ -257,5 +266,5 @@ def years_in(registry, kind: str) -> list:
     return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]
 
 
-def default_filename(registry, kind: str, year: Optional[int]) -> str:
-    return ledger_title(registry, kind, year) + ".xlsx"
+def default_filename(registry, kind: str, year: Optional[int], *, masked: bool = True) -> str:
+    return ledger_title(registry, kind, year, masked=masked) + ".xlsx"

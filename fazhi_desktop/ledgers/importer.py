@@ -7,7 +7,6 @@ a cancel or a crash anywhere leaves the data file exactly as it was.
 """
 from __future__ import annotations
 
-import contextlib
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +14,10 @@ from typing import Callable, Optional
 
 from ..core.backup import backup_now
 from ..core import records
-from ..core.errors import ValidationError
+from ..core.errors import NotFound, ValidationError
 from ..core.validation import record_problems
 from .bad_rows import write_bad_rows
 from .columns import column_by_key
-from .full_data import FullRecords
 from .problems import RowProblem, locate
 from .reader import LedgerSheet, open_ledger
 from .values import ValueProblem, build_record, convert
@@ -67,6 +65,7 @@ class ImportReport:
     written: bool = False
     bad_rows_path: Optional[Path] = None
     preview: list = field(default_factory=list)  # (Excel row, {key: value}) of the first rows
+    skipped_notes: list = field(default_factory=list)  # what was not read (sheets, formulas), why
 
     @property
     def good(self) -> int:
@@ -75,8 +74,12 @@ class ImportReport:
     def problem_lines(self) -> list:
         return [str(p) for p in self.problems]
 
-    def summary(self) -> str:
-        """One paragraph for the clerk."""
+    def notes_text(self) -> str:
+        """What was not read and why, one 注意 line each (empty when nothing was skipped)."""
+        return "".join(f"\n注意：{note}。" for note in self.skipped_notes)
+
+    def summary(self, *, notes: bool = True) -> str:
+        """One paragraph for the clerk, then the 注意 lines (unless `notes` is False)."""
         label = records.kind_label(self.kind)
         text = (f"工作表“{self.sheet}”（表头在第{self.header_row}行）共{self.rows}行数据，"
                 f"{self.good}行无误，{len(self.bad_rows)}行有问题。")
@@ -88,7 +91,7 @@ class ImportReport:
             text += f"已导入：新增{self.created}条，更新{self.updated}条，跳过{self.skipped}条。"
             if self.bad_rows_path:
                 text += f"有问题的行已另存为“{self.bad_rows_path}”。"
-        return text
+        return text + (self.notes_text() if notes else "")
 
 
 def scan(registry, kind: str, path, options: Optional[ImportOptions] = None, *,
@@ -112,23 +115,27 @@ def _run(registry, kind, path, options, *, write, progress, cancelled) -> Import
     path = Path(path)
     report = ImportReport(kind=kind, path=path)
     with open_ledger(path, kind, mapping=options.mapping, sheet=options.sheet,
-                     defaults=options.defaults) as sheet, \
-            contextlib.closing(FullRecords.of(sheet.workbook, kind) or _NoFull()) as full:
+                     defaults=options.defaults) as sheet:
         _describe(sheet, report)
         if not write:
-            _each_row(registry, sheet, options, report, progress, cancelled, None, full)
+            _each_row(registry, sheet, options, report, progress, cancelled, None)
+            report.skipped_notes = list(sheet.skipped)
             return report
-        backup_now(registry.path, "import")  # issue 8: a verified copy before every import
         with registry.transaction():
             sink = _Sink(registry, kind)
-            bad = _each_row(registry, sheet, options, report, progress, cancelled, sink, full)
+            bad = _each_row(registry, sheet, options, report, progress, cancelled, sink)
+            report.skipped_notes = list(sheet.skipped)
             sink.flush()
             if report.problems and not options.keep_good:
-                raise ImportRefused(report.problem_lines(), report)
+                raise ImportRefused(report.problem_lines()
+                                    + [f"注意：{note}" for note in report.skipped_notes], report)
             if bad and options.bad_rows_path:
                 # Inside the transaction: if the bad rows cannot be saved, nothing is imported.
                 write_bad_rows(options.bad_rows_path, sheet, bad)
                 report.bad_rows_path = Path(options.bad_rows_path)
+            # Accepted, about to commit (issue 14.7: refused input costs no backup): a verified
+            # copy of the file as last committed, which in WAL mode is without this import.
+            backup_now(registry.path, "import")
             report.written = True
     return report
 
@@ -172,18 +179,8 @@ class _Sink:
         self.items, self.rows = [], []
 
 
-class _NoFull:
-    """No hidden full-data sheet: every record comes from its visible cells alone."""
-
-    def get(self, record):
-        return None
-
-    def close(self):
-        pass
-
-
 def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progress,
-              cancelled, sink, full) -> list:
+              cancelled, sink) -> list:
     """Convert and check every row; good rows to `sink`; returns [(row, cells, reasons)]."""
     kind = sheet.kind
     mapped = {i: column_by_key(kind, k) for i, k in sheet.header.mapping.items() if k != "seq"}
@@ -193,7 +190,7 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
         if cancelled is not None and cancelled():
             raise InterruptedError("已取消导入，未写入任何记录。")
         report.rows += 1
-        row_problems, record = _read_row(kind, sheet, mapped, number, cells, full)
+        row_problems, record = _read_row(kind, sheet, mapped, number, cells)
         action = "create"
         if not row_problems:
             action, record, key_problems = _key_problems(
@@ -224,7 +221,7 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
     return bad
 
 
-def _read_row(kind, sheet, mapped, number, cells, full) -> tuple:
+def _read_row(kind, sheet, mapped, number, cells) -> tuple:
     problems, values = [], {}
     for key, raw in (sheet.defaults or {}).items():
         values[key] = convert(column_by_key(kind, key), raw)
@@ -238,9 +235,6 @@ def _read_row(kind, sheet, mapped, number, cells, full) -> tuple:
     record = build_record(kind, values)
     if problems:
         return problems, record
-    whole = full.get(record)
-    if whole is not None:  # a full export: the hidden sheet's record, the visible cells over it
-        record = merge_into(whole, record, mapped)
     for message in record_problems(kind, record):
         index, reason = locate(message, mapped, record)
         if index is None:
@@ -265,6 +259,12 @@ def _key_problems(registry, kind, sheet, mapped, number, record, options, seen_k
                                              f"{what}与第{seen_keys[key]}行重复", letter, header)]
     seen_keys[key] = number
     holder = registry.key_holder(kind, record)
+    same = _row_record(registry, kind, record)
+    if same is not None and holder not in (None, same):
+        return "create", record, [RowProblem(
+            sheet.sheet, number, f"{what}已是数据文件中另一条记录的编号（本行原是另一条记录，"
+                                 "编号改后与之重复）", letter, header)]
+    holder = same or holder
     if holder is None:
         return "create", record, []
     report.existing.append((number, what))
@@ -275,6 +275,24 @@ def _key_problems(registry, kind, sheet, mapped, number, record, options, seen_k
     return "create", record, [RowProblem(sheet.sheet, number,
                        f"{what}已存在于数据文件中；请选择“更新已有记录”或“跳过已有记录”"
                        "（命令行：--existing update 或 --existing skip）", letter, header)]
+
+
+def _row_record(registry, kind: str, record: dict):
+    """The id of the live record this row was exported from (the hidden 记录ID column), so
+    a row whose 编号 the clerk corrected still updates its own record. An id that is not in
+    this data file (another office's ledger) is kept for a new record; one whose record is
+    in the recycle bin is dropped, and the row becomes a new record."""
+    record_id = record.get("id")
+    if not record_id:
+        return None
+    if registry.row_number(kind, record_id) is not None:
+        return record_id
+    try:
+        registry.get(kind, record_id, include_deleted=True)
+    except NotFound:
+        return None
+    del record["id"]  # in the recycle bin: the row becomes a new record
+    return None
 
 
 def merge_into(existing: dict, incoming: dict, mapped: dict) -> dict:

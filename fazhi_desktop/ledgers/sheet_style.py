@@ -22,8 +22,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 FOOTER = "第 &P 页，共 &N 页"
 BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
+# One date style per workbook: a month is the date style without its day (2022-03).
 DATE_FORMAT = "yyyy-mm-dd"
-MONTH_FORMAT = 'yyyy"年"m"月"'
+MONTH_FORMAT = "yyyy-mm"
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.0%"
 MIN_WIDTH = 4.5
@@ -39,8 +40,10 @@ STYLES = {
     "header": dict(font=Font(name=HEAD_FONT, size=10, bold=True), border=_BORDER,
                    fill=PatternFill("solid", fgColor="D9E1F2"),
                    alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    # One-line values (发文字号, 案件编号, a unit): never wrapped; one wider than its column
+    # (past the sample the widths were fitted to) shrinks instead of being cut off.
     "text": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
-                 alignment=Alignment(vertical="center")),
+                 alignment=Alignment(vertical="center", shrink_to_fit=True)),
     "wrap": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
                  alignment=Alignment(vertical="center", wrap_text=True)),
     "center": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
@@ -58,6 +61,15 @@ STYLES = {
     "total": dict(font=Font(name=HEAD_FONT, size=10, bold=True), border=_BORDER,
                   fill=PatternFill("solid", fgColor="F2F2F2"),
                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    "total_percent": dict(font=Font(name=HEAD_FONT, size=10, bold=True), border=_BORDER,
+                          fill=PatternFill("solid", fgColor="F2F2F2"),
+                          number_format=PERCENT_FORMAT,
+                          alignment=Alignment(horizontal="center", vertical="center")),
+    "total_money": dict(font=Font(name=HEAD_FONT, size=10, bold=True), border=_BORDER,
+                        fill=PatternFill("solid", fgColor="F2F2F2"), number_format=MONEY_FORMAT,
+                        alignment=Alignment(vertical="center")),
+    "signoff": dict(font=Font(name=BODY_FONT, size=11),
+                    alignment=Alignment(horizontal="left", vertical="center")),
     "problem": dict(font=Font(name=BODY_FONT, size=10, color="C00000"), border=_BORDER,
                     alignment=Alignment(vertical="center", wrap_text=True)),
 }

@@ -8,7 +8,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..core import records
 from ..core.atomic import atomic_output
 from .columns import LEDGER_TITLES, SHEET_NAMES, ledger_columns
-from .export import HEADER_ROW, column_widths
+from .export import HEADER_ROW
+from .widths import column_widths
 from .sheet_style import CellMaker, prepare_sheet, streamed_workbook, title_row
 
 TEMPLATE_ROWS = 500  # rows given borders and drop-downs, ready to type into

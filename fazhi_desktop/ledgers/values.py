@@ -15,20 +15,19 @@ from typing import Optional
 from openpyxl.cell.cell import ERROR_CODES
 
 from ..core import records
+from ..core import normalize
 from ..core.dates import default_due_date, parse_iso_date, parse_iso_month
 from ..core.idcard import mask_id_number, mask_phone
 from .columns import PARTY_ROLES, Column
 
-LIST_JOIN = "、"
+# One item per line in a ledger cell: LibreOffice and Excel break a wrapped line anywhere in
+# Chinese text and digit runs, so "张三、欧阳建国" could print "欧阳" and "建国" on two lines.
+# The import splits on a line break as on 、.
+LIST_JOIN = "\n"
 _LIST_SPLIT = re.compile(r"[、,，;；/\n]+|\s{1,}")
 _PARALLEL_SPLIT = re.compile(r"[、,，;；\n]")  # keeps empty places: ID numbers line up with names
-_DATE_TEXT = re.compile(
-    r"^(\d{4})\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*日?"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
-_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_MONTH_TEXT = re.compile(r"^(\d{4})\s*(?:年|[.\-/])\s*(\d{1,2})\s*月?(?:份)?$")
-_MONTH_COMPACT = re.compile(r"^(\d{4})(\d{2})$")
-_INT_TEXT = re.compile(r"^第?\s*(\d+)\s*(?:号|件|次|人|批)?$")
+# A count or a number as a ledger writes it: 第28号, 12件, 3人 (the digits go to core.normalize).
+_INT_WORDS = re.compile(r"^第?(.+?)(?:号|件|次|人|批)?$")
 _EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
 
 
@@ -115,6 +114,11 @@ def parties_of(record: dict, role: str) -> list:
     return found
 
 
+def short_label(col: Column, label: str) -> str:
+    """"D类（留作参考）" is "D类" in a ledger column six characters wide; both import back."""
+    return re.sub(r"（.*?）$", "", label) if col.field_name == "result_class" else label
+
+
 def cell_value(col: Column, record: dict, *, masked: bool = True):
     """The value the ledger shows for a record in this column (None for an empty cell)."""
     head = col.key.split(".")[0]
@@ -140,9 +144,7 @@ def cell_value(col: Column, record: dict, *, masked: bool = True):
         month = parse_iso_month(value)
         return _dt.date(month[0], month[1], 1) if month else value
     if col.type == "enum":
-        label = (col.choices or {}).get(value, value)
-        # "D类（留作参考）" is "D类" in a ledger column six characters wide; both import back.
-        return re.sub(r"（.*?）$", "", label) if col.field_name == "result_class" else label
+        return short_label(col, (col.choices or {}).get(value, value))
     if col.type == "list_str":
         return LIST_JOIN.join(value)
     return value
@@ -189,9 +191,10 @@ def _to_int(col: Column, raw) -> int:
         if raw.is_integer():
             return int(raw)
         raise ValueProblem(f"应为整数，实为{raw:g}")
-    match = _INT_TEXT.match(normalize_text(str(raw)))
-    if match:
-        return int(match[1])
+    match = _INT_WORDS.match(normalize_text(str(raw)))
+    value = normalize.parse_int(match[1]) if match else None
+    if value is not None:
+        return value
     raise ValueProblem(f"应为整数（如28），实为{_show(raw)}")
 
 
@@ -201,31 +204,18 @@ def _to_number(col: Column, raw):
     if isinstance(raw, (int, float)):
         value = raw
     else:
-        text = normalize_text(str(raw)).replace(",", "").replace("¥", "").replace("￥", "")
-        scale = 1
-        if text.endswith("元"):
-            text = text[:-1]
-        if text.endswith("万"):
-            text, scale = text[:-1], 10000
-        try:
-            value = float(text) * scale
-        except ValueError:
-            raise ValueProblem(f"应为数字（如12000或1.2万），实为{_show(raw)}") from None
+        value = normalize.parse_amount(str(raw))
+        if value is None:
+            raise ValueProblem(f"应为数字（如12000或1.2万），实为{_show(raw)}")
     if not math.isfinite(value):
         raise ValueProblem(f"应为数字，实为{_show(raw)}")
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
 def parse_date_text(text: str) -> Optional[_dt.date]:
-    """The date forms clerks type: 2022年8月8日, 2022.8.8, 2022/8/8, 2022-08-08, 20220808."""
-    text = normalize_text(text)
-    match = _DATE_TEXT.match(text) or _DATE_COMPACT.match(text)
-    if not match:
-        return None
-    try:
-        return _dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+    """The date forms clerks type: 2022年8月8日, 2022.8.8, 2022/8/8, 2022-08-08, 20220808
+    (core.normalize.parse_date: the same forms the editor and JSON accept)."""
+    return normalize.parse_date(text)
 
 
 def _excel_serial(raw) -> Optional[_dt.date]:
@@ -253,13 +243,9 @@ def _to_month(col: Column, raw) -> str:
     day = _excel_serial(raw)
     if day:
         return f"{day.year:04d}-{day.month:02d}"
-    text = normalize_text(str(raw))
-    match = _MONTH_TEXT.match(text) or _MONTH_COMPACT.match(text)
-    if match and 1 <= int(match[2]) <= 12:
-        return f"{int(match[1]):04d}-{int(match[2]):02d}"
-    day = parse_date_text(text)
-    if day:
-        return f"{day.year:04d}-{day.month:02d}"
+    month = normalize.parse_month(str(raw))
+    if month:
+        return f"{month[0]:04d}-{month[1]:02d}"
     raise ValueProblem(f"不是有效月份，实为{_show(raw)}（应为月份，如2022年8月或2022-08）")
 
 

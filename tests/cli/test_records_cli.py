@@ -101,11 +101,13 @@ def test_profile_set_and_show(tmp_path, db_path, seed_profile):
 
 def test_fazhi_db_variable_and_default_location(tmp_path):
     env_db = tmp_path / "via-env.sqlite3"
-    assert run("dump", "petition", env={"FAZHI_DB": str(env_db)}).returncode == 0
+    nothing = write(tmp_path / "nothing.json", [])
+    assert run("add", "petition", nothing, env={"FAZHI_DB": str(env_db)}).returncode == 0
     assert env_db.exists()
+    assert run("dump", "petition", env={"FAZHI_DB": str(env_db)}).returncode == 0
     home = tmp_path / "home"
-    result = run("dump", "petition", env={"HOME": str(home), "XDG_DATA_HOME": "",
-                                          "FAZHI_DB": ""})
+    result = run("add", "petition", nothing, env={"HOME": str(home), "XDG_DATA_HOME": "",
+                                                  "FAZHI_DB": ""})
     assert result.returncode == 0, result.stderr
     assert (home / ".local/share/fazhi-desktop/fazhi.sqlite3").exists()
 

@@ -113,3 +113,23 @@ def test_a_write_from_another_thread_waits_for_the_open_transaction(db_path):
         worker.join(10)
         assert store.get_setting("import") is None
         assert store.get_setting("saved") == 1
+
+
+def test_a_setting_and_the_profile_written_in_a_transaction_that_fails_are_not_kept(tmp_path):
+    """Key/value writes join the caller's transaction: nothing commits it half-way (sqlite-utils
+    3.x's upsert did, through `with conn:`, on the Python 3.9 build)."""
+    import pytest
+
+    from fazhi_desktop.core.registry import Registry
+
+    with Registry.open(tmp_path / "d.sqlite3") as registry:
+        registry.set_setting("output_dir", "/before")
+        with pytest.raises(RuntimeError):
+            with registry.transaction():
+                registry.set_setting("output_dir", "/after")
+                registry.set_profile({"authority": "平顶山市湛河区司法局"})
+                raise RuntimeError("a later step failed")
+        assert registry.setting("output_dir") == "/before"
+        assert registry.stored_profile() is None
+        registry.set_profile({"authority": "平顶山市湛河区司法局"})  # and the store still writes
+        assert registry.stored_profile()["authority"] == "平顶山市湛河区司法局"

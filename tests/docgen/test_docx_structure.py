@@ -8,6 +8,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from fazhi_desktop.docgen import nobreak
+from fazhi_desktop.docgen.nobreak import visible
 from fazhi_desktop.docgen.model import OfficialDocument, Signature
 from fazhi_desktop.docgen.render import write_document
 
@@ -29,8 +31,17 @@ def written(tmp_path_factory):
 
 
 def _runs(document, startswith):
+    """(text, East Asian font) of a paragraph's runs, neighbours in one font merged (digits
+    are runs of their own: docgen/nobreak.py)."""
     paragraph = next(p for p in document.paragraphs if p.text.startswith(startswith))
-    return [(r.text, r._r.rPr.rFonts.get(qn("w:eastAsia"))) for r in paragraph.runs]
+    merged = []
+    for run in paragraph.runs:
+        text, font = visible(run.text), run._r.rPr.rFonts.get(qn("w:eastAsia"))
+        if merged and merged[-1][1] == font:
+            merged[-1] = (merged[-1][0] + text, font)
+        else:
+            merged.append((text, font))
+    return merged
 
 
 def test_heading_levels_take_their_fonts_and_run_in_headings_stop_at_the_full_stop(written):
@@ -49,7 +60,11 @@ def test_every_run_is_chinese_with_explicit_fonts_and_grid_spacing(written):
             fonts = rpr.rFonts
             assert fonts.get(qn("w:eastAsia")) and fonts.get(qn("w:ascii"))
             assert fonts.get(qn("w:hint")) == "eastAsia"  # “ ” — in the Chinese font
-            assert rpr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+            # Chinese, except a span held on one line (digits, dates …: docgen/nobreak.py)
+            lang = rpr.find(qn("w:lang")).get(qn("w:eastAsia"))
+            assert rpr.find(qn("w:lang")).get(qn("w:val")) in ("zh-CN", "en-US")
+            assert lang == "zh-CN" or (lang == "en-US" and run.text == nobreak.join(
+                visible(run.text)) and nobreak.spans(visible(run.text)) == [(0, len(visible(run.text)))])
     body = next(p for p in document.paragraphs if p.text.startswith("普通段落"))
     assert body.runs[0]._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"  # -0.25 pt
     spacing = body._p.pPr.find(qn("w:spacing"))
@@ -91,7 +106,7 @@ def test_contact_line_has_no_parentheses_while_a_note_keeps_them(tmp_path):
                            contact="联系单位及电话：湛河区司法局 2818989 联系人：王丙寅",
                            notes=["此件公开发布"], fonts=FONTS)
     write_document(doc, path, check_fonts=False)
-    texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    texts = [visible(p.text) for p in docx.Document(str(path)).paragraphs if p.text.strip()]
     date = texts.index("2022年8月8日")
     assert texts[date + 1:date + 3] == ["联系单位及电话：湛河区司法局 2818989 联系人：王丙寅",
                                         "（此件公开发布）"]

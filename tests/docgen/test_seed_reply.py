@@ -6,6 +6,8 @@ import re
 import docx
 import pytest
 
+from fazhi_desktop.docgen.nobreak import visible
+from fazhi_desktop.docgen.punctuation import fullwidth
 from fazhi_desktop.docgen.replies import default_filename, render_reply
 from tests import pdfmeasure as M
 
@@ -41,11 +43,12 @@ def test_default_file_name_is_the_reply_title(seed_proposal):
 
 def test_reply_carries_the_seed_text_paragraph_for_paragraph(seed_reply):
     record, result, _ = seed_reply
-    paragraphs = [p.text for p in docx.Document(str(result.path)).paragraphs if p.text.strip()]
+    paragraphs = [visible(p.text) for p in docx.Document(str(result.path)).paragraphs if p.text.strip()]
     reply = record["reply"]
     expected = ["办理结果：A", "对区政协六届一次会议\n第28号提案的答复", "胡校丽委员：",
-                "您提出的关于“关于加强法治政府建设”的提案收悉。现答复如下："]
-    expected += reply["body"].split("\n")
+                "您提出的关于加强法治政府建设的提案收悉。现答复如下："]
+    # the seed's one pasted half-width pair, 案(事)件, is set full-width
+    expected += fullwidth(reply["body"])[0].split("\n")
     expected += ["湛河区司法局", "2022年8月8日",
                  "联系单位及电话：湛河区司法局 2818989 联系人：王丙寅"]
     start = paragraphs.index("办理结果：A")
@@ -56,7 +59,7 @@ def test_rendered_pdf_shows_every_seed_paragraph_and_the_closing_block(seed_repl
     record, _, pdf = seed_reply
     text = _flat("".join(ln.text for page in pdf for ln in M.lines(page)
                          if ln.baseline < 263))  # page numbers left out
-    for paragraph in record["reply"]["body"].split("\n"):
+    for paragraph in fullwidth(record["reply"]["body"])[0].split("\n"):
         assert _flat(paragraph) in text, paragraph[:20]
     for piece in ("平湛司〔2022〕26号", "签发人：杨晓伟", "办理结果：A", "胡校丽委员：",
                   "抄送：区政协提案委（3份），区委区政府督查局（1份）。",
@@ -102,3 +105,17 @@ def test_contact_line_prints_as_in_the_seed_on_one_line_after_the_date(seed_repl
     assert abs(contact.x0 - (28 + 2 * 15.75 / M.PT_PER_MM)) < 1.0
     assert 0 < contact.baseline - lines[date].baseline < 1.5 * 28.95 / M.PT_PER_MM
     assert contact.x1 <= 210 - 26 + 0.5
+
+
+def test_seed_reply_reads_right_to_a_clerk(seed_reply):
+    """Issue 13 on the real reply: no number split at a line end ("第15 / 号"), no heading at a
+    page's foot, no empty page, no half-width mark in Chinese text, nothing doubled."""
+    from tests.docgen import typesetting as T
+
+    _, result, pdf = seed_reply
+    assert not T.split_spans(pdf)
+    assert not T.stranded_headings(pdf)
+    assert not T.empty_pages(pdf)
+    assert not T.half_width_marks(pdf)
+    assert not T.doubled_words(T.text_of(pdf))
+    assert any("文中有2个半角标点" in w for w in result.warnings)  # 案(事)件

@@ -178,3 +178,31 @@ def test_restore_waits_for_open_editors_to_be_dealt_with(qtbot, office, seed_pro
         dlg.restore_button.click()
     assert asked == [1] and office.count("proposal") == 1
     assert dlg.status.text() == "未恢复。"
+
+
+@pytest.mark.parametrize("content", ["empty file", "empty database"])
+def test_a_backup_that_holds_no_data_is_refused_and_the_data_kept(qtbot, office, seed_proposal,
+                                                                  answer_yes, content):
+    """Issue 14.2: a file named like a backup but empty (an interrupted copy) would empty the
+    data; the dialog refuses it with a Chinese message."""
+    office.save("proposal", seed_proposal)
+    good = backup.backup_now(office.path, "manual").path
+    empty = good.with_name(good.name.replace("手动", "导入前"))
+    if content == "empty file":
+        empty.write_bytes(b"")
+    else:
+        conn = sqlite3.connect(empty)
+        conn.execute("CREATE TABLE t(x)")
+        conn.execute("DROP TABLE t")
+        conn.commit()
+        conn.close()
+    dlg = open_dialog(qtbot, office)
+    if content == "empty file":
+        assert any(row[3] == "空文件，不能用于恢复" for row in listed(dlg))
+    dlg.select_backup(empty)
+    with qtbot.assertNotEmitted(dlg.restored, wait=0):
+        dlg.restore_button.click()
+        qtbot.waitUntil(lambda: dlg.message is not None, timeout=WAIT_MS)
+        settle(qtbot, dlg)
+    assert f"不能用“{empty}”恢复" in dlg.message.text() and "空" in dlg.message.text()
+    assert office.count("proposal") == 1

@@ -143,7 +143,7 @@ def test_empty_reply_fields_show_what_the_document_will_use(qtbot, office):
     assert dialog.widget("reply.title").placeholderText() == "对区政协六届一次会议第28号提案的答复"
     assert dialog.widget("reply.addressee").placeholderText() == "胡校丽委员"
     assert dialog.widget("reply.signature").placeholderText() == "湛河区司法局"
-    assert "您提出的关于“关于加强法治政府建设”的提案收悉" in dialog.widget("reply.opening").placeholderText()
+    assert "您提出的关于加强法治政府建设的提案收悉" in dialog.widget("reply.opening").placeholderText()
 
 
 def test_empty_reply_fields_show_exactly_what_the_generated_reply_prints(qtbot, office):

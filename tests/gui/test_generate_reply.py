@@ -1,7 +1,7 @@
 """生成答复件 from the editor: saves first, asks the folder once, writes the named file, opens it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fazhi_desktop.gui import reply_action
 from fazhi_desktop.gui.editor.record_editor import RecordEditor
@@ -29,7 +29,11 @@ def test_generate_reply_saves_edits_asks_folder_once_and_opens_the_document(
     assert opened == [str(expected)] and expected.stat().st_size > 5000
     assert office.get("proposal", stored["id"])["notes"] == "已面商" and not editor.dirty
     assert office.setting("output_dir") == str(tmp_path)
+    replacing = []  # the second time the file exists: replacing it is asked (issue 14.1)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: replacing.append(text) or QMessageBox.Yes)
     editor.generate_reply()
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=20000)
     assert asked == [1]  # the folder was asked only the first time
+    assert len(replacing) == 1 and "已存在" in replacing[0]
     assert f"答复件已生成：{expected}" in editor.done_notice.text()  # with any warnings

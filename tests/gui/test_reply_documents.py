@@ -125,14 +125,17 @@ def test_opinion_form_from_the_editor_saves_edits_first_and_opens_the_form(
 
 
 def test_assist_opinion_gets_its_own_number_and_keeps_it_when_made_again(
-        qtbot, office, seed_proposal, opened):
+        qtbot, office, seed_proposal, opened, monkeypatch):
     stored = office.save("proposal", seed_proposal)
     editor = _editor(qtbot, office, stored["id"])
     year = _dt.date.today().year
+    replacing = []  # made again: replacing the existing file is asked first (issue 14.1)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: replacing.append(text) or QMessageBox.Yes)
     for count in (1, 2):
         editor.documents_menu.actions_by_name["assist_opinion"].trigger()
         qtbot.waitUntil(lambda: len(opened) == count, timeout=20000)
-    assert opened[0] == opened[1]
+    assert opened[0] == opened[1] and len(replacing) == 1
     assert opened[0].name == "关于区政协六届一次会议第28号提案的会办意见.docx"
     assert f"平湛司会〔{year}〕1号" in _docx_text(opened[0])
     assert numbering.next_doc_number(office, "平湛司会", year) == f"平湛司会〔{year}〕2号"

@@ -43,7 +43,9 @@ def test_a_draft_is_shown_part_by_part_corrected_and_saved(qtbot, office, tmp_pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.save()
     qtbot.waitUntil(lambda: "已保存" in dialog.status.text(), timeout=30000)
-    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    from fazhi_desktop.docgen.nobreak import visible
+
+    texts = [visible(p.text) for p in docx.Document(str(target)).paragraphs]
     assert "（联系人：王丙寅，电话：2818989）" in texts  # now a body paragraph
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == digest
 

@@ -110,7 +110,8 @@ def test_progress_knows_the_total_of_a_sheet_without_dimension(office, empty_reg
     seen = []
     import_ledger(empty_registry, "proposal", tmp_path / "p.xlsx",
                   progress=lambda done, total, text: seen.append((done, total, text)))
-    assert seen[0][:2] == (200, 451)  # 450 rows and the totals row below the header
+    # 450 rows, the totals row, a blank row and the sign-off row below the header
+    assert seen[0][:2] == (200, 453)
     assert seen[-1][:2] == (450, 450)
 
 

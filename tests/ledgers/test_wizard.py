@@ -117,6 +117,23 @@ def test_export_dialog_writes_the_chosen_year_masked_by_default(qtbot, office, t
     assert "*" in ws["J3"].value or "*" in ws["I3"].value
 
 
+def test_export_dialog_names_an_unmasked_ledger_and_notes_it(qtbot, office, tmp_path):
+    office.add_many("mediation", factory.records_of("mediation", 4))
+    dialog = ExportLedgerDialog(office, "mediation")
+    qtbot.addWidget(dialog)
+    dialog.year_box.setCurrentIndex(1)
+    dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
+    dialog.unmask_box.setChecked(True)
+    assert dialog.path_edit.text() == str(
+        tmp_path / "湛河区司法局2022年人民调解案件登记台账（含完整身份证号）.xlsx")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
+    ws = load_workbook(dialog.result.path).active
+    assert ws["A1"].value.endswith("（含完整身份证号）")
+    note = office.audit_log(limit=1)[0]
+    assert note["action"] == "export" and "含完整身份证号" in note["after"]["text"]
+
+
 def test_preview_shows_the_rows_as_read_with_bad_rows_marked(qtbot, wizard, tmp_path):
     ledger = messy.make_messy_ledger(tmp_path / "台账.xlsx", count=150)
     wizard.file_page.path_edit.setText(str(ledger))
@@ -156,3 +173,23 @@ def test_clerk_maps_a_missing_column_and_types_the_session(qtbot, wizard, office
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT, timeout=20000)
     got = office.dump("proposal")[0]
     assert (got["session"], got["number"], got["title"]) == ("区政协六届一次会议", 5, "关于规范执法")
+
+
+def test_preview_says_which_sheets_and_cells_were_not_read(qtbot, wizard, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "提案"
+    wb.active.append(["届次", "编号", "案由", "提案人"])
+    wb.active.append(["区政协六届一次会议", 1, "关于加强法治建设的提案", "胡校丽"])
+    hidden = wb.create_sheet("旧数据")
+    hidden.append(["届次", "编号", "案由"])
+    hidden.sheet_state = "hidden"
+    wb.save(tmp_path / "台账.xlsx")
+    wizard.file_page.path_edit.setText(str(tmp_path / "台账.xlsx"))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_PREVIEW, timeout=20000)
+    text = wizard.preview_page.summary.text()
+    assert "没有发现问题。" in text
+    assert "注意：工作表“旧数据”是隐藏的，也有台账表头（第1行），未导入" in text

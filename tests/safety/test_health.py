@@ -185,7 +185,7 @@ def test_a_file_checked_by_the_window_is_not_read_again_by_open_but_a_change_is(
     assert health.check_file(filled_db) is None
     calls = []
     real = health._check_content
-    monkeypatch.setattr(health, "_check_content", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(health, "_check_content", lambda *a, **kw: calls.append(a) or real(*a, **kw))
     Registry.open(filled_db).close()
     assert calls == []  # unchanged since the check a moment ago
     _damage_pages(filled_db)

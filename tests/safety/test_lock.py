@@ -12,7 +12,7 @@ import pytest
 
 from fazhi_desktop.core import lock
 from fazhi_desktop.core.registry import Registry
-from .conftest import proposal, run_cli, write_json
+from .conftest import proposal, run_cli, sha256, write_json
 
 posix_only = pytest.mark.skipif(sys.platform.startswith("win"), reason="uses SIGKILL")
 
@@ -101,31 +101,26 @@ def test_each_data_file_has_its_own_window_name(tmp_path):
 
 
 @posix_only
-def test_the_command_line_adds_safely_while_a_window_writes(db_path, tmp_path):
-    """Decision: `add` does not take the window's lock; SQLite (WAL, BEGIN IMMEDIATE,
-    busy_timeout) serialises the two writers, and both sets of records are kept."""
+def test_the_command_line_is_refused_at_once_while_a_window_has_the_file(db_path, tmp_path):
+    """Decision (issue 14.3): every writing command takes the window's lock. A window keeps it
+    for hours, so a command does not wait for it: it says so, names the window and writes nothing."""
     with Registry.open(db_path) as window:
         window.save("proposal", proposal(1))
+    before = sha256(db_path)
     proc = _hold_lock_in_child(db_path)
     try:
         items = write_json(tmp_path / "batch.json", [proposal(n) for n in range(100, 160)])
-        writer = subprocess.Popen(
-            [sys.executable, "-c",
-             "import sys\nfrom fazhi_desktop.core.registry import Registry\n"
-             "sys.path.insert(0, sys.argv[2])\n"
-             "from tests.safety.conftest import proposal\n"
-             "r = Registry.open(sys.argv[1])\n"
-             "[r.save('proposal', proposal(n)) for n in range(2, 80)]\n",
-             str(db_path), str(Path(__file__).resolve().parents[2])])
-        result = run_cli("--db", db_path, "add", "proposal", items)
-        assert writer.wait(60) == 0
-        assert result.returncode == 0, result.stderr
+        result = run_cli("--db", db_path, "add", "proposal", items, env={"FAZHI_LOCK_WAIT": "60"})
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         proc.stdout.close()
+    assert result.returncode == 1
+    assert "另一程序正在写入，请稍后重试" in result.stderr and "窗口中打开" in result.stderr
+    assert f"进程号{proc.pid}" in result.stderr and "Traceback" not in result.stderr
+    assert sha256(db_path) == before
     with Registry.open(db_path) as registry:
-        assert registry.count("proposal") == 1 + 78 + 60
+        assert registry.count("proposal") == 1
 
 
 def test_a_data_file_on_a_write_protected_stick_is_explained(tmp_path, monkeypatch):
@@ -136,3 +131,40 @@ def test_a_data_file_on_a_write_protected_stick_is_explained(tmp_path, monkeypat
     with pytest.raises(lock.ReadOnlyLocation) as refused:
         lock.WriterLock(tmp_path / "office.sqlite3").acquire()
     assert "无法写入" in str(refused.value) and "复制到本机硬盘" in str(refused.value)
+
+
+def _hold_in_child(db_path: Path, role: str, seconds: float):
+    code = ("import sys, time\n"
+            "from fazhi_desktop.core.lock import WriterLock\n"
+            "held = WriterLock(sys.argv[1], role=sys.argv[2]).acquire()\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(float(sys.argv[3]))\n"
+            "held.release()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db_path), role, str(seconds)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_a_window_starting_while_a_command_writes_waits_for_it(db_path):
+    proc = _hold_in_child(db_path, "command", 1.0)
+    try:
+        with lock.WriterLock(db_path).acquire(wait=60) as taken:
+            assert taken.held and lock.read_owner_role(db_path) == "window"
+    finally:
+        proc.wait(30)
+        proc.stdout.close()
+
+
+def test_waiting_for_another_window_is_not_attempted(db_path):
+    proc = _hold_in_child(db_path, "window", 120)
+    try:
+        with pytest.raises(lock.WriterBusy) as refused:
+            lock.WriterLock(db_path, role="command").acquire(wait=600)  # would hang if it waited
+        assert str(refused.value).startswith("另一程序正在写入，请稍后重试")
+        assert "窗口中打开" in str(refused.value) and refused.value.pid == proc.pid
+        assert isinstance(refused.value, lock.AlreadyOpen)  # the window's start-up wakes it
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()

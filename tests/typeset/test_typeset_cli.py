@@ -23,7 +23,10 @@ def _bare(text: str) -> str:
 
 
 def _docx_texts(path) -> list:
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    """Paragraph texts as printed (the word joiners that hold numbers together left out)."""
+    from fazhi_desktop.docgen.nobreak import visible
+
+    return [visible(p.text) for p in docx.Document(str(path)).paragraphs if p.text.strip()]
 
 
 def _sha(path) -> str:

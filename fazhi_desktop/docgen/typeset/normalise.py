@@ -3,8 +3,9 @@
 Qt-free. Each change is returned as a `Change` so that the command and the window can list
 them; everything else in the text stays character for character.
 
-- Half-width , : ; ? ! ( ) . next to Chinese text become ，：；？！（）。 — but not inside runs
-  of digits and Latin letters (9:30, 1,000, e.g., www.gov.cn, (a)), nor in a 发文字号.
+- Half-width , : ; ? ! ( ) next to Chinese text become ，：；？！（） by the engine's own rule
+  (docgen/punctuation.py: not in 9:30, 1,000, a web address or a 发文字号), and a "." closing
+  Chinese text becomes 。
 - Heading numbers take the standard form of their level: "(一)" -> "（一）", "1、" / "1．" ->
   "1.", "(1)" -> "（1）", "一." / "一，" -> "一、".
 """
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..punctuation import fullwidth
+
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]"
 _CJK_RE = re.compile(_CJK)
-_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -37,54 +39,21 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK_RE.match(ch))
 
 
-def _protected_spans(text: str) -> list:
-    """Spans left alone: URLs, e-mail addresses, 发文字号 with half-width brackets."""
-    spans = []
-    for pattern in (r"https?://\S+|www\.[\w./-]+|[\w.+-]+@[\w-]+\.[\w.]+",
-                    r"[\u4e00-\u9fff]{1,10}[\[(（〔]\d{4}[\])）〕]\d+号"):
-        spans += [m.span() for m in re.finditer(pattern, text)]
-    return spans
-
-
-def _neighbour(text: str, i: int, step: int) -> str:
-    """The nearest character that is not a space, before (step -1) or after (step 1) i."""
-    i += step
-    while 0 <= i < len(text) and text[i] in " \t":
-        i += step
-    return text[i] if 0 <= i < len(text) else ""
-
-
 def full_width_punctuation(text: str) -> tuple:
-    """(new text, number of marks changed): half-width marks touching Chinese text."""
-    protected = _protected_spans(text)
+    """(new text, number of marks changed): the engine's rule for , : ; ? ! ( )
+    (docgen/punctuation.py), and a half-width full stop right after Chinese text."""
+    text, changed = fullwidth(text)
     chars = list(text)
-    changed = 0
-    open_paren = []  # positions of "(" waiting for their ")"
     for i, ch in enumerate(text):
-        if ch not in _FULL or any(a <= i < b for a, b in protected):
+        if ch != ".":
             continue
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-        if ch == "(":
-            open_paren.append(i)
-        elif ch == ")":
-            if open_paren:
-                start = open_paren.pop()
-                outer = (_neighbour(text, start, -1), after)
-                if _CJK_RE.search(text[start + 1:i]) or any(_is_cjk(c) for c in outer):
-                    chars[start], chars[i] = "（", "）"
-                    changed += 2
-        elif ch == ".":
-            # A full stop only right after Chinese text, at the end or before more of it; at the
-            # end of a Chinese paragraph also after a number (电话：2818989.).
-            prev = text[i - 1] if i else ""
-            ends_chinese = not after and prev.isdigit() and _CJK_RE.search(text)
-            if (_is_cjk(prev) and (not after or _is_cjk(after))) or ends_chinese:
-                chars[i] = "。"
-                changed += 1
-        elif ch in ":," and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit():
-            continue  # 9:30, 1,000
-        elif _is_cjk(before) or _is_cjk(after):
-            chars[i] = _FULL[ch]
+        prev = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        # 。 only at the end of Chinese text or before more of it; at a paragraph's end also
+        # after a number (电话：2818989.); never in 3.5, 1. or a web address.
+        ends_chinese = not after and prev.isdigit() and _CJK_RE.search(text)
+        if (_is_cjk(prev) and (not after or _is_cjk(after))) or ends_chinese:
+            chars[i] = "。"
             changed += 1
     return "".join(chars), changed
 

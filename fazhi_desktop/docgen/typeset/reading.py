@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from ...core.errors import FazhiError
+from ..nobreak import visible
 
 DOCX_SUFFIXES = (".docx",)
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
@@ -325,7 +326,8 @@ def _paragraph_text(element) -> str:
                 continue
             if node.get(_W + "type") in (None, "textWrapping"):
                 parts.append("\n")
-    return "".join(parts).strip("\n")
+    # The app's own documents hold word joiners that keep numbers on one line (docgen/nobreak.py)
+    return visible("".join(parts)).strip("\n")
 
 
 def _inside(node, tag: str, stop=None) -> bool:

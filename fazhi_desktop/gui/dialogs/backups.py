@@ -211,7 +211,8 @@ class BackupsDialog(QDialog):
         for row, info in enumerate(found):
             folder = info.path.parent
             cells = (f"{info.created:%Y-%m-%d %H:%M}", reason_text(info),
-                     size_text(info.size), counts_text(info.counts),
+                     size_text(info.size),
+                     "空文件，不能用于恢复" if info.size == 0 else counts_text(info.counts),
                      "数据文件旁" if folder.resolve() == default else str(folder))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...core import records
 from ...ledgers import export as ledger_export
 from ..ops import run_in_background
+from ..output_check import may_write
 
 FOLDER_SETTING = "ledger_folder"
 ALL_YEARS = "全部年度"
@@ -51,13 +52,14 @@ class ExportLedgerDialog(QDialog):
         path_row.addWidget(browse)
 
         self.unmask_box = QCheckBox("不隐去个人信息（完整导出）", self)
-        note = QLabel("默认隐去身份证号码和电话的中间位数，只导出台账各列。勾选后完整显示这些信息，"
-                      "并在工作簿中附带每条记录的全部内容（如答复正文、沟通记录），可在另一台电脑上"
-                      "原样导入。只在确需时勾选，并妥善保管导出的文件。", self)
+        note = QLabel("默认隐去身份证号码和电话的中间位数。勾选后完整显示这些信息，文件名和标题"
+                      f"注明“{ledger_export.UNMASKED_MARK[1:-1]}”，并记入操作记录。只在确需时勾选，"
+                      "并妥善保管导出的文件。", self)
         note.setWordWrap(True)
-        if kind == "petition":  # counts only: nothing to hide, the detail sheet is complete
+        if not ledger_export.shows_personal_data(kind):  # no ID numbers or phones to hide
             self.unmask_box.hide()
             note.hide()
+        self.unmask_box.toggled.connect(self._suggest_name)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
 
@@ -88,7 +90,8 @@ class ExportLedgerDialog(QDialog):
     def _suggest_name(self) -> None:
         current = Path(self.path_edit.text()) if self.path_edit.text() else None
         folder = current.parent if current else self._folder()
-        name = ledger_export.default_filename(self.registry, self.kind, self.year)
+        name = ledger_export.default_filename(self.registry, self.kind, self.year,
+                                              masked=not self.unmask_box.isChecked())
         self.path_edit.setText(str(folder / name))
 
     def choose_file(self) -> None:
@@ -98,6 +101,7 @@ class ExportLedgerDialog(QDialog):
             if not chosen.lower().endswith(".xlsx"):
                 chosen += ".xlsx"
             self.path_edit.setText(chosen)
+            self._confirmed = Path(chosen)  # the file dialog asked about replacing it
 
     def start(self) -> None:
         text = self.path_edit.text().strip()
@@ -105,6 +109,9 @@ class ExportLedgerDialog(QDialog):
             self.message.setText("请选择保存位置。")
             return
         target = Path(text if text.lower().endswith(".xlsx") else text + ".xlsx")
+        if not may_write(self, self.registry, target, title="导出台账", ending=".xlsx",
+                         confirmed=target == getattr(self, "_confirmed", None)):
+            return
         year, masked, kind, registry = self.year, not self.unmask_box.isChecked(), self.kind, \
             self.registry
 

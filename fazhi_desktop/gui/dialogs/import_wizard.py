@@ -26,6 +26,7 @@ from ...ledgers.importer import ImportOptions, import_ledger, scan
 from ...ledgers.reader import open_ledger
 from ...ledgers.template import template_filename, write_template
 from ..ops import run_in_background
+from ..output_check import may_write
 
 NOT_IMPORTED = "（不导入）"
 _BAD_ROW = QColor("#fde7e7")
@@ -122,7 +123,8 @@ class FilePage(QWizardPage):
         target, _ = QFileDialog.getSaveFileName(
             self, "保存空白模板", str(Path.home() / template_filename(self.wiz.kind)),
             "Excel工作簿 (*.xlsx)")
-        if target:
+        if target and may_write(self, self.wiz.registry, target, title="保存空白模板",
+                                ending=".xlsx", confirmed=True):
             self.write_template_to(Path(target))
 
     def write_template_to(self, target: Path) -> None:
@@ -325,8 +327,9 @@ class PreviewPage(QWizardPage):
         self._done = False
         self.message.setText("")
         report = self.wiz.report
-        self.summary.setText(report.summary() + ("以下是全部问题：" if report.problems else
-                                                   "没有发现问题。"))
+        self.summary.setText(report.summary(notes=False)
+                             + ("以下是全部问题：" if report.problems else "没有发现问题。")
+                             + report.notes_text())  # sheets and formulas not read, and why
         self.problems.setRowCount(len(report.problems))
         for row, problem in enumerate(report.problems):
             where = f"{problem.column}（{problem.header}）" if problem.column else ""
@@ -351,7 +354,8 @@ class PreviewPage(QWizardPage):
 
     def _fill_data(self, report) -> None:
         """The first rows as they will be read (merged cells carried down), bad rows tinted."""
-        keys = [k for _i, k in sorted(report.mapping.items()) if k != "seq"]
+        # the row counter and the hidden record id (a uuid) mean nothing to read here
+        keys = [k for _i, k in sorted(report.mapping.items()) if k not in ("seq", "id")]
         headers = {c.key: c.header for c in columns(self.wiz.kind)}
         self.data.setColumnCount(len(keys) + 1)
         self.data.setHorizontalHeaderLabels(["行"] + [headers[k] for k in keys])
@@ -387,6 +391,10 @@ class PreviewPage(QWizardPage):
             return True
         wiz = self.wiz
         registry, kind, path, options = wiz.registry, wiz.kind, wiz.path, self.options()
+        if options.bad_rows_path is not None and not may_write(
+                self, registry, options.bad_rows_path, title="导入Excel", ending=".xlsx",
+                inputs=(path,)):
+            return False
 
         def op(progress):
             return import_ledger(registry, kind, path, options, progress=progress.update,

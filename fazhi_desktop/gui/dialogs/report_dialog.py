@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats import year_figures
 from ...docgen import report_text
 from ...docgen.report import ReportOptions, ReportResult, proposed_number, render_report
 from ..ops import run_in_background
+from ..output_check import may_write
 from ..preview import preview_document
 from ..reply_action import OUTPUT_DIR_SETTING
 
@@ -53,7 +55,7 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(620)
 
         self.year_box = QSpinBox(self)
-        self.year_box.setRange(2000, 2999)
+        self.year_box.setRange(FIRST_YEAR, LAST_YEAR)  # core/years.py: the years that exist
         self.year_box.setValue(year or _dt.date.today().year - 1)
         self.year_box.setSuffix(" 年度")
         self.number_edit = QLineEdit(self)
@@ -144,6 +146,9 @@ class ReportDialog(QDialog):
         out_path = Path(out)
         if out_path.suffix.lower() != ".docx":
             out_path = out_path.with_name(out_path.name + ".docx")
+        if not may_write(self, self.registry, out_path, title="年度报告", ending=".docx",
+                         confirmed=True):  # replacing is asked below, in this dialog's words
+            return
         if out_path.exists() and out_path != self._confirmed:
             # The clerk may have filled in the last draft in Word: never overwrite it unasked.
             answer = QMessageBox.question(

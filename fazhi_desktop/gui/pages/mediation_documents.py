@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ...docgen import mediation as engine
 from ..ops import run_in_background
+from ..output_check import may_write
 from ..reply_action import output_folder
 
 TITLES = {"agreement": "生成人民调解协议书", "case_file": "生成卷宗"}
@@ -25,6 +26,8 @@ def render_document(parent, registry, record_id: str, what: str, *, open_file: b
         return None
     record = registry.get("mediation", record_id)
     out_path = Path(folder) / engine.default_filename(record, what)
+    if not may_write(parent, registry, out_path, title=title):
+        return None
 
     def op(progress):
         progress.update(0, 0, f"正在{title[2:]}……")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QInputDialog
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core import stats
+from ...core.years import FIRST_YEAR, LAST_YEAR
 from ...core.stats_text import petition_lines
 from .petition_grid import COUNT_KEYS, PetitionGridModel, PetitionGridView
 
@@ -30,7 +31,7 @@ class PetitionPage(QWidget):
         self.add_unit_button.setAutoDefault(False)
         self.add_unit_button.clicked.connect(self.ask_new_unit)
         self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)  # core/years.py: the years that exist
         self.year.setValue(_dt.date.today().year)
         self.year.setSuffix(" 年")
         self.model = PetitionGridModel(registry, self)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIntValidator
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QLineEdit, QSizePolicy,
                                QStyledItemDelegate, QTableView)
 
-from ...core import queries, stats
+from ...core import normalize, queries, stats
 from ...core.errors import FazhiError, ValidationError
 from ...core.records import PETITION_COUNTS
 from ...core.stats_text import fmt_percent
@@ -136,7 +136,9 @@ class PetitionGridModel(QAbstractTableModel):
         if role != Qt.EditRole or not self.flags(index) & Qt.ItemIsEditable:
             return False
         text = str(value).strip()
-        number = int(text) if text.isdigit() else (0 if not text else None)
+        # core/normalize: １２, 1,000 and other digits read as the editor and Excel read them;
+        # a negative or an overflowing number goes on to validation, which says why.
+        number = normalize.parse_int(text) if text else 0
         if number is None:
             self.refused.emit([f"{index.row() + 1}月“{HEADERS[index.column()]}”只能填写非负整数"])
             return False

@@ -223,6 +223,10 @@ class StatisticsPage(QWidget):
                 return None
         if not path.lower().endswith(".png"):
             path += ".png"
+        from ..output_check import may_write
+
+        if not may_write(self, self.registry, path, title="保存图表", confirmed=True):
+            return None
         from ...core import charts
 
         try:

@@ -105,18 +105,27 @@ def names_of(font: str) -> set:
     return {_norm(n) for n in names}
 
 
-@functools.lru_cache(maxsize=1)
 def installed_faces() -> Optional[tuple]:
     """The installed fonts as tuples of the names each one answers to (its family names in
     every language, then its PostScript name), the Chinese family name first; None when they
     cannot be listed. One `fc-list` per process (cached): a font file lists its English and
-    Chinese family names side by side, e.g. "FangSong,仿宋" with familylang "en,zh-cn"."""
+    Chinese family names side by side, e.g. "FangSong,仿宋" with familylang "en,zh-cn".
+    A listing that failed is not kept: the next call tries again."""
+    faces = _list_faces()
+    if faces is None:
+        _list_faces.cache_clear()
+    return faces
+
+
+@functools.lru_cache(maxsize=1)
+def _list_faces() -> Optional[tuple]:
     if sys.platform.startswith("win"):
         return tuple((name,) for name in sorted(_windows_families()))
     if not shutil.which("fc-list"):
         return None
     try:
-        out = subprocess.run(["fc-list", "--format", "%{family}\t%{familylang}\t%{postscriptname}\n"],
+        out = subprocess.run(["fc-list", "--format",
+                              "%{family}\t%{familylang}\t%{postscriptname}\n"],
                              capture_output=True, timeout=30, text=True, encoding="utf-8",
                              errors="replace").stdout
     except (OSError, subprocess.SubprocessError):
@@ -128,13 +137,17 @@ def installed_faces() -> Optional[tuple]:
         names = [n.strip() for n in family.split(",") if n.strip()]
         lang_list = [lang.strip() for lang in langs.split(",")]
         # the Chinese (mainland) family name first: it is the name the profile uses
-        zh = [n for n, lang in zip(names, lang_list) if lang.lower().startswith("zh")]
+        zh = sorted((n for n, lang in zip(names, lang_list) if lang.lower().startswith("zh")),
+                    key=lambda n: lang_list[names.index(n)].lower() not in ("zh-cn", "zh-sg"))
         ordered = zh + [n for n in names if n not in zh]
         if postscript.strip():
             ordered.append(postscript.strip())
         if ordered:
             faces.add(tuple(ordered))
     return tuple(sorted(faces))
+
+
+installed_faces.cache_clear = _list_faces.cache_clear  # as for the other cached listings
 
 
 @functools.lru_cache(maxsize=1)
@@ -261,9 +274,13 @@ class FontStatus:
     name: str
     installed: Optional[bool]
     substitute: Optional[str]
+    # the installed family the document will name instead (Kylin/UOS names), if any
+    choice: Optional[FontChoice] = None
 
     def warning(self) -> str:
         label = ROLE_LABELS.get(self.role, self.role)
+        if self.choice:
+            return self.choice.notice(self.role)
         if self.substitute:
             return (f"{label}字体“{self.name}”未安装，打印时将以“{self.substitute}”代替，"
                     f"版式会略有差异；请安装该字体或在单位设置中改用已安装的字体。")
@@ -278,8 +295,9 @@ def check_fonts(fonts: Optional[dict]) -> list:
     statuses = []
     for role, name in merged.items():
         installed = is_installed(name)
-        substitute = substitute_for(name) if installed is False else None
-        statuses.append(FontStatus(role, name, installed, substitute))
+        choice = printable_name(name) if installed is False else None
+        substitute = substitute_for(name) if installed is False and not choice else None
+        statuses.append(FontStatus(role, name, installed, substitute, choice))
     return statuses
 
 

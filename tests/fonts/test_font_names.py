@@ -139,3 +139,13 @@ def test_printed_pdf_uses_the_installed_family(monkeypatch, tmp_path, kylin_font
     assert font_of("今年以来").endswith("FangSong"), [(s["font"], s["text"]) for s in spans]
     assert font_of("法治政府建设").endswith("FZXBSK--GBK1-0")
     assert font_of("具体做法").endswith("KaiTi_GB2312")
+
+
+def test_font_check_names_the_replacement_not_a_fallback(monkeypatch, tmp_path, kylin_font_dir):
+    """The check shown before printing (check_fonts) tells the same as the render."""
+    _use_fonts(monkeypatch, tmp_path, kylin_font_dir)
+    statuses = {s.role: s for s in fonts.check_fonts({})}
+    body = statuses["body"]
+    assert body.installed is False and body.choice and body.choice.used == "仿宋"
+    assert "已改用本机的同类字体“仿宋”" in body.warning()
+    assert statuses["heading1"].installed is True  # 黑体 = SimHei

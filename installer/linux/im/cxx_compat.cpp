@@ -1,0 +1,16 @@
+// libfazhi-cxxcompat.so.1: the two C++ runtime entry points that Debian 13's fcitx5-qt
+// binaries (built with GCC 14) call and that older libstdc++ lacks: Kylin V10 and Debian 11
+// have GCC 9/10's (GLIBCXX_3.4.28, CXXABI_1.3.12). add_to_bundle.sh marks those two version
+// needs weak in the plugin and makes it need this library; where the system's libstdc++ is new
+// enough, its own definitions are found first and these are never used.
+#include <exception>
+#include <new>
+
+extern "C" [[noreturn]] void __cxa_call_terminate(void *) noexcept {
+    // GCC 14 calls this when an exception leaves a noexcept function: end as it would
+    std::terminate();
+}
+
+namespace std {
+[[noreturn]] void __throw_bad_array_new_length() { throw std::bad_array_new_length(); }
+}  // namespace std

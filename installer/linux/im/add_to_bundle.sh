@@ -81,9 +81,15 @@ COMPAT="$QT/lib/libfazhi-cxxcompat.so.1"
 mkdir -p "$QT/plugins/platforminputcontexts"
 install -m 0644 "$PLUGIN_SRC" "$PLUGIN"
 install -m 0644 "$(readlink -f "$DBUS_SRC")" "$DBUS"
-for soname in libwayland-client.so.0 libwayland-cursor.so.0 libffi.so.8; do
-    install -m 0644 "$(readlink -f "$LIBDIR/$soname")" "$QT/lib/$soname"
-    patchelf --set-rpath '$ORIGIN' "$QT/lib/$soname"  # finds libffi.so.8 beside it
+# Beside Qt's libraries (the plugin's RUNPATH) and, in a bundle, in _internal too: PyInstaller
+# puts a second libQt6WaylandClient.so.6 there, which looks for libwayland-cursor beside itself.
+WAYLAND_DIRS=("$QT/lib")
+[ -d "$DIR/_internal" ] && WAYLAND_DIRS+=("$DIR/_internal")
+for dir in "${WAYLAND_DIRS[@]}"; do
+    for soname in libwayland-client.so.0 libwayland-cursor.so.0 libffi.so.8; do
+        install -m 0644 "$(readlink -f "$LIBDIR/$soname")" "$dir/$soname"
+        patchelf --set-rpath '$ORIGIN' "$dir/$soname"  # finds libffi.so.8 beside it
+    done
 done
 mkdir -p "$QT/plugins/platforminputcontexts/fcitx5-qt.licenses"
 cp "$WORK/root/usr/share/doc/fcitx5-frontend-qt6/copyright" \

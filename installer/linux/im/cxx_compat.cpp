@@ -14,3 +14,14 @@ extern "C" [[noreturn]] void __cxa_call_terminate(void *) noexcept {
 namespace std {
 [[noreturn]] void __throw_bad_array_new_length() { throw std::bad_array_new_length(); }
 }  // namespace std
+
+// Qt 6.8.0 (the ARM64 bundle's line: later 6.8 aarch64 wheels need glibc 2.39) does not export
+// QWindowSystemInterface::handleContextMenuEvent<DefaultDelivery>, which the plugin, built on
+// Qt 6.8.2, calls when an input method forwards the Menu key. Where Qt has it (6.8.2 and later,
+// the x86_64 bundle's 6.9) Qt's own is found first; on 6.8.0 this answers "not handled", so the
+// forwarded Menu key opens no context menu, as in Qt 6.8.0 itself.
+extern "C" bool fazhi_qt680_handleContextMenuEvent(void *, bool, const void *, const void *, int)
+    __asm__("_ZN22QWindowSystemInterface22handleContextMenuEventINS_15DefaultDeliveryEEEbP7QWindowbRK6QPointS6_6QFlagsIN2Qt16KeyboardModifierEE");
+extern "C" bool fazhi_qt680_handleContextMenuEvent(void *, bool, const void *, const void *, int) {
+    return false;
+}

@@ -5,9 +5,12 @@ input-context plugin Qt loaded and what the line edit holds, and exits.
     QT_IM_MODULE=fcitx python3 probe_input.py [KEY ...]   e.g. ctrl+space n i h a o space
 
 Output lines: "PLUGIN <path or none>", "TEXT <text>". Qt's own warnings go to stderr.
+PROBE_SCREENSHOT=FILE.png saves the whole screen at the end (the input method's candidate
+window included), to look at.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -39,6 +42,9 @@ def main() -> int:
         QTimer.singleShot(1500, finish)
 
     def finish():
+        shot = os.environ.get("PROBE_SCREENSHOT")
+        if shot:
+            app.primaryScreen().grabWindow(0).save(shot)
         print("PLUGIN", loaded_input_context(), flush=True)
         print("TEXT", edit.text(), flush=True)
         app.quit()

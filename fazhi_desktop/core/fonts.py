@@ -3,6 +3,11 @@
 Qt-free: fontconfig (fc-list / fc-match) on Linux and macOS with fontconfig; on Windows the
 Fonts folders and the registry's font lists. Windows registers many Chinese fonts under their
 English names (黑体 = SimHei), so names are compared through an alias table.
+
+Kylin and UOS PCs often have the document fonts under other names: 仿宋 (FangSong) or 方正仿宋_GBK
+instead of 仿宋_GB2312, FZXiaoBiaoSong-B05S for 方正小标宋简体 … `printable_fonts()` picks, for each
+profile font, the family this PC really has (EQUIVALENTS, best first) so that the document names
+a font that prints, and says which in a notice (docs/documents.md, "字体").
 """
 from __future__ import annotations
 
@@ -34,6 +39,38 @@ ALIASES = {
     "华文中宋": ("STZhongsong",),
     "华文仿宋": ("STFangsong",),
     "华文楷体": ("STKaiti",),
+}
+
+# The same typeface, or the same design with a larger character set, under the names Windows,
+# Kylin and UOS install it as, best first. Marked "same": one font file lists both names (the
+# Chinese and the English family name, or the PostScript name); the others are a different file
+# of the same design (仿宋 = 仿宋_GB2312's GBK edition, 方正小标宋_GBK) or of another foundry that
+# offices print official documents with (方正, 华文). Checked against `fc-list` family names.
+SAME, SIMILAR = "same", "similar"
+EQUIVALENTS = {
+    "仿宋_GB2312": (("FangSong_GB2312", SAME), ("仿宋", SIMILAR), ("FangSong", SIMILAR),
+                   ("方正仿宋_GBK", SIMILAR), ("FZFangSong-Z02", SIMILAR),
+                   ("方正仿宋简体", SIMILAR), ("FZFangSong-Z02S", SIMILAR),
+                   ("华文仿宋", SIMILAR), ("STFangsong", SIMILAR)),
+    "仿宋": (("FangSong", SAME), ("仿宋_GB2312", SIMILAR), ("FangSong_GB2312", SIMILAR),
+             ("方正仿宋_GBK", SIMILAR), ("FZFangSong-Z02", SIMILAR),
+             ("华文仿宋", SIMILAR), ("STFangsong", SIMILAR)),
+    "方正小标宋简体": (("FZXiaoBiaoSong-B05S", SAME), ("FZXBSJW--GB1-0", SAME),
+                 ("方正小标宋_GBK", SIMILAR), ("FZXiaoBiaoSong-B05", SIMILAR),
+                 ("方正小标宋繁体", SIMILAR), ("FZXiaoBiaoSong-B05T", SIMILAR)),
+    "楷体_GB2312": (("KaiTi_GB2312", SAME), ("楷体", SIMILAR), ("KaiTi", SIMILAR),
+                  ("方正楷体_GBK", SIMILAR), ("FZKai-Z03", SIMILAR),
+                  ("方正楷体简体", SIMILAR), ("FZKai-Z03S", SIMILAR),
+                  ("华文楷体", SIMILAR), ("STKaiti", SIMILAR)),
+    "楷体": (("KaiTi", SAME), ("楷体_GB2312", SIMILAR), ("KaiTi_GB2312", SIMILAR),
+             ("方正楷体_GBK", SIMILAR), ("FZKai-Z03", SIMILAR),
+             ("华文楷体", SIMILAR), ("STKaiti", SIMILAR)),
+    "黑体": (("SimHei", SAME), ("方正黑体_GBK", SIMILAR), ("FZHei-B01", SIMILAR),
+             ("方正黑体简体", SIMILAR), ("FZHei-B01S", SIMILAR),
+             ("华文黑体", SIMILAR), ("STHeiti", SIMILAR)),
+    "宋体": (("SimSun", SAME), ("方正书宋_GBK", SIMILAR), ("FZShuSong-Z01", SIMILAR),
+             ("方正书宋简体", SIMILAR), ("FZShuSong-Z01S", SIMILAR),
+             ("华文宋体", SIMILAR), ("STSong", SIMILAR)),
 }
 
 # What Word/WPS fall back to, best first, when the named font is missing; the last entries are
@@ -69,22 +106,58 @@ def names_of(font: str) -> set:
     return {_norm(n) for n in names}
 
 
+def installed_faces() -> Optional[tuple]:
+    """The installed fonts as tuples of the names each one answers to (its family names in
+    every language, then its PostScript name), the Chinese family name first; None when they
+    cannot be listed. One `fc-list` per process (cached): a font file lists its English and
+    Chinese family names side by side, e.g. "FangSong,仿宋" with familylang "en,zh-cn".
+    A listing that failed is not kept: the next call tries again."""
+    faces = _list_faces()
+    if faces is None:
+        _list_faces.cache_clear()
+    return faces
+
+
+@functools.lru_cache(maxsize=1)
+def _list_faces() -> Optional[tuple]:
+    if sys.platform.startswith("win"):
+        return tuple((name,) for name in sorted(_windows_families()))
+    if not shutil.which("fc-list"):
+        return None
+    try:
+        out = subprocess.run(["fc-list", "--format",
+                              "%{family}\t%{familylang}\t%{postscriptname}\n"],
+                             capture_output=True, timeout=30, text=True, encoding="utf-8",
+                             errors="replace").stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    faces = set()
+    for line in out.splitlines():
+        family, _, rest = line.partition("\t")
+        langs, _, postscript = rest.partition("\t")
+        names = [n.strip() for n in family.split(",") if n.strip()]
+        lang_list = [lang.strip() for lang in langs.split(",")]
+        # the Chinese (mainland) family name first: it is the name the profile uses
+        zh = sorted((n for n, lang in zip(names, lang_list) if lang.lower().startswith("zh")),
+                    key=lambda n: lang_list[names.index(n)].lower() not in ("zh-cn", "zh-sg"))
+        ordered = zh + [n for n in names if n not in zh]
+        if postscript.strip():
+            ordered.append(postscript.strip())
+        if ordered:
+            faces.add(tuple(ordered))
+    return tuple(sorted(faces))
+
+
+installed_faces.cache_clear = _list_faces.cache_clear  # as for the other cached listings
+
+
 @functools.lru_cache(maxsize=1)
 def installed_families() -> Optional[frozenset]:
     """Normalised family names of the installed fonts; None when they cannot be listed."""
-    if sys.platform.startswith("win"):
-        return frozenset(_norm(n) for n in _windows_families())
-    if shutil.which("fc-list"):
-        try:
-            out = subprocess.run(["fc-list", ":", "family"], capture_output=True, timeout=30,
-                                 text=True, encoding="utf-8", errors="replace").stdout
-        except (OSError, subprocess.SubprocessError):
-            return None
-        names = set()
-        for line in out.splitlines():
-            names.update(_norm(part) for part in line.split(",") if part.strip())
-        return frozenset(names)
-    return None
+    faces = installed_faces()
+    if faces is None:
+        return None
+    return frozenset(_norm(name) for face in faces for name in face)
 
 
 def _windows_families() -> set:
@@ -147,15 +220,68 @@ def substitute_for(font: str) -> Optional[str]:
 
 
 
+@dataclass(frozen=True)
+class FontChoice:
+    """What the document names for a profile font on this PC. `kind`: SAME (the same font
+    under another name) or SIMILAR (the same design, another file)."""
+    requested: str
+    used: str
+    kind: str
+
+    def notice(self, role: str) -> str:
+        label = ROLE_LABELS.get(role, role)
+        if self.kind == SAME:
+            return (f"{label}字体“{self.requested}”在本机的安装名称为“{self.used}”，"
+                    f"文档中已写为“{self.used}”，打印效果不变。")
+        return (f"本机未安装{label}字体“{self.requested}”，已改用本机的同类字体“{self.used}”，"
+                f"打印字形相近；如需完全一致，请安装“{self.requested}”。")
+
+
+def _face_of(name: str, faces) -> Optional[tuple]:
+    wanted = _norm(name)
+    return next((face for face in faces if any(_norm(n) == wanted for n in face)), None)
+
+
+def printable_name(font: str) -> Optional[FontChoice]:
+    """The installed family to write instead of `font`, or None when `font` itself is
+    installed, no equivalent is, or the fonts cannot be listed (the document keeps `font`)."""
+    faces = installed_faces()
+    if not faces or not font or _face_of(font, faces):
+        return None
+    for candidate, kind in EQUIVALENTS.get(font, ()):
+        face = _face_of(candidate, faces)
+        if face:
+            # the face's first name: its Chinese family name where it has one, the name
+            # fontconfig (LibreOffice, WPS) and Word both find
+            return FontChoice(font, face[0], kind)
+    return None
+
+
+def printable_fonts(fonts: dict) -> tuple:
+    """(fonts with each role's name replaced by the family this PC has, notices for the
+    clerk naming each replacement)."""
+    used, notices = dict(fonts), []
+    for role, name in fonts.items():
+        choice = printable_name(name)
+        if choice:
+            used[role] = choice.used
+            notices.append(choice.notice(role))
+    return used, notices
+
+
 @dataclass
 class FontStatus:
     role: str
     name: str
     installed: Optional[bool]
     substitute: Optional[str]
+    # the installed family the document will name instead (Kylin/UOS names), if any
+    choice: Optional[FontChoice] = None
 
     def warning(self) -> str:
         label = ROLE_LABELS.get(self.role, self.role)
+        if self.choice:
+            return self.choice.notice(self.role)
         if self.substitute:
             return (f"{label}字体“{self.name}”未安装，打印时将以“{self.substitute}”代替，"
                     f"版式会略有差异；请安装该字体或在单位设置中改用已安装的字体。")
@@ -170,8 +296,9 @@ def check_fonts(fonts: Optional[dict]) -> list:
     statuses = []
     for role, name in merged.items():
         installed = is_installed(name)
-        substitute = substitute_for(name) if installed is False else None
-        statuses.append(FontStatus(role, name, installed, substitute))
+        choice = printable_name(name) if installed is False else None
+        substitute = substitute_for(name) if installed is False and not choice else None
+        statuses.append(FontStatus(role, name, installed, substitute, choice))
     return statuses
 
 

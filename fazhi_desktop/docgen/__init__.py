@@ -78,5 +78,7 @@ bite). Built on the engine:
   `check_doc_number(registry, text, kind=, record_id=)` (Chinese warnings: malformed or used),
   `record_doc_number(...)`, `issued_number(registry, code, year, kind=, record_id=)`.
 - core/fonts.py: `check_fonts(profile["fonts"])` -> FontStatus(role, name, installed,
-  substitute) and `substitution_warnings(fonts)` (Chinese sentences; also in RenderResult).
+  substitute, choice) and `substitution_warnings(fonts)` (Chinese sentences; also in
+  RenderResult); `printable_fonts(fonts)` -> (the names this PC has, notices): the Composer
+  writes 仿宋 where a Kylin/UOS PC has no 仿宋_GB2312 (docs/documents.md, 字体).
 """

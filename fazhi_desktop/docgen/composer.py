@@ -13,6 +13,7 @@ from typing import Optional
 import docx
 from docx.oxml.ns import qn
 
+from ..core.fonts import printable_fonts
 from ..core.records import DEFAULT_FONTS
 from . import layout as L
 from . import ooxml as X
@@ -32,8 +33,12 @@ class Composer:
     def __init__(self, fonts: Optional[dict] = None, *, letter: bool = False,
                  page_numbers: bool = True):
         self.doc = docx.Document()
-        self.fonts = dict(DEFAULT_FONTS)
-        self.fonts.update({k: v for k, v in (fonts or {}).items() if v})
+        wanted = dict(DEFAULT_FONTS)
+        wanted.update({k: v for k, v in (fonts or {}).items() if v})
+        # Kylin/UOS install 仿宋_GB2312 as 仿宋, 方正小标宋简体 as FZXiaoBiaoSong-B05S …: the
+        # document names the family this PC has, so it prints as the clerk sees it
+        # (core/fonts.py); font_notices say which, for the render's warnings.
+        self.fonts, self.font_notices = printable_fonts(wanted)
         self.warnings: list = []
         self.punctuation_changes = 0  # half-width marks set full-width (docgen/punctuation.py)
         self._break_pending = False  # page_break(): the next element starts a page

@@ -202,6 +202,6 @@ def render_mediation(registry, record_id: str, out_path, *, what: str = "agreeme
     out_path = Path(out_path)
     with atomic_output(out_path) as temp:
         c.save(temp)
-    warnings += c.warnings + substitution_warnings(c.fonts)
+    warnings += c.warnings + c.font_notices + substitution_warnings(c.fonts)
     return RenderResult(out_path, warnings)
 

@@ -95,5 +95,6 @@ def write_document(doc: OfficialDocument, out_path, *, check_fonts: bool = True)
     if check_fonts:
         from ..core.fonts import substitution_warnings
 
+        warnings.extend(c.font_notices)
         warnings.extend(substitution_warnings(c.fonts))
     return RenderResult(out_path, warnings)

@@ -1,14 +1,12 @@
 #!/bin/sh
 # /usr/bin/fazhi-desktop: starts the bundle installed under /opt/fazhi-desktop.
-# The bundle carries Qt's ibus input-method plugin but not fcitx's (it must match Qt's exact
-# version); fcitx5 also speaks the ibus protocol, so a desktop set up for fcitx5 still gets
-# Chinese input. Everything else is passed through unchanged.
+# The environment is passed through unchanged, QT_IM_MODULE included: the bundle carries Qt's
+# ibus plugin and the fcitx plugin (installer/linux/im/add_to_bundle.sh), which speaks to
+# fcitx 5 and fcitx 4, so whatever input method the desktop set up is the one the clerk gets.
+# One exception: fcitx's plugin asks libdbus for the machine id, and libdbus aborts where there is
+# none (a bare chroot or container; every desktop has /etc/machine-id). No input method can run
+# there anyway, so Qt's default is used instead of a crash.
 case "${QT_IM_MODULE:-}" in
-    fcitx*)
-        if pgrep -x fcitx5 >/dev/null 2>&1; then
-            QT_IM_MODULE=ibus
-            export QT_IM_MODULE
-        fi
-        ;;
+    fcitx*) [ -s /etc/machine-id ] || [ -s /var/lib/dbus/machine-id ] || unset QT_IM_MODULE ;;
 esac
 exec /opt/fazhi-desktop/fazhi-desktop "$@"

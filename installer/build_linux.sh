@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
-# Builds the Linux bundle dist/fazhi-desktop/ and the package dist/fazhi-desktop_<version>_<arch>.deb.
-# Usage (from anywhere): bash installer/build_linux.sh
-# Creates .venv with the `build` extra when the tools are missing. Build on the oldest system
-# you ship to: the bundle needs the glibc of the build machine (written into the .deb's Depends).
+# Builds the Linux bundle and its .deb.
+#   bash installer/build_linux.sh                      -> dist/fazhi-desktop/, dist/fazhi-desktop_<version>_<arch>.deb
+#                                                        (on this machine: needs this machine's glibc)
+#   bash installer/build_linux.sh --base debian11 [--arch amd64|arm64]
+#                                                     -> dist/debian11-<arch>/fazhi-desktop/,
+#                                                        dist/fazhi-desktop_<version>_debian11_<arch>.deb
+#     built inside a Debian 11 root (glibc 2.31: Kylin V10, UOS 20 with 2.31; see docs/installer.md),
+#     made with debootstrap and cached; needs root. installer/linux/old_base.sh does the work.
+# Creates .venv with the `build` extra when the tools are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+BASE=""; TARGET_ARCH=amd64
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --base) BASE=$2; shift 2 ;;
+        --arch) TARGET_ARCH=$2; shift 2 ;;
+        *) echo "用法：build_linux.sh [--base debian11] [--arch amd64|arm64]" >&2; exit 2 ;;
+    esac
+done
+if [ -n "$BASE" ]; then
+    exec bash installer/linux/old_base.sh build "$BASE" "$TARGET_ARCH"
+fi
 
 PY=${PYTHON:-.venv/bin/python}
 if [ ! -x "$PY" ]; then
@@ -23,28 +40,5 @@ echo "== 法治办公助手 ${VERSION}: PyInstaller bundle"
     --distpath dist --workpath build/pyinstaller installer/fazhi-desktop.spec
 
 echo "== Debian package ${DEB}"
-STAGE=build/deb/fazhi-desktop
-rm -rf "$STAGE"
-mkdir -p "$STAGE/DEBIAN" "$STAGE/opt"
-cp -a dist/fazhi-desktop "$STAGE/opt/fazhi-desktop"
-install -Dm755 installer/linux/fazhi-desktop.sh "$STAGE/usr/bin/fazhi-desktop"
-install -Dm644 installer/linux/fazhi-desktop.desktop "$STAGE/usr/share/applications/fazhi-desktop.desktop"
-for png in resources/icons/png/fazhi-desktop-*.png; do
-    size=$(basename "$png" .png); size=${size##*-}
-    install -Dm644 "$png" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/fazhi-desktop.png"
-done
-install -Dm644 resources/icons/fazhi-desktop.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/fazhi-desktop.svg"
-install -Dm644 installer/linux/copyright "$STAGE/usr/share/doc/fazhi-desktop/copyright"
-chmod -R u=rwX,go=rX "$STAGE"
-
-# The newest glibc symbol any bundled file needs: the package refuses to install on an older
-# system instead of failing at start-up.
-GLIBC=$(find "$STAGE/opt" -type f \( -name '*.so*' -o -name fazhi-desktop \) -exec readelf -V --wide {} + 2>/dev/null \
-        | grep -o 'GLIBC_2\.[0-9]*' | sed 's/GLIBC_//' | sort -u -V | tail -1)
-INSTALLED_SIZE=$(du -sk "$STAGE" | cut -f1)
-sed -e "s/@VERSION@/${VERSION}/" -e "s/@ARCH@/${ARCH}/" -e "s/@GLIBC@/${GLIBC}/" \
-    -e "s/@INSTALLED_SIZE@/${INSTALLED_SIZE}/" installer/linux/control.in > "$STAGE/DEBIAN/control"
-install -m755 installer/linux/postinst installer/linux/postrm "$STAGE/DEBIAN/"
-dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$STAGE" "$DEB" >/dev/null
-
-echo "== done: dist/fazhi-desktop/ ($(du -sh dist/fazhi-desktop | cut -f1)), ${DEB} ($(du -h "$DEB" | cut -f1)), needs glibc >= ${GLIBC}"
+bash installer/linux/make_deb.sh dist/fazhi-desktop "$DEB" "$ARCH"
+echo "== done: dist/fazhi-desktop/ ($(du -sh dist/fazhi-desktop | cut -f1)), ${DEB} ($(du -h "$DEB" | cut -f1))"

@@ -68,13 +68,19 @@ echo "encrypted package: $(grep -o 'SM4-GCM\|AES-256-GCM' "$HOME_DIR/export.txt"
 
 # The window under Xvfb: the main window (not a box) must appear, and the program must exit
 # cleanly by itself. The statistics page with its charts is built before the window shows.
+# Under qemu (ARM64 on an x86_64 host) everything is ~10 times slower: longer limits there.
+if [ "${FAZHI_EMULATED:-0}" = 1 ]; then  # set by old_base.sh when the root runs under qemu
+    export SMOKE_MS=60000 POLLS=1800
+else
+    export SMOKE_MS=6000 POLLS=240
+fi
 cat > "$HOME_DIR/window.sh" <<'EOS'
 start=$(date +%s.%N)
-env -i HOME="$1" PATH=/usr/bin:/bin DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" FAZHI_SMOKE_EXIT_MS=6000 \
+env -i HOME="$1" PATH=/usr/bin:/bin DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" FAZHI_SMOKE_EXIT_MS=$SMOKE_MS \
     "$2" > "$1/gui.log" 2>&1 &
 pid=$!
 seen=""
-for _ in $(seq 240); do
+for _ in $(seq "$POLLS"); do
     if [ -z "$seen" ] && xwininfo -root -tree | grep -Eq '"法治办公助手": \("fazhi-desktop" "fazhi-desktop"\) +[0-9]{4}x[0-9]{3,}'; then
         seen=$(date +%s.%N)
         echo "main window seen after $(python3 -c "print(round($seen - $start, 2))") s"

@@ -36,7 +36,7 @@ env -i HOME="$1" PATH=/usr/bin:/bin DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" 
     /usr/bin/fazhi-desktop > "$1/gui.log" 2>&1 &
 pid=$!
 for _ in $(seq 80); do
-    if xwininfo -root -tree | grep -Eq '"法治办公助手[^"]*": \("fazhi-desktop" "fazhi-desktop"\) +[0-9]{3,}x[0-9]{3,}'; then
+    if xwininfo -root -tree | grep -Eq '"法治办公助手": \("fazhi-desktop" "fazhi-desktop"\) +[0-9]{3,}x[0-9]{3,}'; then
         echo "window seen"; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 0
     fi
     sleep 0.5

@@ -3,6 +3,13 @@
 Qt-free on purpose: the page shows the same picture that the yearly report embeds and that a
 clerk saves as PNG. matplotlib is imported only when a chart is drawn (it takes ~0.3 s), and
 Chinese labels use the first installed CJK font of a list covering Windows, UOS/Kylin and Linux.
+
+matplotlib reads only the first face of a .ttc collection: older releases (3.9, the last line for
+Python 3.9 in the Debian 11 build) see Debian's Noto CJK collection as "Noto Sans CJK JP" alone.
+Every regional Noto/Source Han CJK face carries the full set of Chinese characters, so those
+names are accepted after the Simplified ones. With no CJK font at all the charts are still drawn
+(plain labels in the default font, the Chinese characters then missing) rather than failing: the
+statistics page and the yearly report must open on any PC.
 """
 from __future__ import annotations
 
@@ -14,21 +21,40 @@ from typing import Optional
 # Preferred CJK fonts, most common first: Windows, then domestic Linux desktops, then Noto/WQY.
 CJK_FONTS = ("Microsoft YaHei", "SimHei", "DengXian", "Noto Sans CJK SC", "Source Han Sans SC",
              "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC", "SimSun", "FangSong")
+# Pan-CJK families under their other regional names (all hold every Chinese character), for a
+# matplotlib that lists only the first face of a collection; Simplified Chinese's neighbours first.
+REGIONAL_CJK_FONTS = tuple(f"{family} {region}"
+                           for family in ("Noto Sans CJK", "Source Han Sans", "Noto Serif CJK",
+                                          "Source Han Serif")
+                           for region in ("SC", "TC", "HK", "JP", "KR"))
 
 _THIS_YEAR_COLOUR = "#c0282d"   # the red of the red-header documents
 _LAST_YEAR_COLOUR = "#7f8c99"
 _SUCCESS_COLOUR = "#2e7d5b"
 
 
-def cjk_font() -> Optional[str]:
-    """The name of an installed font that has Chinese glyphs, or None."""
+def installed_font_names() -> set:
+    """The family names matplotlib can draw with."""
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
+    return {f.name for f in font_manager.fontManager.ttflist}
+
+
+def cjk_font() -> Optional[str]:
+    """The name of an installed font that has Chinese glyphs, or None."""
+    installed = installed_font_names()
+    for name in CJK_FONTS + REGIONAL_CJK_FONTS:
         if name in installed:
             return name
     return None
+
+
+def _font(rc):
+    """The labels' font as FontProperties. A family list, never a bare string: matplotlib reads a
+    lone string as a fontconfig pattern, and "sans-serif" (no CJK font) is not a valid one."""
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(family=list(rc["font.family"]))
 
 
 def _figure(width: float, height: float):
@@ -51,8 +77,12 @@ def _figure(width: float, height: float):
 def _png(fig, rc, dpi: int) -> bytes:
     import matplotlib
 
+    import warnings
+
     buffer = io.BytesIO()
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc), warnings.catch_warnings():
+        if rc["font.family"] == ["sans-serif"]:  # no CJK font: the missing glyphs are expected
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         fig.tight_layout()
         fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
@@ -99,7 +129,7 @@ def petition_trend_png(petition: dict, year: int, *, measure: str = "channel_tot
     ax.set_ylabel("件数", fontfamily=font)
     if title:
         ax.set_title(petition_trend_title(year, measure), fontfamily=font, fontsize=12)
-    ax.legend(prop={"family": font}, frameon=False, loc="upper right")
+    ax.legend(prop=_font(rc), frameon=False, loc="upper right")
     ax.yaxis.get_major_locator().set_params(integer=True)
     _style(ax, rc)
     return _png(fig, rc, dpi)
@@ -125,7 +155,7 @@ def mediation_by_type_png(mediation: dict, year: int, *, dpi: int = 120,
     ax.set_title(f"{year}年人民调解案件（按纠纷类型）", fontfamily=font, fontsize=12)
     if names:
         ax.set_xlim(0, max(t["accepted"] for t in types) * 1.12 + 1)  # room for the labels
-        ax.legend(prop={"family": font}, frameon=False, loc="upper left",
+        ax.legend(prop=_font(rc), frameon=False, loc="upper left",
                   bbox_to_anchor=(1.0, 1.0))
         ax.xaxis.get_major_locator().set_params(integer=True)
     else:

@@ -100,6 +100,26 @@ def ensure_profile(registry, parent=None) -> bool:
     return FirstRunProfileDialog(registry, parent).exec() == QDialog.Accepted
 
 
+def arm_smoke_exit(app: QApplication) -> None:
+    """FAZHI_SMOKE_EXIT_MS=N (the installers' start-up checks): quit by itself N ms after start.
+
+    Armed before anything can show a box: a start-up fault's box (出错了, 无法打开数据文件) is
+    dismissed too, so the check ends with the non-zero status of that fault instead of waiting
+    forever on a dialog nobody will click.
+    """
+    smoke_ms = os.environ.get("FAZHI_SMOKE_EXIT_MS", "")
+    if not smoke_ms.isdigit():
+        return
+
+    def leave() -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        app.quit()
+
+    QTimer.singleShot(int(smoke_ms), leave)
+
+
 def launch_gui(db: Optional[str] = None) -> int:
     """Open the main window on the data file (--db / FAZHI_DB / default); the exit status.
 
@@ -112,6 +132,7 @@ def launch_gui(db: Optional[str] = None) -> int:
     from . import fault_hooks
 
     app = setup_application()
+    arm_smoke_exit(app)
     try:
         path = resolve_db_path(db)
     except OSError as exc:
@@ -156,9 +177,6 @@ def _run_window(app, path: Path) -> int:
             show_window(window, remember_window(window, registry))  # last run's size
             start_daily_backup(window, path)
             window.offer_drafts()
-            smoke_ms = os.environ.get("FAZHI_SMOKE_EXIT_MS", "")
-            if smoke_ms.isdigit():  # the installer's start-up check: quit by itself after N ms
-                QTimer.singleShot(int(smoke_ms), app.quit)
             return app.exec()
         finally:
             registry.close()

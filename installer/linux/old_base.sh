@@ -4,6 +4,7 @@
 #
 #   bash installer/linux/old_base.sh build BASE ARCH   -> dist/BASE-ARCH/fazhi-desktop/, dist/fazhi-desktop_<v>_BASE_ARCH.deb
 #   bash installer/linux/old_base.sh check BASE ARCH   -> starts the bundle and the .deb inside the root
+#   bash installer/linux/old_base.sh run BASE ARCH CMD… -> CMD inside the root (diagnosis)
 #
 # BASE: debian11 (bullseye, glibc 2.31). ARCH: amd64, or arm64 (run through qemu-user-static).
 # The root is made with debootstrap from Debian's own packages and cached between runs in
@@ -25,6 +26,21 @@ case "$ARCH" in
     *) echo "不支持的架构：$ARCH（可用：amd64、arm64）" >&2; exit 2 ;;
 esac
 [ "$(id -u)" = 0 ] || { echo "需要root权限（debootstrap、chroot）。" >&2; exit 1; }
+
+emulation_ready() {
+    # ARM64 on an x86_64 host: the kernel must hand aarch64 programs to qemu (binfmt_misc with
+    # the F flag, so chroot needs no interpreter inside the root). Registers it when it can.
+    [ -n "$QEMU" ] || return 0
+    [ "$(uname -m)" = aarch64 ] && return 0
+    command -v "$QEMU" >/dev/null || { echo "需要qemu-user-static：apt-get install qemu-user-static binfmt-support" >&2; exit 1; }
+    if [ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then
+        mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null || true
+        update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+    fi
+    grep -q '^enabled' /proc/sys/fs/binfmt_misc/qemu-aarch64 2>/dev/null \
+        || { echo "无法为ARM64启用qemu（binfmt_misc未注册qemu-aarch64）。" >&2; exit 1; }
+}
+emulation_ready
 
 CACHE=${FAZHI_ROOT_CACHE:-/var/cache/fazhi-build}
 ROOT=$CACHE/$BASE-$ARCH
@@ -83,6 +99,9 @@ make_root() {
         fi
         return
     fi
+    if [ -f "$ROOT/.fazhi-debootstrap-done" ]; then  # an earlier run stopped after debootstrap
+        finish_root; return
+    fi
     command -v debootstrap >/dev/null || { echo "需要debootstrap：apt-get install debootstrap" >&2; exit 1; }
     echo "== making the $BASE $ARCH root in $ROOT (debootstrap from $MIRROR)"
     rm -rf "$ROOT"; mkdir -p "$ROOT"
@@ -96,13 +115,19 @@ make_root() {
         debootstrap --arch="$ARCH" --variant=minbase "$SUITE" "$ROOT" "$MIRROR" \
             || { echo "无法建立$BASE根目录（debootstrap失败，是否无法访问Debian软件源？）" >&2; exit 1; }
     fi
+    touch "$ROOT/.fazhi-debootstrap-done"
+    finish_root
+}
+
+finish_root() {
     mount_root
-    in_root apt-get update -qq
     # shellcheck disable=SC2086
-    in_root apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+    { in_root apt-get update -qq && in_root apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null; } \
+        || { echo "无法在$BASE根目录中安装软件包（是否无法访问Debian软件源 $MIRROR？）" >&2; exit 1; }
     trust_host_cas
     in_root python3 -m venv /opt/fazhi-venv
-    in_root /opt/fazhi-venv/bin/pip install -q --upgrade pip
+    in_root /opt/fazhi-venv/bin/pip install -q --upgrade pip \
+        || { echo "无法在$BASE根目录中运行pip（是否无法访问PyPI？）" >&2; exit 1; }
     echo "$PACKAGES" > "$ROOT/.fazhi-root-ready"
 }
 
@@ -123,12 +148,18 @@ build() {
     # ARM64: the PySide6 line whose aarch64 wheels need no more than glibc 2.31 (6.9's need 2.39).
     local constraints=installer/linux/constraints-$ARCH.txt
     echo "== installing the app and PyInstaller in the root ($(in_root python3 --version))"
-    in_root /opt/fazhi-venv/bin/pip install -q -c "/build/src/$constraints" "/build/src[build]"
+    in_root /opt/fazhi-venv/bin/pip install -q -c "/build/src/$constraints" "/build/src[build]" \
+        || { echo "无法在$BASE根目录中安装本程序的依赖（是否无法访问PyPI？）" >&2; exit 1; }
     echo "== PyInstaller in the root"
     in_root bash -c "cd /build/src && /opt/fazhi-venv/bin/python -m PyInstaller --noconfirm --clean \
         --log-level WARN --distpath /build/dist --workpath /build/work installer/fazhi-desktop.spec"
     rm -rf "$OUT"; mkdir -p "$OUT"
     cp -a "$ROOT/build/dist/fazhi-desktop" "$OUT/fazhi-desktop"
+    # Input-method plugins (issue 18.3, docs/installer.md "输入法"): the fcitx plugin, run on the
+    # host with the bundle folder and the architecture, before the glibc scan so whatever it adds
+    # is scanned too. It fails, saying why, rather than ship a plugin that would not load.
+    echo "== input-method plugins: installer/linux/im/add_to_bundle.sh"
+    bash installer/linux/im/add_to_bundle.sh "$OUT/fazhi-desktop" "$ARCH"
     echo "== glibc the bundle needs (target: $BASE, glibc $MAX_GLIBC)"
     bash installer/linux/glibc_needed.sh "$OUT/fazhi-desktop" "$MAX_GLIBC" | tee "$OUT/glibc.txt"
     bash installer/linux/make_deb.sh "$OUT/fazhi-desktop" "$DEB" "$ARCH"
@@ -145,17 +176,30 @@ check() {
     cp tests/fixtures/seed000_profile.json "$ROOT$dir/profile.json"
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); json.dump([r],open(sys.argv[2],"w"),ensure_ascii=False)' \
         tests/fixtures/seed000_proposal.json "$ROOT$dir/records.json"
+    python3 -c '
+import json, sys
+months = [{"unit": "区信访局", "period": f"2022-{m:02d}", "letters": 3 + m, "visits": 2 + m % 3} for m in range(1, 10)]
+months += [{"unit": "区信访局", "period": f"2021-{m:02d}", "letters": 4 + m % 4, "visits": 1} for m in range(1, 13)]
+json.dump(months, open(sys.argv[1], "w"), ensure_ascii=False)' "$ROOT$dir/petition.json"
     cp installer/linux/check_in_root.sh "$ROOT$dir/"
     echo "== the bundle in the $BASE $ARCH root: CLI, a reply, the window under Xvfb"
-    in_root bash "$dir/check_in_root.sh" "$dir" "$VERSION"
+    local emulated=0
+    [ -n "$QEMU" ] && [ "$(uname -m)" != aarch64 ] && emulated=1
+    in_root env FAZHI_EMULATED=$emulated bash "$dir/check_in_root.sh" "$dir" "$VERSION" | tee "$OUT/check.txt"
+    cp "$ROOT$dir/report_chart.png" "$OUT/report_chart.png"   # to look at: drawn in the root
     echo "== the .deb in the $BASE $ARCH root: install with its dependencies, start, remove"
     cp "$DEB" "$ROOT$dir/fazhi-desktop.deb"
-    in_root bash "$dir/check_in_root.sh" "$dir" "$VERSION" --deb
+    in_root env FAZHI_EMULATED=$emulated bash "$dir/check_in_root.sh" "$dir" "$VERSION" --deb | tee -a "$OUT/check.txt"
 }
+
+# One build or check per root at a time: they share its /build and /check folders.
+mkdir -p "$CACHE"; exec 9>"$CACHE/$BASE-$ARCH.lock"
+flock 9
 
 case "$ACTION" in
     build) build ;;
     check) check ;;
     root) make_root ;;
-    *) echo "用法：old_base.sh build|check|root BASE ARCH" >&2; exit 2 ;;
+    run) make_root; mount_root; shift 3; in_root "$@" ;;  # a command in the root, for diagnosis
+    *) echo "用法：old_base.sh build|check|root|run BASE ARCH [命令…]" >&2; exit 2 ;;
 esac

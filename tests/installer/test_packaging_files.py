@@ -85,3 +85,13 @@ def test_deb_scripts_never_touch_home_folders(script):
     assert not any(re.search(r"\brm\b|\$HOME|/home|/root", line) for line in commands)
     if shutil.which("sh"):
         assert subprocess.run(["sh", "-n", str(INSTALLER / "linux" / script)]).returncode == 0
+
+
+def test_windows_workflow_runs_the_whole_suite_before_building_the_installer():
+    """Windows cannot be run here: the first push that reaches the runner must run every test
+    (the README's command, no path or marker filter) and build nothing if one fails."""
+    workflow = (REPO / ".github" / "workflows" / "windows-installer.yml").read_text("utf-8")
+    runs = re.findall(r"^\s+(\S*python(?:\.exe)? -m pytest\b[^\n]*)$", workflow, re.M)
+    assert runs == [r".venv\Scripts\python -m pytest"], runs
+    assert workflow.index("-m pytest") < workflow.index("run: ./installer/build_windows.ps1")
+    assert "continue-on-error" not in workflow

@@ -12,35 +12,28 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QM
 
 from .. import APP_NAME
 from ..core import queries
-from .dialogs.report_dialog import default_report_year, open_report_dialog
-from .pages.audit import AuditPage
-from .pages.home import HomePage
-from .pages.mediation import MediationPage
-from .pages.petition import PetitionPage
-from .pages.recycle_bin import RecycleBinPage
-from .pages.register import RegisterPage
-from .pages.settings import SettingsPage
-from .pages.statistics import StatisticsPage
+from .lazy_pages import LazyPages, page_class
 
 
-def _plain(page_class):
-    """A factory for a page that needs only the registry."""
-    return lambda registry, window: page_class(registry)
+def _plain(module: str, name: str):
+    """A factory for a page that needs only the registry; its module is imported when the page
+    is first shown (the statistics page pulls in matplotlib, the registers python-docx)."""
+    return lambda registry, window: page_class(module, name)(registry)
 
 
 def _home(registry, window):
-    page = HomePage(registry)
+    page = page_class("home", "HomePage")(registry)
     page.open_register.connect(window.open_register_filtered)
     page.open_page.connect(window.show_page)
     return page
 
 
 def _register(kind: str):
-    return lambda registry, window: RegisterPage(registry, kind)
+    return lambda registry, window: page_class("register", "RegisterPage")(registry, kind)
 
 
 def _recycle_bin(registry, window):
-    return RecycleBinPage(registry, on_change=window.refresh_all)
+    return page_class("recycle_bin", "RecycleBinPage")(registry, on_change=window.refresh_all)
 
 
 def _exchange(registry, window):
@@ -52,18 +45,18 @@ def _exchange(registry, window):
 
 
 def _settings(registry, window):
-    return SettingsPage(registry, open_backups=window.show_backups)
+    return page_class("settings", "SettingsPage")(registry, open_backups=window.show_backups)
 
 
 PAGES = [
     ("首页", _home),
     ("政协提案", _register("proposal")),
     ("人大建议", _register("suggestion")),
-    ("人民调解", _plain(MediationPage)),
-    ("信访统计", _plain(PetitionPage)),
-    ("统计", _plain(StatisticsPage)),
+    ("人民调解", _plain("mediation", "MediationPage")),
+    ("信访统计", _plain("petition", "PetitionPage")),
+    ("统计", _plain("statistics", "StatisticsPage")),
     ("回收站", _recycle_bin),
-    ("操作记录", _plain(AuditPage)),
+    ("操作记录", _plain("audit", "AuditPage")),
     ("单位设置", _settings),
     ("数据交换", _exchange),
 ]
@@ -82,11 +75,10 @@ class MainWindow(QMainWindow):
                                "QListWidget::item { padding: 10px 14px; }"
                                "QListWidget::item:selected { background: #1f5fbf; color: white; }")
         self.stack = QStackedWidget(self)
-        self.pages = {}
-        for title, factory in PAGES:
-            page = factory(registry, self)
-            self.pages[title] = page
-            self.stack.addWidget(page)
+        # A page is built the first time it is shown or asked for (self.pages[title]): only the
+        # start page is built before the window appears (docs/performance.md, cold start).
+        self.pages = LazyPages(PAGES, lambda factory: factory(registry, self), self.stack)
+        for title, _ in PAGES:
             self.nav.addItem(title)
         for row in range(self.nav.count()):
             self.nav.item(row).setToolTip(f"{self.nav.item(row).text()}（Ctrl+{row + 1}）")
@@ -109,8 +101,7 @@ class MainWindow(QMainWindow):
         # 文件 › 年度报告…: last year's until March, as on the start page
         self.report_action = QAction("年度报告(&R)…", self)
         self.report_action.setStatusTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
-        self.report_action.triggered.connect(lambda: open_report_dialog(
-            self, self.registry, year=default_report_year()))
+        self.report_action.triggered.connect(self.show_report_dialog)
         file_menu.addAction(self.report_action)
         self.typeset_action = QAction("公文排版(&T)…", self)
         self.typeset_action.setStatusTip("把同事发来的草稿一键排成红头公文格式")
@@ -137,7 +128,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.stack.widget(row)
+        page = self.pages[PAGES[row][0]]
         self.stack.setCurrentWidget(page)
         if hasattr(page, "refresh"):
             page.refresh()
@@ -176,7 +167,7 @@ class MainWindow(QMainWindow):
                 return
 
     def refresh_all(self) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():  # a page not built yet reads the file when it is
             if hasattr(page, "refresh") and page is not self.stack.currentWidget():
                 page.refresh()
 
@@ -203,7 +194,7 @@ class MainWindow(QMainWindow):
     def close_editors(self) -> bool:
         """Before a restore: every open editor saves, discards or keeps its edits (the clerk
         chooses); False when one is kept open, so an old edit cannot be saved over the restore."""
-        for page in self.pages.values():
+        for page in self.pages.built():
             editor = getattr(page, "editor", None)
             if editor is not None and editor.isVisible():
                 if not editor.maybe_keep_edits():
@@ -211,6 +202,11 @@ class MainWindow(QMainWindow):
                 editor.dirty = False
                 editor.close()
         return True
+
+    def show_report_dialog(self) -> None:
+        from .dialogs.report_dialog import default_report_year, open_report_dialog
+
+        open_report_dialog(self, self.registry, year=default_report_year())
 
     def show_typeset(self) -> None:
         from .dialogs.typeset_dialog import TypesetDialog
@@ -225,7 +221,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.registry.path, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        for page in self.pages.values():
+        for page in self.pages.built():
             editor = getattr(page, "editor", None)
             if editor is not None and editor.isVisible() and not editor.maybe_keep_edits():
                 event.ignore()

@@ -36,6 +36,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -115,18 +116,40 @@ def cli(db: Path, *args, check=True) -> float:
     return run_process([PY, "-m", "fazhi_desktop", "--db", str(db), *args], check=check)
 
 
-def run_process(argv, check=True) -> float:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Timed(float):
+    """Wall seconds of a process, with its CPU seconds (`cpu`) beside them: on 2 cores shared
+    by several builds the wall time swings with the load, the CPU time much less."""
+
+    cpu = 0.0
+
+
+def timed(wall: float, cpu: float) -> Timed:
+    value = Timed(wall)
+    value.cpu = cpu
+    return value
+
+
+def run_process(argv, check=True) -> Timed:
+    cpu = children_cpu()
     started = time.perf_counter()
     done = subprocess.run(argv, env=ENV, cwd=str(CACHE), stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
     if check and done.returncode != 0:
         raise RuntimeError(f"{argv[2:6]} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return seconds
+    return timed(seconds, children_cpu() - cpu)
 
 
-def probe(*args) -> float:
-    """Spawn to the PROBE line of bench/probe_gui.py (the first paint), then let it end."""
+def probe(*args) -> Timed:
+    """Spawn to the PROBE line of bench/probe_gui.py (the first paint), then let it end
+    (its CPU time runs to the end of the process: a little after the first paint)."""
+    cpu = children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen([PY, str(HERE / "probe_gui.py"), *args], env=ENV, cwd=str(CACHE),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -138,7 +161,7 @@ def probe(*args) -> float:
     proc.communicate(timeout=120)
     if seconds is None:
         raise RuntimeError(f"probe {args} printed nothing: {proc.stderr.read()[-2000:] if proc.stderr else ''}")
-    return seconds
+    return timed(seconds, children_cpu() - cpu)
 
 
 def script(code: str, *args) -> float:
@@ -222,7 +245,9 @@ def pairs(fn_value, fn_floor, n: int) -> tuple:
     for _ in range(n):
         values.append(fn_value())
         floors.append(fn_floor())
-    return statistics.median(values), statistics.median(floors), values, floors
+    return (timed(statistics.median(values), statistics.median(v.cpu for v in values)),
+            timed(statistics.median(floors), statistics.median(v.cpu for v in floors)),
+            values, floors)
 
 
 def build(n: int, rebuild: bool, log) -> dict:
@@ -303,8 +328,8 @@ def table(by_size: dict, runs: int) -> str:
              ""]
     head = "| what the clerk waits for | " + " | ".join(
         f"{s:,} records | floor | ratio" for s in sizes) + " | goal | verdict at " \
-        f"{big:,} | growth 10k→100k |"
-    lines += [head, "| " + " | ".join(["---"] * (3 * len(sizes) + 4)) + " |"]
+        f"{big:,} | CPU ratio at {big:,} | growth 10k→100k |"
+    lines += [head, "| " + " | ".join(["---"] * (3 * len(sizes) + 5)) + " |"]
     for key in ROWS:
         if not any(key in by_size[s] for s in sizes):
             continue
@@ -319,6 +344,8 @@ def table(by_size: dict, runs: int) -> str:
         cells.append(f"≤ {goal:g}x" if kind == "ratio" else f"< {goal:g} s")
         got = by_size[big].get(key)
         cells.append(verdict(key, got[0], got[1]) if got else "—")
+        cells.append(f"{got[0].cpu / got[1].cpu:.2f}x ({got[0].cpu:.2f} / {got[1].cpu:.2f} s)"
+                     if got and getattr(got[1], "cpu", 0) else "—")
         small = by_size[sizes[0]].get(key)
         cells.append(f"{got[0] / small[0]:.1f}x" if got and small and len(sizes) > 1 else "—")
         lines.append("| " + " | ".join(cells) + " |")
@@ -328,7 +355,9 @@ def table(by_size: dict, runs: int) -> str:
     for s in sizes:
         for key, got in by_size[s].items():
             lines.append(f"- {s} {key}: " + ", ".join(f"{v:.3f}" for v in got[2]) + " / "
-                         + ", ".join(f"{v:.3f}" for v in got[3]))
+                         + ", ".join(f"{v:.3f}" for v in got[3]) + "; CPU "
+                         + ", ".join(f"{getattr(v, 'cpu', 0):.3f}" for v in got[2]) + " / "
+                         + ", ".join(f"{getattr(v, 'cpu', 0):.3f}" for v in got[3]))
     return "\n".join(lines)
 
 

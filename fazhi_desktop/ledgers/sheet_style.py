@@ -106,6 +106,7 @@ class CellMaker:
     def __init__(self, ws):
         self.ws = ws
         self._protos = {}
+        _append_cells_directly(ws)
 
     def __call__(self, value, style: str) -> Cell:
         proto = self._protos.get(style)
@@ -122,6 +123,32 @@ class CellMaker:
             cell.data_type = "s"  # a title that starts with "=" is text, not a formula
         cell._style, cell._style_id = proto
         return cell
+
+
+def _append_cells_directly(ws) -> None:
+    """Let a write-only sheet take rows of ready cells as they are.
+
+    openpyxl's append() first tries every item of a row as a value, and for a cell that fails
+    with an exception it catches, then makes a fresh spare cell after each styled one: twice
+    the work per cell of the ledger (all its cells are styled). A row of cells (or None) is
+    placed directly; any other row goes the usual way. The hook is openpyxl 3.1's
+    `_values_to_row`; if a later openpyxl no longer calls it, rows simply take the usual way.
+    """
+    usual = getattr(ws, "_values_to_row", None)
+    if usual is None:
+        return
+
+    def cells_to_row(values, row_idx):
+        if not all(v is None or type(v) is _LedgerCell for v in values):
+            yield from usual(values, row_idx)
+            return
+        for col_idx, cell in enumerate(values, 1):
+            if cell is not None:
+                cell.column = col_idx
+                cell.row = row_idx
+                yield cell
+
+    ws._values_to_row = cells_to_row
 
 
 class _CharWidths(dict):

@@ -60,7 +60,7 @@ def setup_application(argv: Optional[list] = None) -> QApplication:
         app.setOrganizationName(APP_ID)
         install_chinese_translations(app)
         app.setFont(choose_font())
-        from .dialogs.about import app_icon
+        from .app_icon import app_icon
 
         app.setWindowIcon(app_icon())
         app.setDesktopFileName(APP_ID)  # lets Wayland, DDE and UKUI match the window to its menu entry

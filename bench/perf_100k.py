@@ -253,14 +253,20 @@ def pairs(fn_value, fn_floor, n: int) -> tuple:
 def build(n: int, rebuild: bool, log) -> dict:
     """The data file, written by the add row itself (timed with its floor) when missing."""
     source = make_json(n, log)
-    db = db_path(n)
-    if db.exists() and not rebuild:
+    final = db_path(n)
+    if final.exists() and not rebuild:
         return {}
-    for suffix in ("", "-wal", "-shm"):
+    # Written beside the cached file and renamed over it at the end: the other rows can go on
+    # using the old one meanwhile.
+    db = final.with_name(final.stem + "-new.sqlite3")
+    for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     set_profile(db)
     log(f"  add {n}: whole process ...")
     value = cli(db, "add", "proposal", str(source))
+    for suffix in ("-wal", "-shm", ".lock"):
+        Path(f"{final}{suffix}").unlink(missing_ok=True)
+    db.replace(final)
     floor_db = CACHE / f"floor-{n}.sqlite3"
     floor_db.unlink(missing_ok=True)
     log(f"  add {n}: {value:.1f} s; floor ...")

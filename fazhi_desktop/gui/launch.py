@@ -153,6 +153,9 @@ def _run_window(app, path: Path) -> int:
             instance.wake.connect(window.come_forward)
             window.show()
             start_daily_backup(window, path)
+            from .warm_up import start_warm_up
+
+            start_warm_up(window)  # the libraries of the pages not built yet, off this thread
             window.offer_drafts()
             smoke_ms = os.environ.get("FAZHI_SMOKE_EXIT_MS", "")
             if smoke_ms.isdigit():  # the installer's start-up check: quit by itself after N ms

@@ -1,0 +1,51 @@
+"""After the window is shown: load, off the GUI thread, the libraries that pages and documents
+need, so that their first use does not stall the clerk.
+
+The window no longer builds every page before it appears (gui/lazy_pages.py), so matplotlib
+(statistics charts, ~0.3-1 s with its font list), python-docx (replies) and openpyxl (ledgers)
+are loaded by nobody at start. Left to the first visit, the statistics page would take over a
+second to open (issue 16 asks < 200 ms). A daemon thread imports them a moment after the
+window shows; only modules without Qt are imported there (widgets stay on the GUI thread).
+A failure here is harmless: the page imports the module itself when it needs it, and says so.
+"""
+from __future__ import annotations
+
+import importlib
+import threading
+
+from PySide6.QtCore import QTimer
+
+DELAY_MS = 1500  # after the first paint and the first events of the start page
+MODULES = (
+    "fazhi_desktop.core.charts",
+    "matplotlib.figure",
+    "matplotlib.backends.backend_agg",
+    "fazhi_desktop.docgen.replies",
+    "fazhi_desktop.ledgers.export",
+    "fazhi_desktop.ledgers.importer",
+)
+
+
+def _load() -> None:
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 -- imported again, and reported, where it is used
+            return
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        from matplotlib import font_manager
+
+        font_manager.findfont("sans-serif")  # reads (or builds) the font list once
+    except Exception:  # noqa: BLE001 -- as above
+        pass
+
+
+def start_warm_up(parent, delay_ms: int = DELAY_MS) -> None:
+    """Import the libraries in a background thread `delay_ms` after now."""
+    def begin() -> None:
+        threading.Thread(target=_load, name="warm-up", daemon=True).start()
+
+    QTimer.singleShot(delay_ms, parent, begin)

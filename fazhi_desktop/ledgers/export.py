@@ -18,7 +18,7 @@ from ..core import records
 
 from ..core.atomic import atomic_output
 from .columns import LEDGER_TITLES, RECORD_ID, SHEET_NAMES, Column, ledger_columns
-from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
+from .sheet_style import (UNWRAPPED, CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
                           streamed_workbook, title_row)
 from .values import cell_value, short_label
 from .signoff import append_signoff
@@ -230,7 +230,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
     ws.append([make(h, "header") for h in headers])
     styles = [_style_of(c) for c in cols]
-    wrap_widths = [w if c.wrap else 10 ** 6 for c, w in zip(cols, widths)]
+    wrap_widths = [w if c.wrap else UNWRAPPED for c, w in zip(cols, widths)]
     tally = _Tally(kind)
     count = 0
     for count, record in enumerate(items, 1):

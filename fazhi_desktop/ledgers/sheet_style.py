@@ -29,6 +29,9 @@ MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.0%"
 MIN_WIDTH = 4.5
 LINE_HEIGHT = 13.5  # points per line of 10-point 宋体
+# row_height's width for a column that never wraps: wider than any cell text (32,767 characters
+# of two units each), so only line breaks add lines and no width needs measuring.
+UNWRAPPED = 10 ** 6
 PAPER_A4 = 9  # the paperSize code of A4 in SpreadsheetML
 
 _thin = Side(style="thin", color="000000")
@@ -218,9 +221,12 @@ def row_height(values, widths) -> float | None:
     lines = 1
     for value, width in zip(values, widths):
         if isinstance(value, str) and value:
-            per_line = max(width, 1)
-            count = sum(max(1, -(-int(display_width(part) + 0.5) // int(per_line)))
-                        for part in value.split("\n"))
+            if width >= UNWRAPPED:  # no cell text is that wide: one line per line break
+                count = value.count("\n") + 1
+            else:
+                per_line = max(width, 1)
+                count = sum(max(1, -(-int(display_width(part) + 0.5) // int(per_line)))
+                            for part in value.split("\n"))
             lines = max(lines, count)
     return lines * LINE_HEIGHT + 3 if lines > 1 else None
 

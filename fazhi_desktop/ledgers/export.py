@@ -240,7 +240,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
         height = row_height(values, wrap_widths)
         if height:
             ws.row_dimensions[HEADER_ROW + count].height = height
-        ws.append([make(v, s) for v, s in zip(values, styles)])
+        ws.append(make.row(values, styles))
         if height:  # written already: drop it, so 100,000 rows hold no dimension objects
             del ws.row_dimensions[HEADER_ROW + count]
         tally.add(record)

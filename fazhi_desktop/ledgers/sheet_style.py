@@ -89,6 +89,10 @@ class _LedgerCell(Cell):
 
     __slots__ = ("_style_id",)
 
+    # Every ledger style sets a font at least, so a ledger cell always has a style; openpyxl
+    # otherwise scans the style array twice for every cell it writes to find that out.
+    has_style = True
+
     @property
     def style_id(self):
         return self._style_id

@@ -3,7 +3,7 @@ need, so that their first use does not stall the clerk.
 
 The window no longer builds every page before it appears (gui/lazy_pages.py), so matplotlib
 (statistics charts, ~0.3-1 s with its font list), python-docx (replies) and openpyxl (ledgers)
-are loaded by nobody at start. Left to the first visit, the statistics page would take over a
+are loaded by nobody at start, and the settings page would wait for `soffice --version`. Left to the first visit, the statistics page would take over a
 second to open (issue 16 asks < 200 ms). A daemon thread imports them a moment after the
 window shows; only modules without Qt are imported there (widgets stay on the GUI thread).
 A failure here is harmless: the page imports the module itself when it needs it, and says so.
@@ -39,6 +39,14 @@ def _load() -> None:
         from matplotlib import font_manager
 
         font_manager.findfont("sans-serif")  # reads (or builds) the font list once
+    except Exception:  # noqa: BLE001 -- as above
+        pass
+    try:  # the settings page names the PDF converter: `soffice --version`, cached per process
+        from ..office import libreoffice
+
+        soffice = libreoffice.find_soffice()
+        if soffice:
+            libreoffice.soffice_version(soffice)
     except Exception:  # noqa: BLE001 -- as above
         pass
 

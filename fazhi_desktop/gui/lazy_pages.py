@@ -17,7 +17,11 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
 def page_class(module: str, name: str):
-    """fazhi_desktop.gui.pages.<module>.<name>, imported on first use."""
+    """fazhi_desktop.gui.pages.<module>.<name>, imported on first use (after the background
+    warm-up, if it is still importing: never two threads importing at once)."""
+    from .warm_up import wait_for_warm_up
+
+    wait_for_warm_up()
     return getattr(importlib.import_module(f"fazhi_desktop.gui.pages.{module}"), name)
 
 

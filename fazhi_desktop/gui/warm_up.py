@@ -51,9 +51,23 @@ def _load() -> None:
         pass
 
 
+_thread = None  # the running warm-up, if any
+
+
 def start_warm_up(parent, delay_ms: int = DELAY_MS) -> None:
     """Import the libraries in a background thread `delay_ms` after now."""
     def begin() -> None:
-        threading.Thread(target=_load, name="warm-up", daemon=True).start()
+        global _thread
+        _thread = threading.Thread(target=_load, name="warm-up", daemon=True)
+        _thread.start()
 
     QTimer.singleShot(delay_ms, parent, begin)
+
+
+def wait_for_warm_up(timeout: float = 10.0) -> None:
+    """Let a running warm-up finish before this thread imports a page's modules: two threads
+    importing modules that import each other can fail (Python's import locks detect the
+    deadlock and raise). Waiting costs nothing the page would not have paid itself."""
+    thread = _thread
+    if thread is not None and thread.is_alive() and thread is not threading.current_thread():
+        thread.join(timeout)

@@ -18,6 +18,7 @@ from ..paths import resources_dir
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "SimSun")
 FONT_POINT_SIZE = 10
+BACKUP_DELAY_MS = 200  # the daily backup starts this long after the window is shown
 
 
 def install_chinese_translations(app: QApplication) -> list:
@@ -152,7 +153,9 @@ def _run_window(app, path: Path) -> int:
             instance = SingleInstance(lock.instance_name(path), window)
             instance.wake.connect(window.come_forward)
             window.show()
-            start_daily_backup(window, path)
+            # After the first paint: the backup job (and gui/ops it imports) is not what the
+            # clerk waits for.
+            QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: start_daily_backup(window, path))
             from .warm_up import start_warm_up
 
             start_warm_up(window)  # the libraries of the pages not built yet, off this thread

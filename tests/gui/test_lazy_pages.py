@@ -58,3 +58,34 @@ def test_ctrl_number_and_the_list_open_pages_that_were_never_built(window, qtbot
     assert window.stack.currentWidget() is window.pages["回收站"]
     window.refresh_all()  # refreshes the built pages only, builds nothing
     assert not window.pages.is_built("统计")
+
+
+
+def test_pages_read_once_when_first_shown(office, qtbot, monkeypatch):
+    """The pages in FRESH_WHEN_BUILT read their data in their constructor, so the window does
+    not refresh them again on that first showing (if a constructor stops refreshing, take its
+    page out of the set); any other page is refreshed when shown."""
+    from fazhi_desktop.gui import main_window
+    from fazhi_desktop.gui.lazy_pages import page_class
+
+    calls = []
+    for module, name in (("home", "HomePage"), ("register", "RegisterPage"),
+                         ("recycle_bin", "RecycleBinPage")):
+        cls = page_class(module, name)
+
+        def counted(self, *args, _original=cls.refresh, **kwargs):
+            calls.append(f"{type(self).__name__}:{getattr(self, 'kind', '')}")
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "refresh", counted)
+    window = main_window.MainWindow(office)
+    qtbot.addWidget(window)
+    for title in ("政协提案", "人大建议", "回收站"):
+        window.show_page(title)
+    assert calls.count("HomePage:") == 1
+    assert calls.count("RegisterPage:proposal") == 1
+    assert calls.count("RegisterPage:suggestion") == 1
+    assert calls.count("RecycleBinPage:") >= 1
+    assert main_window.FRESH_WHEN_BUILT == {"首页", "政协提案", "人大建议"}
+    window.show_page("政协提案")  # a later visit reads again
+    assert calls.count("RegisterPage:proposal") == 2

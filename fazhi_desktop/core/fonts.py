@@ -68,22 +68,65 @@ def names_of(font: str) -> set:
     return {_norm(n) for n in names}
 
 
+_EARLY: dict = {}  # prefetch(): "fc-list" or a font name -> the fontconfig process asking it
+
+
+def prefetch(fonts=()) -> None:
+    """Start asking fontconfig now (the installed families, and the substitute of each of
+    `fonts`) in processes that run while the caller goes on importing and laying out; the
+    answers are collected where they are needed (installed_families, check_fonts). A command
+    that writes one document calls this first: asked one after the other at the end, they were
+    a fifth of a reply's process (issue 16)."""
+    if sys.platform.startswith("win") or installed_families.cache_info().currsize:
+        return
+    try:
+        if "fc-list" not in _EARLY and shutil.which("fc-list"):
+            _EARLY["fc-list"] = _fontconfig(["fc-list", ":", "family"])
+        if shutil.which("fc-match"):
+            for font in dict.fromkeys(fonts):
+                if font not in _EARLY and font not in _FC_ANSWERS:
+                    _EARLY[font] = _fontconfig(["fc-match", "-f", "%{family}",
+                                                f"{font}:lang=zh-cn"])
+    except OSError:
+        pass
+
+
+def _fontconfig(argv) -> subprocess.Popen:
+    return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            encoding="utf-8", errors="replace")
+
+
+def _answer(proc: subprocess.Popen, timeout: float) -> Optional[str]:
+    try:
+        return proc.communicate(timeout=timeout)[0]
+    except subprocess.SubprocessError:
+        proc.kill()
+        proc.communicate()
+        return None
+
+
 @functools.lru_cache(maxsize=1)
 def installed_families() -> Optional[frozenset]:
     """Normalised family names of the installed fonts; None when they cannot be listed."""
     if sys.platform.startswith("win"):
         return frozenset(_norm(n) for n in _windows_families())
-    if shutil.which("fc-list"):
+    early = _EARLY.pop("fc-list", None)
+    if early is not None:
+        out = _answer(early, 30)
+        if out is None:
+            return None
+    elif shutil.which("fc-list"):
         try:
             out = subprocess.run(["fc-list", ":", "family"], capture_output=True, timeout=30,
                                  text=True, encoding="utf-8", errors="replace").stdout
         except (OSError, subprocess.SubprocessError):
             return None
-        names = set()
-        for line in out.splitlines():
-            names.update(_norm(part) for part in line.split(",") if part.strip())
-        return frozenset(names)
-    return None
+    else:
+        return None
+    names = set()
+    for line in out.splitlines():
+        names.update(_norm(part) for part in line.split(",") if part.strip())
+    return frozenset(names)
 
 
 def _windows_families() -> set:
@@ -192,7 +235,10 @@ _FC_ANSWERS: dict = {}  # font -> fontconfig's substitute, asked several at once
 
 
 def _forget_substitutes(clear=substitute_for.cache_clear) -> None:
-    """substitute_for.cache_clear(): both caches (tests fake the machine)."""
+    """substitute_for.cache_clear(): every cached or pending answer (tests fake the machine)."""
+    for proc in _EARLY.values():
+        _answer(proc, 10)
+    _EARLY.clear()
     _FC_ANSWERS.clear()
     clear()
 
@@ -204,6 +250,10 @@ def check_fonts(fonts: Optional[dict]) -> list:
     """A FontStatus for each font role of the profile (defaults where not set)."""
     merged = dict(DEFAULT_FONTS)
     merged.update({k: v for k, v in (fonts or {}).items() if v})
+    for font in [f for f in _EARLY if f != "fc-list"]:  # started by prefetch(): collect
+        out = _answer(_EARLY.pop(font), 10)
+        if out and out.strip():
+            _FC_ANSWERS[font] = out.split(",")[0].strip()
     missing = [name for name in merged.values()
                if name not in _FC_ANSWERS and is_installed(name) is False]
     if len(missing) > 1:

@@ -41,6 +41,9 @@ def register(sub) -> None:
 
 
 def cmd_render(args) -> int:
+    from ..core import fonts
+
+    fonts.prefetch(fonts.DEFAULT_FONTS.values())  # fontconfig answers while docgen loads
     from ..core.errors import NotFound
     from ..docgen.document_types import get, marked_output, render_document
 

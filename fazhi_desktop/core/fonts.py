@@ -106,6 +106,44 @@ def names_of(font: str) -> set:
     return {_norm(n) for n in names}
 
 
+FACE_FORMAT = "%{family}\t%{familylang}\t%{postscriptname}\n"  # one line a font file
+_EARLY: dict = {}  # prefetch(): "fc-list" or a font name -> the fontconfig process asking it
+
+
+def prefetch(fonts=()) -> None:
+    """Start asking fontconfig now (the installed families, and the substitute of each of
+    `fonts`) in processes that run while the caller goes on importing and laying out; the
+    answers are collected where they are needed (installed_families, check_fonts). A command
+    that writes one document calls this first: asked one after the other at the end, they were
+    a fifth of a reply's process (issue 16)."""
+    if sys.platform.startswith("win") or _list_faces.cache_info().currsize:
+        return
+    try:
+        if "fc-list" not in _EARLY and shutil.which("fc-list"):
+            _EARLY["fc-list"] = _fontconfig(["fc-list", "--format", FACE_FORMAT])
+        if shutil.which("fc-match"):
+            for font in dict.fromkeys(fonts):
+                if font not in _EARLY and font not in _FC_ANSWERS:
+                    _EARLY[font] = _fontconfig(["fc-match", "-f", "%{family}",
+                                                f"{font}:lang=zh-cn"])
+    except OSError:
+        pass
+
+
+def _fontconfig(argv) -> subprocess.Popen:
+    return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            encoding="utf-8", errors="replace")
+
+
+def _answer(proc: subprocess.Popen, timeout: float) -> Optional[str]:
+    try:
+        return proc.communicate(timeout=timeout)[0]
+    except subprocess.SubprocessError:
+        proc.kill()
+        proc.communicate()
+        return None
+
+
 def installed_faces() -> Optional[tuple]:
     """The installed fonts as tuples of the names each one answers to (its family names in
     every language, then its PostScript name), the Chinese family name first; None when they
@@ -124,13 +162,18 @@ def _list_faces() -> Optional[tuple]:
         return tuple((name,) for name in sorted(_windows_families()))
     if not shutil.which("fc-list"):
         return None
-    try:
-        out = subprocess.run(["fc-list", "--format",
-                              "%{family}\t%{familylang}\t%{postscriptname}\n"],
-                             capture_output=True, timeout=30, text=True, encoding="utf-8",
-                             errors="replace").stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
+    early = _EARLY.pop("fc-list", None)  # started by prefetch(), if it was called
+    if early is not None:
+        out = _answer(early, 30)
+        if out is None:
+            return None
+    else:
+        try:
+            out = subprocess.run(["fc-list", "--format", FACE_FORMAT], capture_output=True,
+                                 timeout=30, text=True, encoding="utf-8",
+                                 errors="replace").stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
     faces = set()
     for line in out.splitlines():
         family, _, rest = line.partition("\t")
@@ -204,6 +247,8 @@ def substitute_for(font: str) -> Optional[str]:
 
     Cached for the process like installed_families(): fc-match is a subprocess, and asking it
     five times per reply was two thirds of a reply's time (docs/performance.md)."""
+    if font in _FC_ANSWERS:
+        return _FC_ANSWERS[font]
     if not sys.platform.startswith("win") and shutil.which("fc-match"):
         try:
             out = subprocess.run(["fc-match", "-f", "%{family}", f"{font}:lang=zh-cn"],
@@ -289,10 +334,57 @@ class FontStatus:
                 f"请安装该字体或在单位设置中改用已安装的字体。")
 
 
+def _ask_fontconfig_at_once(fonts) -> None:
+    """Fill substitute_for's cache for several missing fonts with fc-match processes running
+    side by side: one after the other they were ~0.1 s of every reply a command renders."""
+    if sys.platform.startswith("win") or not shutil.which("fc-match"):
+        return
+    asked = {}
+    for font in dict.fromkeys(fonts):
+        try:
+            asked[font] = subprocess.Popen(
+                ["fc-match", "-f", "%{family}", f"{font}:lang=zh-cn"], stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace")
+        except OSError:
+            return
+    for font, proc in asked.items():
+        try:
+            out, _ = proc.communicate(timeout=10)
+        except subprocess.SubprocessError:
+            proc.kill()
+            proc.communicate()
+            continue
+        if out.strip():
+            _FC_ANSWERS[font] = out.split(",")[0].strip()
+
+
+_FC_ANSWERS: dict = {}  # font -> fontconfig's substitute, asked several at once
+
+
+def _forget_substitutes(clear=substitute_for.cache_clear) -> None:
+    """substitute_for.cache_clear(): every cached or pending answer (tests fake the machine)."""
+    for proc in _EARLY.values():
+        _answer(proc, 10)
+    _EARLY.clear()
+    _FC_ANSWERS.clear()
+    clear()
+
+
+substitute_for.cache_clear = _forget_substitutes
+
+
 def check_fonts(fonts: Optional[dict]) -> list:
     """A FontStatus for each font role of the profile (defaults where not set)."""
     merged = dict(DEFAULT_FONTS)
     merged.update({k: v for k, v in (fonts or {}).items() if v})
+    for font in [f for f in _EARLY if f != "fc-list"]:  # started by prefetch(): collect
+        out = _answer(_EARLY.pop(font), 10)
+        if out and out.strip():
+            _FC_ANSWERS[font] = out.split(",")[0].strip()
+    missing = [name for name in merged.values()
+               if name not in _FC_ANSWERS and is_installed(name) is False]
+    if len(missing) > 1:
+        _ask_fontconfig_at_once(missing)
     statuses = []
     for role, name in merged.items():
         installed = is_installed(name)

@@ -25,7 +25,40 @@ SEARCHABLE = ("proposal", "suggestion", "mediation")
 
 
 def _runs(text: str) -> list:
-    return _RUN.findall(unicodedata.normalize("NFKC", text).lower())
+    return _RUN.findall(nfkc(text).lower())
+
+
+# Characters common in Chinese text whose NFKC form is their plain compatibility decomposition
+# (fullwidth punctuation and digits, the ideographic space …): replaced by it with str.translate,
+# the text is usually NFKC already and unicodedata's quick check says so. Exact: replacing a
+# character by its full compatibility decomposition leaves the text's NFKD, hence its NFKC,
+# unchanged; and when the result is NFKC it is therefore NFKC(text). Otherwise the full
+# normalisation runs as before. (NFKC was 40 % of indexing a reply: issue 16, adding records.)
+_QUICK = None  # (pattern of those characters, character -> its decomposition)
+
+
+def _quick() -> tuple:
+    global _QUICK
+    if _QUICK is None:
+        table = {}
+        for block in ((0x2000, 0x2C00), (0x3000, 0x3400), (0xFE30, 0xFFF0)):
+            for code in range(*block):
+                char = chr(code)
+                decomposed = unicodedata.normalize("NFKD", char)
+                if decomposed != char and decomposed == unicodedata.normalize("NFKC", char):
+                    table[char] = decomposed
+        pattern = re.compile("[" + "".join(re.escape(c) for c in table) + "]")
+        _QUICK = (pattern, table)
+    return _QUICK
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), faster for typical Chinese text."""
+    pattern, table = _quick()
+    quick = pattern.sub(lambda m: table[m.group()], text)
+    if unicodedata.is_normalized("NFKC", quick):
+        return quick
+    return unicodedata.normalize("NFKC", text)
 
 
 def record_texts(kind: str, record: dict) -> list:
@@ -43,10 +76,14 @@ def record_texts(kind: str, record: dict) -> list:
 def _index_values(texts) -> tuple:
     """(pairs text, trigrams text) for the two FTS tables."""
     runs = [run for text in texts if text for run in _runs(str(text))]
-    pairs = set()
-    for run in runs:
-        pairs.update(map(str.__add__, run, run[1:]))
-        pairs.add(run[-1])  # so that a one-character query finds the run's last character
+    # Every adjacent pair of the runs joined by NUL (never in a run), less the pairs across a
+    # join: the pairs within each run, built in one pass instead of one per run.
+    joined = "\x00".join(runs)
+    pairs = set(map(str.__add__, joined, joined[1:]))
+    lasts = {run[-1] for run in runs}
+    pairs -= {last + "\x00" for last in lasts}
+    pairs -= {"\x00" + run[0] for run in runs}
+    pairs |= lasts  # so that a one-character query finds the run's last character
     # Order does not matter: detail=none keeps no positions, only which records hold a pair.
     return " ".join(pairs), " ".join(runs)
 

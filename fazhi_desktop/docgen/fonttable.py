@@ -3,12 +3,11 @@ alternative Word should print with when the font is missing (w:altName), so that
 仿宋_GB2312 prints 仿宋, as core/fonts.py tells the clerk beforehand."""
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from lxml import etree
 
 from ..core.fonts import ALT_NAMES
 from . import ooxml as X
+from .ooxml import escape
 
 _FAMILY = {"黑体": "swiss"}
 

@@ -18,6 +18,7 @@ from ..paths import resources_dir
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "SimSun")
 FONT_POINT_SIZE = 10
+BACKUP_DELAY_MS = 200  # the daily backup starts this long after the window is shown
 
 
 def install_chinese_translations(app: QApplication) -> list:
@@ -60,7 +61,7 @@ def setup_application(argv: Optional[list] = None) -> QApplication:
         app.setOrganizationName(APP_ID)
         install_chinese_translations(app)
         app.setFont(choose_font())
-        from .dialogs.about import app_icon
+        from .app_icon import app_icon
 
         app.setWindowIcon(app_icon())
         app.setDesktopFileName(APP_ID)  # lets Wayland, DDE and UKUI match the window to its menu entry
@@ -168,14 +169,18 @@ def _run_window(app, path: Path) -> int:
             if not ensure_profile(registry):
                 return 0
             from .main_window import MainWindow
-
             from .view_state import remember_window, show_window
 
             window = MainWindow(registry)
             instance = SingleInstance(lock.instance_name(path), window)
             instance.wake.connect(window.come_forward)
             show_window(window, remember_window(window, registry))  # last run's size
-            start_daily_backup(window, path)
+            # After the first paint: the backup job (and gui/ops it imports) is not what the
+            # clerk waits for.
+            QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: start_daily_backup(window, path))
+            from .warm_up import start_warm_up
+
+            start_warm_up(window)  # the libraries of the pages not built yet, off this thread
             window.offer_drafts()
             return app.exec()
         finally:

@@ -12,36 +12,29 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 
 from .. import APP_NAME
 from ..core import queries
-from .dialogs.report_dialog import default_report_year, open_report_dialog
-from .pages.audit import AuditPage
-from .pages.home import HomePage
-from .pages.mediation import MediationPage
-from .pages.petition import PetitionPage
-from .pages.recycle_bin import RecycleBinPage
-from .pages.register import RegisterPage
-from .pages.settings import SettingsPage
-from .pages.statistics import StatisticsPage
+from .lazy_pages import LazyPages, page_class
 from .style import ACCENT, FOCUS_STYLE
 
 
-def _plain(page_class):
-    """A factory for a page that needs only the registry."""
-    return lambda registry, window: page_class(registry)
+def _plain(module: str, name: str):
+    """A factory for a page that needs only the registry; its module is imported when the page
+    is first shown (the statistics page pulls in matplotlib, the registers python-docx)."""
+    return lambda registry, window: page_class(module, name)(registry)
 
 
 def _home(registry, window):
-    page = HomePage(registry)
+    page = page_class("home", "HomePage")(registry)
     page.open_register.connect(window.open_register_filtered)
     page.open_page.connect(window.show_page)
     return page
 
 
 def _register(kind: str):
-    return lambda registry, window: RegisterPage(registry, kind)
+    return lambda registry, window: page_class("register", "RegisterPage")(registry, kind)
 
 
 def _recycle_bin(registry, window):
-    return RecycleBinPage(registry, on_change=window.refresh_all)
+    return page_class("recycle_bin", "RecycleBinPage")(registry, on_change=window.refresh_all)
 
 
 def _exchange(registry, window):
@@ -53,18 +46,18 @@ def _exchange(registry, window):
 
 
 def _settings(registry, window):
-    return SettingsPage(registry, open_backups=window.show_backups)
+    return page_class("settings", "SettingsPage")(registry, open_backups=window.show_backups)
 
 
 PAGES = [
     ("首页", _home),
     ("政协提案", _register("proposal")),
     ("人大建议", _register("suggestion")),
-    ("人民调解", _plain(MediationPage)),
-    ("信访统计", _plain(PetitionPage)),
-    ("统计", _plain(StatisticsPage)),
+    ("人民调解", _plain("mediation", "MediationPage")),
+    ("信访统计", _plain("petition", "PetitionPage")),
+    ("统计", _plain("statistics", "StatisticsPage")),
     ("回收站", _recycle_bin),
-    ("操作记录", _plain(AuditPage)),
+    ("操作记录", _plain("audit", "AuditPage")),
     ("单位设置", _settings),
     ("数据交换", _exchange),
 ]
@@ -73,6 +66,10 @@ REGISTER_TITLES = {"proposal": "政协提案", "suggestion": "人大建议"}
 RECORD_COMMANDS = (("new", "新建", "Ctrl+N"), ("edit", "编辑", "Enter"),
                    ("delete", "删除", "Delete"), ("reply", "生成答复件", "Ctrl+G"),
                    ("search", "查找", "Ctrl+F"))
+# Pages whose constructor ends by reading their data (refresh()): shown right after being built,
+# they are not read a second time (at 100,000 records the start page's counts cost 9 ms, a
+# register's lists ~30 ms). tests/gui/test_lazy_pages.py checks each refreshes exactly once.
+FRESH_WHEN_BUILT = frozenset({"首页", "政协提案", "人大建议"})
 
 
 class MainWindow(QMainWindow):
@@ -92,11 +89,10 @@ class MainWindow(QMainWindow):
                                "QListWidget::item:selected { background: #1f5fbf; color: white; }")
         self.nav.setToolTip("Ctrl+1…Ctrl+9 直接转到各页；Tab 从这里进入当前页")
         self.stack = QStackedWidget(self)
-        self.pages = {}
-        for title, factory in PAGES:
-            page = factory(registry, self)
-            self.pages[title] = page
-            self.stack.addWidget(page)
+        # A page is built the first time it is shown or asked for (self.pages[title]): only the
+        # start page is built before the window appears (docs/performance.md, cold start).
+        self.pages = LazyPages(PAGES, lambda factory: factory(registry, self), self.stack)
+        for title, _ in PAGES:
             self.nav.addItem(title)
         for row in range(min(self.nav.count(), 9)):  # Ctrl+1 … Ctrl+9: the tenth page has none
             self.nav.item(row).setToolTip(f"{self.nav.item(row).text()}（Ctrl+{row + 1}）")
@@ -120,8 +116,7 @@ class MainWindow(QMainWindow):
         # 文件 › 年度报告…: last year's until March, as on the start page
         self.report_action = QAction("年度报告(&R)…", self)
         self.report_action.setStatusTip("生成年度法治政府建设情况报告初稿（数据取自各登记簿）")
-        self.report_action.triggered.connect(lambda: open_report_dialog(
-            self, self.registry, year=default_report_year()))
+        self.report_action.triggered.connect(self.show_report_dialog)
         file_menu.addAction(self.report_action)
         self.typeset_action = QAction("公文排版(&T)…", self)
         self.typeset_action.setStatusTip("把同事发来的草稿一键排成红头公文格式")
@@ -189,7 +184,7 @@ class MainWindow(QMainWindow):
     def go_to_row(self, row: int) -> None:
         """Show the page and put the focus in it (its search box, else its first field)."""
         self.nav.setCurrentRow(row)
-        page = self.stack.widget(row)
+        page = self.pages[PAGES[row][0]]  # built on first visit: the stack's order is not PAGES'
         target = getattr(page, "search", None)
         if target is not None and target.isVisible():
             target.setFocus(Qt.ShortcutFocusReason)
@@ -233,9 +228,11 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.stack.widget(row)
+        title = PAGES[row][0]
+        fresh = title in FRESH_WHEN_BUILT and not self.pages.is_built(title)
+        page = self.pages[title]
         self.stack.setCurrentWidget(page)
-        if hasattr(page, "refresh"):
+        if hasattr(page, "refresh") and not fresh:
             page.refresh()
 
     def show_page(self, title: str):
@@ -272,7 +269,7 @@ class MainWindow(QMainWindow):
                 return
 
     def refresh_all(self) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():  # a page not built yet reads the file when it is
             if hasattr(page, "refresh") and page is not self.stack.currentWidget():
                 page.refresh()
 
@@ -299,7 +296,7 @@ class MainWindow(QMainWindow):
     def close_editors(self) -> bool:
         """Before a restore: every open editor saves, discards or keeps its edits (the clerk
         chooses); False when one is kept open, so an old edit cannot be saved over the restore."""
-        for page in self.pages.values():
+        for page in self.pages.built():
             editor = getattr(page, "editor", None)
             if editor is not None and editor.isVisible():
                 if not editor.maybe_keep_edits():
@@ -307,6 +304,11 @@ class MainWindow(QMainWindow):
                 editor.dirty = False
                 editor.close()
         return True
+
+    def show_report_dialog(self) -> None:
+        from .dialogs.report_dialog import default_report_year, open_report_dialog
+
+        open_report_dialog(self, self.registry, year=default_report_year())
 
     def show_typeset(self) -> None:
         from .dialogs.typeset_dialog import TypesetDialog
@@ -327,7 +329,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.registry.path, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        for page in self.pages.values():
+        for page in self.pages.built():
             editor = getattr(page, "editor", None)
             if editor is not None and editor.isVisible() and not editor.maybe_keep_edits():
                 event.ignore()

@@ -6,6 +6,7 @@ Petition counts go to petition_table.py (the monthly statistics table).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,8 @@ from ..core import records
 
 from ..core.atomic import atomic_output
 from .columns import LEDGER_TITLES, RECORD_META, SHEET_NAMES, Column, ledger_columns
-from .sheet_style import (CellMaker, declare_size, finish_sheet, prepare_sheet, row_height,
-                          streamed_workbook, title_row)
+from .sheet_style import (UNWRAPPED, CellMaker, declare_size, finish_sheet, prepare_sheet,
+                          row_height, streamed_workbook, title_row)
 from .values import cell_value, short_label
 from .signoff import append_signoff
 from .widths import column_widths, header_lines
@@ -82,13 +83,20 @@ def count_records(registry, kind: str, year: Optional[int]) -> int:
                                        params).fetchone()[0]
 
 
-def iter_records(registry, kind: str, year: Optional[int]) -> Iterator[dict]:
-    """Live records of a kind (of one year), in ledger order, one at a time."""
+def iter_records(registry, kind: str, year: Optional[int], *,
+                 fields: Optional[tuple] = None) -> Iterator[dict]:
+    """Live records of a kind (of one year), in ledger order, one at a time.
+
+    `fields` (paths such as "title" or "reply.date"): only those parts of each record, picked
+    out by SQLite, so that a reply's body (nine tenths of a record) is never parsed into Python
+    for a ledger that does not show it (issue 16: half the export's time at 100,000 rows).
+    A path the record lacks reads as None, as record.get() would."""
     import json
 
     where, params = _where(kind, year)
+    data = _json_of(fields) if fields else "data"
     cursor = registry.read(
-        f"SELECT data, id, office_id, version FROM {kind} WHERE {where} ORDER BY {_ORDER[kind]}",
+        f"SELECT {data}, id, office_id, version FROM {kind} WHERE {where} ORDER BY {_ORDER[kind]}",
         params)
     for data, record_id, office_id, version in cursor:
         record = json.loads(data)
@@ -109,6 +117,46 @@ def iter_chosen(registry, kind: str, record_ids) -> Iterator[dict]:
             record = json.loads(row[0])
             record.update(id=row[1], office_id=row[2], version=row[3])
             yield record
+
+
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _json_of(fields) -> str:
+    """SQL building a JSON object of only these paths of `data` (at most two levels deep)."""
+    tree: dict = {}
+    for path in fields:
+        head, _, tail = path.partition(".")
+        if not _FIELD_NAME.match(head) or (tail and not _FIELD_NAME.match(tail)):
+            raise ValueError(f"not a field path: {path!r}")  # names come from columns.py only
+        if tail:
+            sub = tree.setdefault(head, {})
+            if sub is not None:
+                sub[tail] = None
+        else:
+            tree[head] = None  # the whole value (wins over any of its parts)
+    parts = []
+    for head, sub in tree.items():
+        if sub is None:
+            parts.append(f"'{head}', json_extract(data, '$.{head}')")
+        else:
+            inner = ", ".join(f"'{t}', json_extract(data, '$.{head}.{t}')" for t in sub)
+            parts.append(f"'{head}', json_object({inner})")
+    return f"json_object({', '.join(parts)})"
+
+
+def ledger_fields(kind: str) -> tuple:
+    """The record paths a ledger of `kind` reads: its columns, what their values depend on
+    (cell_value: the deadline from assigned_date, the status default), the totals row."""
+    paths = []
+    for col in ledger_columns(kind):
+        if col.is_counter:
+            continue
+        paths.append("parties" if col.type == "party_str" else col.key)
+    paths += ["assigned_date", "amount", *sorted(_Tally.COUNTED)]
+    if kind == "petition":
+        paths += [name for name, _ in records.PETITION_COUNTS]
+    return tuple(dict.fromkeys(paths))
 
 
 def _where(kind: str, year: Optional[int]) -> tuple:
@@ -136,18 +184,19 @@ def export_ledger(registry, kind: str, out_path, *, year: Optional[int] = None,
         title = title.replace(LEDGER_TITLES[kind], LEDGER_TITLES[kind] + (f"（{scope}）" if scope else ""), 1)
         total = len(ids)
 
-        def items():
+        def items(fields):
             return iter_chosen(registry, kind, ids)
     else:
         total = count_records(registry, kind, year)
 
-        def items():
-            return iter_records(registry, kind, year)
+        def items(fields):
+            return iter_records(registry, kind, year, fields=fields)
     out_path = marked_path(out_path, kind, masked)
     with atomic_output(out_path) as temp:
-        rows = write_ledger(temp, kind, title, items(),
+        fields = ledger_fields(kind) if record_ids is None else None
+        rows = write_ledger(temp, kind, title, items(fields),
                             masked=masked, total=total, progress=progress, cancelled=cancelled,
-                            sample=list(_take(items(), WIDTH_SAMPLE)),
+                            sample=list(_take(items(fields), WIDTH_SAMPLE)),
                             office=office_name(registry))
     if title.endswith(UNMASKED_MARK):  # personal data left the data file: the 操作记录 says so
         registry.note("export", kind=kind, detail={
@@ -210,7 +259,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
     ws.append([make(h, "header") for h in headers])
     styles = [_style_of(c) for c in cols]
-    wrap_widths = [w if c.wrap else 10 ** 6 for c, w in zip(cols, widths)]
+    wrap_widths = [w if c.wrap else UNWRAPPED for c, w in zip(cols, widths)]
     tally = _Tally(kind)
     count = 0
     for count, record in enumerate(items, 1):
@@ -220,7 +269,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
         height = row_height(values, wrap_widths)
         if height:
             ws.row_dimensions[HEADER_ROW + count].height = height
-        ws.append([make(v, s) for v, s in zip(values, styles)])
+        ws.append(make.row(values, styles))
         if height:  # written already: drop it, so 100,000 rows hold no dimension objects
             del ws.row_dimensions[HEADER_ROW + count]
         tally.add(record)

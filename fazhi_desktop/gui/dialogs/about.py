@@ -6,29 +6,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout)
 
 from ... import APP_NAME, __version__
-from ...paths import resources_dir
+from ..app_icon import ICON_NAME, ICON_SIZES, app_icon, icon_png  # noqa: F401 (their old home)
 
-ICON_NAME = "fazhi-desktop"
 COPYRIGHT = "© 2026 法治办公助手开发组。专有软件，仅供授权单位内部使用。"
-ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
-
-
-def icon_png(size: int) -> Path:
-    return resources_dir() / "icons" / "png" / f"{ICON_NAME}-{size}.png"
-
-
-def app_icon() -> QIcon:
-    """The seal mark at every drawn size (PNG: loads without the ico/svg plugins)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        if icon_png(size).exists():
-            icon.addFile(str(icon_png(size)))
-    return icon
 
 
 def about_text(registry_path) -> str:

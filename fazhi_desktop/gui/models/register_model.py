@@ -3,7 +3,7 @@ scans, overdue rows red and rows due within 14 days amber."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -34,6 +34,23 @@ URGENCY_TIPS = {"overdue": "已超过办理期限", "due_soon": "14天内到期"
 _ENUM_WORDS = {"status": records.STATUS, "result_class": records.RESULT_CLASS}
 
 
+_DISPLAY, _TOOLTIP, _ALIGNMENT = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_BACKGROUND, _FOREGROUND = int(Qt.BackgroundRole), int(Qt.ForegroundRole)
+_RECORD_ID, _URGENCY = int(RecordIdRole), int(UrgencyRole)
+_CENTERED = int(Qt.AlignCenter)
+
+
+class _ShownRow(NamedTuple):
+    """What one row shows, per column and role (RegisterModel.data)."""
+
+    texts: tuple
+    tips: tuple
+    background: Optional[QBrush]
+    foreground: Optional[QBrush]
+    record_id: str
+    urgency: Optional[str]
+
+
 class RegisterModel(LazyTableModel):
     """Rows of one kind (proposal or suggestion) matching a TableQuery."""
 
@@ -43,6 +60,7 @@ class RegisterModel(LazyTableModel):
         super().__init__(registry, kind, queries.TableQuery(kind, order_by="number", descending=False),
                          parent, today=today)
         self.office_names: dict = {}  # office id -> name, for the 单位 column
+        self._shown_rows: dict = {}  # seq -> _ShownRow, dropped with the pages (reload)
 
     def sort_key(self, column: int) -> str:
         return COLUMNS[column][2]
@@ -53,13 +71,46 @@ class RegisterModel(LazyTableModel):
         return COLUMNS[section][1]
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        # A view asks every cell for ~8 roles on every paint: what a row shows is worked out
+        # once per row (texts, urgency, brushes) and each call is a look-up (issue 16: ~60 us a
+        # call before, most of a screen's paint time).
         if not index.isValid():
             return None
-        row = self._row(index.row())
-        if row is None:  # deleted by another window since the query ran
+        shown = self._shown(index.row())
+        if shown is None:  # deleted by another window since the query ran
             return None
-        key = COLUMNS[index.column()][0]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        role = int(role)
+        column = index.column()
+        if role == _DISPLAY:
+            return shown.texts[column]
+        if role == _TOOLTIP:
+            return shown.tips[column]
+        if role == _ALIGNMENT:
+            return _CENTERED if COLUMNS[column][0] in ("number", "due_date") else None
+        if role == _BACKGROUND:
+            return shown.background
+        if role == _FOREGROUND:
+            return shown.foreground
+        if role == _RECORD_ID:
+            return shown.record_id
+        if role == _URGENCY:
+            return shown.urgency
+        return None
+
+    def _shown(self, row_index: int) -> Optional["_ShownRow"]:
+        row = self._row(row_index)
+        if row is None:
+            return None
+        seq = self._seqs[row_index]
+        shown = self._shown_rows.get(seq)
+        if shown is None:
+            shown = self._shown_rows[seq] = self._show(row)
+        return shown
+
+    def _show(self, row: dict) -> "_ShownRow":
+        urgency = self._urgency(row)
+        texts = []
+        for key, *_ in COLUMNS:
             value = row.get(key)
             if key == "office":
                 value = self.office_names.get(row.get("office_id"), "")
@@ -67,24 +118,18 @@ class RegisterModel(LazyTableModel):
                 value = _ENUM_WORDS[key].get(value, value) if value else ""
             if key == "status" and not value:
                 value = records.STATUS["pending"]
-            text = "" if value is None else str(value)
-            if role == Qt.ToolTipRole:
-                tip = URGENCY_TIPS.get(self._urgency(row))
-                return f"{text}（{tip}）" if tip and key == "due_date" else (text or None)
-            return text
-        if role == Qt.TextAlignmentRole and key in ("number", "due_date"):
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole:
-            color = URGENCY_BACKGROUND.get(self._urgency(row))
-            return QBrush(color) if color else None
-        if role == Qt.ForegroundRole:
-            color = URGENCY_FOREGROUND.get(self._urgency(row))
-            return QBrush(color) if color else None
-        if role == RecordIdRole:
-            return row["id"]
-        if role == UrgencyRole:
-            return self._urgency(row)
-        return None
+            texts.append("" if value is None else str(value))
+        tip = URGENCY_TIPS.get(urgency)
+        tips = tuple(f"{text}（{tip}）" if tip and key == "due_date" else (text or None)
+                     for (key, *_), text in zip(COLUMNS, texts))
+        background = URGENCY_BACKGROUND.get(urgency)
+        foreground = URGENCY_FOREGROUND.get(urgency)
+        return _ShownRow(tuple(texts), tips, QBrush(background) if background else None,
+                         QBrush(foreground) if foreground else None, row["id"], urgency)
+
+    def _forget_pages(self) -> None:
+        super()._forget_pages()
+        self._shown_rows = {}
 
     def _urgency(self, row: dict) -> Optional[str]:
         return queries.urgency(row, today=self.today)

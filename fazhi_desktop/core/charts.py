@@ -117,19 +117,21 @@ def petition_trend_png(petition: dict, year: int, *, measure: str = "channel_tot
     this_year = [m[measure] if m[measure] is not None else math.nan for m in petition["monthly"]]
     last_year = [m[last_key] if m[last_key] is not None else math.nan for m in petition["monthly"]]
     font = rc["font.family"][0]
+    no_last_year = all(math.isnan(v) for v in last_year)
     ax.plot(months, last_year, color=_LAST_YEAR_COLOUR, linestyle="--", marker="o",
-            markersize=4, label=f"{year - 1}年")
+            markersize=4, label=f"{year - 1}年" + ("（无数据）" if no_last_year else ""))
     ax.plot(months, this_year, color=_THIS_YEAR_COLOUR, marker="o", markersize=5,
             linewidth=2, label=f"{year}年")
     ax.set_xticks(months)
     ax.set_xticklabels([f"{m}月" for m in months])
     ax.set_xlim(0.5, 12.5)
     values = [v for v in this_year + last_year if not math.isnan(v)]
-    ax.set_ylim(0, max(values + [0]) * 1.15 + 1)  # headroom so the top point is not cut
+    # headroom above the top point for the legend, which goes where it covers no line
+    ax.set_ylim(0, max(values + [0]) * 1.3 + 1)
     ax.set_ylabel("件数", fontfamily=font)
     if title:
         ax.set_title(petition_trend_title(year, measure), fontfamily=font, fontsize=12)
-    ax.legend(prop=_font(rc), frameon=False, loc="upper right")
+    ax.legend(prop=_font(rc), frameon=False, loc="best")
     ax.yaxis.get_major_locator().set_params(integer=True)
     _style(ax, rc)
     return _png(fig, rc, dpi)

@@ -24,7 +24,7 @@ def slow_batch(office, seed_proposal, monkeypatch):
     ids = office.add_many("proposal", fifty_proposals(seed_proposal))
 
     def render(reg, kind, rid, out, *, signer=None):
-        time.sleep(0.1)  # widens the window in which the test acts; nothing is timed
+        time.sleep(0.4)  # widens the window in which the test acts (under load too); nothing is timed
         return render_reply(reg, kind, rid, out, signer=signer)
 
     monkeypatch.setattr(batch, "_renderer", lambda document: render)

@@ -325,15 +325,10 @@ def open_in_default_app(path) -> bool:
 
 def say_not_opened(parent, path) -> None:
     """Nothing opened the file: say so, where it is, and offer its folder (issue 17.3)."""
-    from .reply_action import FOLDER_BUTTON, NOT_OPENED, open_folder_of
+    from .reply_action import NOT_OPENED, say_not_opened_offer_folder
 
-    box = QMessageBox(QMessageBox.Warning, "打开文件", f"文件：{path}\n{NOT_OPENED.split('。')[0]}。",
-                      QMessageBox.NoButton, parent)
-    folder = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)
-    box.addButton("关闭", QMessageBox.RejectRole)
-    box.exec()
-    if box.clickedButton() is folder:
-        open_folder_of(path)
+    say_not_opened_offer_folder(parent, "打开文件", f"文件：{path}\n{NOT_OPENED.split('。')[0]}。",
+                                path)
 
 
 def preview_document(parent, path, *, registry=None, title: Optional[str] = None,

@@ -38,6 +38,16 @@ def open_folder_of(path) -> bool:
     return open_with_system(path if path.is_dir() else path.parent)
 
 
+def say_not_opened_offer_folder(parent, title: str, text: str, path) -> None:
+    """A warning that nothing opened `path`, with 打开所在文件夹 and 关闭 (issue 17.3)."""
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.NoButton, parent)
+    folder = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)
+    box.addButton("关闭", QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is folder:
+        open_folder_of(path)
+
+
 def add_folder_button(box: QMessageBox, path) -> None:
     """打开所在文件夹 on a notice (the notice closes, the folder opens)."""
     button = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)

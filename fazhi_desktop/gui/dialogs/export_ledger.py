@@ -171,17 +171,12 @@ def export_ledger(parent, registry, kind: str, *, shown: Optional[tuple] = None)
 
 def open_workbook(parent, path) -> bool:
     """Open the workbook in Excel/WPS; when nothing opens it, say so and offer its folder."""
-    from ..reply_action import FOLDER_BUTTON, open_folder_of, open_with_system
+    from ..reply_action import open_with_system, say_not_opened_offer_folder
 
     if open_with_system(path):
         return True
-    box = QMessageBox(QMessageBox.Warning, "导出台账",
-                      f"台账已保存为“{path}”，但未能用系统程序打开（本机可能没有安装Excel/WPS表格，"
-                      "或没有设置打开.xlsx文件的默认程序）。可以打开所在文件夹，再用其他程序打开。",
-                      QMessageBox.NoButton, parent)
-    folder = box.addButton(FOLDER_BUTTON, QMessageBox.ActionRole)
-    box.addButton("关闭", QMessageBox.RejectRole)
-    box.exec()
-    if box.clickedButton() is folder:
-        open_folder_of(path)
+    say_not_opened_offer_folder(parent, "导出台账",
+                                f"台账已保存为“{path}”，但未能用系统程序打开（本机可能没有安装Excel/WPS表格，"
+                                "或没有设置打开.xlsx文件的默认程序）。可以打开所在文件夹，再用其他程序打开。",
+                                path)
     return False

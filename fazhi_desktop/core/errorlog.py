@@ -12,8 +12,8 @@ background jobs (`logging.getLogger("fazhi_desktop").error(..., exc_info=...)`) 
 """
 from __future__ import annotations
 
+import functools
 import logging
-import logging.handlers
 import os
 import tempfile
 import threading
@@ -28,29 +28,41 @@ BACKUP_COUNT = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+def _private_rotating_handler(path: Path):
     """A RotatingFileHandler that makes its folder 0700 and its file 0600, opens only when it
-    first writes, and records a failure to write (`failed`) instead of printing a traceback."""
+    first writes, and records a failure to write (`failed`) instead of printing a traceback.
 
-    def __init__(self, path: Path):
-        super().__init__(str(path), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                         encoding="utf-8", delay=True)
-        self.failed = False
+    logging.handlers (with socket and pickle) is imported on the first error, not at every
+    start: 4 ms of the window's cold start (issue 16)."""
+    return _handler_class()(path)
 
-    def _open(self):
-        folder = Path(self.baseFilename).parent
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        return os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace")
 
-    def handleError(self, record) -> None:  # noqa: N802 (logging's name)
-        self.failed = True
-        if self.stream is not None:
-            try:
-                self.stream.close()
-            except OSError:
-                pass
-            self.stream = None
+@functools.lru_cache(maxsize=None)
+def _handler_class():
+    import logging.handlers
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def __init__(self, path: Path):
+            super().__init__(str(path), maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                             encoding="utf-8", delay=True)
+            self.failed = False
+
+        def _open(self):
+            folder = Path(self.baseFilename).parent
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            return os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace")
+
+        def handleError(self, record) -> None:  # noqa: N802 (logging's name)
+            self.failed = True
+            if self.stream is not None:
+                try:
+                    self.stream.close()
+                except OSError:
+                    pass
+                self.stream = None
+
+    return PrivateRotatingFileHandler
 
 
 def fallback_folder() -> Path:
@@ -66,14 +78,21 @@ class ErrorLog(logging.Handler):
     def __init__(self, data_folder):
         super().__init__(logging.ERROR)
         self.setFormatter(logging.Formatter(_FORMAT))
-        self._candidates = [PrivateRotatingFileHandler(Path(data_folder) / LOG_FOLDER / LOG_NAME),
-                            PrivateRotatingFileHandler(fallback_folder() / LOG_NAME)]
-        for handler in self._candidates:
-            handler.setFormatter(self.formatter)
+        self.data_folder = Path(data_folder)
+        self._candidates: list = []  # made on the first record
         self.path: Optional[Path] = None
 
+    def candidates(self) -> list:
+        """The data folder's log file, then the fallback's."""
+        if not self._candidates:
+            self._candidates = [_private_rotating_handler(self.data_folder / LOG_FOLDER / LOG_NAME),
+                                _private_rotating_handler(fallback_folder() / LOG_NAME)]
+            for handler in self._candidates:
+                handler.setFormatter(self.formatter)
+        return self._candidates
+
     def emit(self, record) -> None:
-        for handler in self._candidates:
+        for handler in self.candidates():
             handler.failed = False
             handler.handle(record)
             if not handler.failed:
@@ -82,7 +101,7 @@ class ErrorLog(logging.Handler):
         self.path = None
 
     def close(self) -> None:
-        for handler in self._candidates:
+        for handler in self._candidates:  # none made: nothing was written
             handler.close()
         super().close()
 

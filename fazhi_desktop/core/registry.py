@@ -15,13 +15,12 @@ import copy
 import datetime as _dt
 import json
 import sqlite3
-import uuid
 from pathlib import Path
 from typing import Optional
 
 from . import queries, records
 from .errors import NotFound, ValidationError
-from .exchange.identity import canonical_id
+from .exchange.identity import canonical_id, new_id
 from .store import Store
 from .validation import check_batch, profile_problems, record_problems
 
@@ -195,7 +194,7 @@ class Registry:
         record_id = record.get("id")
         before = self.store.load(kind, record_id) if record_id else None
         action = "update" if before else "create"
-        record_id = record_id or str(uuid.uuid4())
+        record_id = record_id or new_id()
         try:
             return self.store.write(kind, record, record_id=record_id, action=action,
                                     before=before)

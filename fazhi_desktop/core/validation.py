@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
 from typing import Iterable, Optional
 
 from . import records
@@ -230,6 +229,8 @@ def record_problems(kind: str, record, position: Optional[int] = None) -> list:
 def _is_uuid(value) -> bool:
     if not isinstance(value, str):
         return False
+    import uuid
+
     try:
         uuid.UUID(value)
     except ValueError:

@@ -152,9 +152,19 @@ def launch_gui(db: Optional[str] = None) -> int:
         return 1
 
 
+def listen_for_second_start(window, path: Path) -> None:
+    """A second start on this data file brings `window` forward instead of opening another."""
+    from ..core import lock
+    from .startup import SingleInstance
+
+    window.single_instance = SingleInstance(lock.instance_name(path), window)
+    window.single_instance.wake.connect(window.come_forward)
+
+
 def _run_window(app, path: Path) -> int:
     from ..core import lock
-    from .startup import SingleInstance, acquire_writer_lock, check_before_open, start_daily_backup
+    from .first_paint import after_first_paint
+    from .startup import acquire_writer_lock, check_before_open, start_daily_backup
 
     writer = acquire_writer_lock(path)
     if writer is None:
@@ -172,9 +182,8 @@ def _run_window(app, path: Path) -> int:
             from .view_state import remember_window, show_window
 
             window = MainWindow(registry)
-            instance = SingleInstance(lock.instance_name(path), window)
-            instance.wake.connect(window.come_forward)
             show_window(window, remember_window(window, registry))  # last run's size
+            after_first_paint(window, lambda: listen_for_second_start(window, path))
             # After the first paint: the backup job (and gui/ops it imports) is not what the
             # clerk waits for.
             QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: start_daily_backup(window, path))

@@ -5,7 +5,8 @@ returns a QWidget with refresh(). Adding a page is one line.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6 import QtCore  # QtCore.Qt when used: its enums cost 11 ms at start (issue 16)
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow,
                                QMessageBox, QStackedWidget, QWidget)
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _menus(self) -> None:
+        # Keys are set with setShortcuts(list | StandardKey): setShortcut(QKeySequence) has an
+        # overload taking a Qt.Key, and PySide creates all of Qt's enums to rule it out, 12 ms
+        # before the window can appear (issue 16).
         file_menu = self.file_menu = self.menuBar().addMenu("文件(&F)")
         # 文件 › 年度报告…: last year's until March, as on the start page
         self.report_action = QAction("年度报告(&R)…", self)
@@ -127,14 +131,14 @@ class MainWindow(QMainWindow):
         backups.triggered.connect(self.show_backups)
         file_menu.addAction(backups)
         quit_action = QAction("退出(&X)", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self._record_menu()
         self._go_menu()
         help_menu = self.help_menu = self.menuBar().addMenu("帮助(&H)")
         guide = self.guide_action = QAction("使用说明(&G)", self)
-        guide.setShortcut(QKeySequence.HelpContents)  # F1
+        guide.setShortcuts(QKeySequence.HelpContents)  # F1
         guide.setStatusTip("打开本程序的简明使用说明（无需联网）")
         guide.triggered.connect(self.show_help)
         help_menu.addAction(guide)
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
         for row, (title, _factory) in enumerate(PAGES):
             action = QAction(title, self)
             if row < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+                action.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
             action.triggered.connect(lambda _=False, r=row: self.go_to_row(r))
             menu.addAction(action)
 
@@ -187,9 +191,9 @@ class MainWindow(QMainWindow):
         page = self.pages[PAGES[row][0]]  # built on first visit: the stack's order is not PAGES'
         target = getattr(page, "search", None)
         if target is not None and target.isVisible():
-            target.setFocus(Qt.ShortcutFocusReason)
+            target.setFocus(QtCore.Qt.ShortcutFocusReason)
         else:
-            page.setFocus(Qt.ShortcutFocusReason)
+            page.setFocus(QtCore.Qt.ShortcutFocusReason)
             page.focusNextChild()
 
     # ------------------------------------------------------------- Tab
@@ -204,7 +208,8 @@ class MainWindow(QMainWindow):
                 if page.isAncestorOf(widget):
                     chain.append(widget)
                 widget = widget.nextInFocusChain()
-        return [w for w in chain if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.TabFocus
+        tab_focus = QtCore.Qt.TabFocus
+        return [w for w in chain if w.isVisible() and w.isEnabled() and w.focusPolicy() & tab_focus
                 and w.focusProxy() is None]
 
     def focusNextPrevChild(self, next_child: bool) -> bool:  # noqa: N802
@@ -213,7 +218,7 @@ class MainWindow(QMainWindow):
         the stack it no longer starts at the search box: Tab left the table for nowhere."""
         focus = QApplication.focusWidget()
         order = self.page_focus_order()
-        reason = Qt.TabFocusReason if next_child else Qt.BacktabFocusReason
+        reason = QtCore.Qt.TabFocusReason if next_child else QtCore.Qt.BacktabFocusReason
         if not order:
             return super().focusNextPrevChild(next_child)
         if focus is self.nav:
@@ -249,7 +254,7 @@ class MainWindow(QMainWindow):
         page.show_filtered(overdue=what == "overdue", due_soon=what == "due_soon",
                            status=queries.OPEN if what == "pending" else None)
         if what == "pending":
-            page.table.horizontalHeader().setSortIndicator(5, Qt.AscendingOrder)
+            page.table.horizontalHeader().setSortIndicator(5, QtCore.Qt.AscendingOrder)
 
     def come_forward(self) -> None:
         """A second start on the same data file brings this window forward instead."""
@@ -314,7 +319,7 @@ class MainWindow(QMainWindow):
         from .dialogs.typeset_dialog import TypesetDialog
 
         dialog = TypesetDialog(self.registry, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose, True)
         dialog.show()
 
     def show_help(self):

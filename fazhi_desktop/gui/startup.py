@@ -9,18 +9,22 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox
 
 from .. import APP_NAME
 
 
 class SingleInstance(QObject):
-    """Listens for a second start on the same data file; `wake` asks the window to come forward."""
+    """Listens for a second start on the same data file; `wake` asks the window to come forward.
+
+    Made just after the window's first paint (gui/first_paint.py): Qt's network module takes
+    4 ms to load, and a second start in the moment before simply says the file is open."""
 
     wake = Signal()
 
     def __init__(self, name: str, parent=None):
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         QLocalServer.removeServer(name)
@@ -42,6 +46,8 @@ def acquire_writer_lock(path: Path):
         # a command (add, import …) holding it is waited for; another window is not
         return lock.WriterLock(path).acquire(wait=lock.wait_seconds())
     except lock.AlreadyOpen as exc:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(lock.instance_name(path))
         if socket.waitForConnected(1000):

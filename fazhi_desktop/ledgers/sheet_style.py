@@ -8,6 +8,7 @@ the print titles are written at save time.
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import unicodedata
 
 from openpyxl import Workbook
@@ -134,11 +135,17 @@ class CellMaker:
             cells.append(_LedgerCell(self.ws))
         row = []
         for cell, value, style in zip(cells, values, styles):
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell.value = value  # sets the data type again, as a new cell would
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"
+            kind = _DATA_TYPES.get(type(value))
+            if kind is None:
+                cell.value = value  # anything unusual: openpyxl's own checks and errors
+            else:
+                if kind == "s":
+                    value = text_cell_value(value)
+                # What openpyxl's value setter decides for these types, without its type
+                # lookups and second scan for control characters (a tenth of the export);
+                # text starting with "=" stays text, never a formula.
+                cell._value = value
+                cell.data_type = kind
             cell._style, cell._style_id = self._style(style)
             row.append(cell)
         return row
@@ -146,13 +153,25 @@ class CellMaker:
     def __call__(self, value, style: str) -> Cell:
         proto = self._style(style)
         if isinstance(value, str):
-            # Text pasted from Word may hold control characters that a workbook cannot.
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            value = text_cell_value(value)
         cell = _LedgerCell(self.ws, value=value)
         if isinstance(value, str) and value.startswith("="):
             cell.data_type = "s"  # a title that starts with "=" is text, not a formula
         cell._style, cell._style_id = proto
         return cell
+
+
+# The data type openpyxl gives a value of each of these exact types (bool before int: a bool is
+# an int to isinstance, but 'b' to Excel).
+_DATA_TYPES = {str: "s", int: "n", float: "n", bool: "b", type(None): "n",
+               _dt.date: "d", _dt.datetime: "d"}
+MAX_CELL_TEXT = 32767  # Excel's limit on the characters of one cell
+
+
+def text_cell_value(text: str) -> str:
+    """Text as a cell can hold it: without the control characters a workbook cannot store
+    (text pasted from Word has them), cut at Excel's 32,767 characters as openpyxl cuts it."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
 
 
 def _append_cells_directly(ws) -> None:

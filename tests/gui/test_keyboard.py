@@ -203,3 +203,17 @@ def test_no_style_is_forced_over_the_platforms_own(qtbot, monkeypatch):
     launch.setup_application()
     assert calls == []
     assert not app.styleSheet()  # app-wide style sheets would repaint every native widget
+
+
+def test_the_start_pages_links_show_the_hand_cursor_under_the_mouse(qtbot, window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    from fazhi_desktop.gui.pages.home import LinkButton
+
+    links = window.pages["首页"].findChildren(LinkButton)
+    assert links
+    link = links[0]
+    QApplication.sendEvent(link, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    assert link.cursor().shape() == Qt.PointingHandCursor

@@ -108,3 +108,66 @@ def test_a_normal_start_opens_the_window_on_the_file_and_backs_it_up(
     assert launch_gui(str(db_path)) == 0
     assert str(db_path) in seen["status"] and seen["locked"]
     assert not lock.is_locked(db_path)
+
+
+def test_a_second_start_brings_the_open_window_forward(qtbot, db_path, seed_profile):
+    """The listener for a second start is made just after the first paint (not on the path to
+    the window); once the window is up, a second start's knock reaches it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtWidgets import QApplication
+
+    from fazhi_desktop.core.registry import Registry
+    from fazhi_desktop.gui.main_window import MainWindow
+
+    with Registry.open(db_path) as registry:
+        registry.set_profile(seed_profile)
+    seen = {"woken": 0, "tries": 0}
+
+    def knock_then_close():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        seen["tries"] += 1
+        if windows and seen["tries"] > 100:  # 5 s and still no listener: give up, and fail
+            windows[0].close()
+            return
+        if not windows or getattr(windows[0], "single_instance", None) is None:
+            QTimer.singleShot(50, knock_then_close)
+            return
+        window = windows[0]
+        window.single_instance.wake.connect(lambda: seen.__setitem__("woken", seen["woken"] + 1))
+        socket = QLocalSocket()
+        socket.connectToServer(lock.instance_name(db_path))
+        seen["connected"] = socket.waitForConnected(1000)
+        socket.write(b"1")
+        socket.waitForBytesWritten(500)
+        socket.disconnectFromServer()
+        QTimer.singleShot(300, window.close)
+
+    QTimer.singleShot(50, knock_then_close)
+    assert launch_gui(str(db_path)) == 0
+    assert seen.get("connected") and seen["woken"] >= 1
+
+
+def test_work_after_the_first_paint_runs_once_and_also_for_a_window_never_shown(
+        qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMainWindow
+
+    from fazhi_desktop.gui import first_paint
+
+    shown, calls = QMainWindow(), []
+    qtbot.addWidget(shown)
+    first_paint.after_first_paint(shown, lambda: calls.append("a"))
+    first_paint.after_first_paint(shown, lambda: calls.append("b"))
+    assert calls == []  # not while the window is being built
+    shown.show()
+    qtbot.waitUntil(lambda: calls == ["a", "b"], timeout=2000)
+    shown.update()
+    qtbot.wait(50)
+    assert calls == ["a", "b"]  # once, not at every paint
+
+    monkeypatch.setattr(first_paint, "FALLBACK_MS", 50)
+    hidden = QMainWindow()
+    qtbot.addWidget(hidden)
+    first_paint.after_first_paint(hidden, lambda: calls.append("hidden"))
+    qtbot.waitUntil(lambda: "hidden" in calls, timeout=2000)

@@ -139,3 +139,18 @@ def test_cli_prints_what_was_skipped(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "新增2条" in done.stdout
     assert "注意：工作表“旧数据”是隐藏的，有内容，未导入" in done.stdout
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_at_excels_limit_not_refused(office, tmp_path):
+    from openpyxl import load_workbook
+
+    from fazhi_desktop.ledgers.export import export_ledger
+
+    office.add_many("proposal", [{"session": "区政协六届一次会议", "number": 1,
+                                  "title": "关于" + "法治" * 20_000 + "的提案",
+                                  "authors": ["胡校丽"]}])
+    result = export_ledger(office, "proposal", tmp_path / "p.xlsx")
+    assert result.rows == 1
+    sheet = load_workbook(tmp_path / "p.xlsx").worksheets[0]
+    titles = [c.value for c in sheet[3] if isinstance(c.value, str) and c.value.startswith("关于法治")]
+    assert len(titles) == 1 and len(titles[0]) == 32767  # Excel's limit: longer cannot open

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from typing import Optional
 
 _WIDTH = 8
@@ -25,12 +24,15 @@ _CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 def canonical_id(value) -> Optional[str]:
     """The lowercase 8-4-4-4-12 spelling of a UUID; None when `value` is not a UUID."""
+    if isinstance(value, str) and len(value) == 36 and _CANONICAL.fullmatch(value):
+        return value
+    # uuid (with platform) is imported when first needed, not at every start (issue 16)
+    import uuid
+
     if isinstance(value, uuid.UUID):
         return str(value)
     if not isinstance(value, str):
         return None
-    if len(value) == 36 and _CANONICAL.fullmatch(value):
-        return value
     try:
         return str(uuid.UUID(value.strip()))
     except ValueError:
@@ -38,6 +40,8 @@ def canonical_id(value) -> Optional[str]:
 
 
 def new_id() -> str:
+    import uuid
+
     return str(uuid.uuid4())
 
 

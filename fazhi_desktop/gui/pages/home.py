@@ -6,12 +6,26 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from ...core import records
 from ...core.dates import chinese_date
+
+
+class LinkButton(QPushButton):
+    """A flat button that reads as a link: the hand cursor over it.
+
+    The cursor is set when the mouse first comes over the button, not when the page is built:
+    the page is built before the window first appears, and naming the cursor shape creates Qt's
+    whole enum namespace (11 ms, a sixth of the app's own start-up, issue 16)."""
+
+    def enterEvent(self, event):  # noqa: N802 (Qt override)
+        if self.cursor().shape() != QtCore.Qt.PointingHandCursor:
+            self.setCursor(QtCore.Qt.PointingHandCursor)
+        super().enterEvent(event)
 
 
 class HomePage(QWidget):
@@ -53,9 +67,8 @@ class HomePage(QWidget):
         return self.report_dialog
 
     def _link(self, text: str, tip: str, slot, *, tone: str = "") -> QPushButton:
-        button = QPushButton(text, self)
+        button = LinkButton(text, self)
         button.setFlat(True)
-        button.setCursor(Qt.PointingHandCursor)
         button.setToolTip(tip)
         colors = {"red": "#b71c1c", "amber": "#8d6e00"}
         button.setStyleSheet("font-size: 16pt; text-align: left; padding: 4px 10px;"

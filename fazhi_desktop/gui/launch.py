@@ -163,7 +163,7 @@ def listen_for_second_start(window, path: Path) -> None:
 
 def _run_window(app, path: Path) -> int:
     from ..core import lock
-    from .first_paint import after_first_paint
+    from .first_paint import after_first_paint, make_qt_enums
     from .startup import acquire_writer_lock, check_before_open, start_daily_backup
 
     writer = acquire_writer_lock(path)
@@ -184,6 +184,7 @@ def _run_window(app, path: Path) -> int:
             window = MainWindow(registry)
             show_window(window, remember_window(window, registry))  # last run's size
             after_first_paint(window, lambda: listen_for_second_start(window, path))
+            after_first_paint(window, make_qt_enums)
             # After the first paint: the backup job (and gui/ops it imports) is not what the
             # clerk waits for.
             QTimer.singleShot(BACKUP_DELAY_MS, window, lambda: start_daily_backup(window, path))

@@ -417,3 +417,35 @@ def test_no_dialog_under_gui_is_left_out():
                 if bases & {"QDialog", "QWizard", "QMessageBox", "RecordEditorBase"}:
                     found.add(node.name)
     assert found - tested == set(), f"未检查是否适合小屏幕的对话框：{sorted(found - tested)}"
+
+
+def test_esc_in_a_scrolled_field_still_closes_the_editor(qtbot, monkeypatch, proposal_editor):
+    """The scroll areas take no keys: Esc in a field of the scrolled 答复件 form closes the
+    editor as before (nothing unsaved, so nothing is asked)."""
+    pose_as_screen(monkeypatch, SCREENS["1366x768@125%"])
+    editor = proposal_editor()
+    editor.tabs.setCurrentIndex(2)
+    field = editor.widget("reply.printed_by")
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key_Return)  # Enter presses no button: the editor has no default
+    assert editor.isVisible()
+    qtbot.keyClick(field, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+
+
+def test_a_refused_save_with_its_problems_keeps_the_buttons_on_a_low_screen(qtbot, monkeypatch,
+                                                                              registry):
+    """Five problems under the form: the editor still fits 1092x550, 保存 in view."""
+    from fazhi_desktop.gui.editor.record_editor import RecordEditor
+
+    pose_as_screen(monkeypatch, SCREENS["1366x768@125%"])
+    editor = RecordEditor(registry, "proposal")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.widget("assigned_date").set_value("2022年13月45日")
+    assert not editor.save()
+    qtbot.wait(10)
+    assert editor.problems.text().count("•") >= 4
+    assert fit_problems(editor, SCREENS["1366x768@125%"]) == []
+    editor.dirty = False

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from ..paths import resources_dir
+from .widgets.screen_fit import keep_on_screen
 
 GUIDE = "help/guide.md"
 MISSING = "找不到使用说明文件（{path}）。\n\n请重新安装本程序，或向系统管理员索取安装包。"
@@ -41,6 +42,7 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         self.resize(720, 600)
+        keep_on_screen(self)  # 600 is more than a 1366x768 screen at 125 % leaves
 
 
     def go_to_heading(self, fragment: str) -> bool:

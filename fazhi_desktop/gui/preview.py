@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMessageBox, QToolB
 from ..core.atomic import atomic_output
 from ..core.errors import FazhiError
 from ..office import converters
+from .widgets.screen_fit import keep_on_screen
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
@@ -298,7 +299,8 @@ class PreviewDialog(QDialog):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
-        self.resize(900, 1000)
+        self.resize(900, 1000)  # an A4 page at a readable size where the screen allows
+        keep_on_screen(self)
         self.workdir = Path(tempfile.mkdtemp(prefix="fazhi-preview-"))
         self.finished.connect(self._cleanup)
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from fazhi_desktop.core import records
 from fazhi_desktop.gui.editor.record_editor import RecordEditor
+from fazhi_desktop.gui.widgets.elided_hint import full_placeholder
 
 from .conftest import type_text
 
@@ -142,10 +143,10 @@ def test_empty_reply_fields_show_what_the_document_will_use(qtbot, office):
                                       "title": "关于加强法治政府建设", "authors": ["胡校丽"]})
     dialog = RecordEditor(office, "proposal", stored["id"])
     qtbot.addWidget(dialog)
-    assert dialog.widget("reply.title").placeholderText() == "对区政协六届一次会议第28号提案的答复"
-    assert dialog.widget("reply.addressee").placeholderText() == "胡校丽委员"
-    assert dialog.widget("reply.signature").placeholderText() == "湛河区司法局"
-    assert "您提出的关于加强法治政府建设的提案收悉" in dialog.widget("reply.opening").placeholderText()
+    assert full_placeholder(dialog.widget("reply.title")) == "对区政协六届一次会议第28号提案的答复"
+    assert full_placeholder(dialog.widget("reply.addressee")) == "胡校丽委员"
+    assert full_placeholder(dialog.widget("reply.signature")) == "湛河区司法局"
+    assert "您提出的关于加强法治政府建设的提案收悉" in full_placeholder(dialog.widget("reply.opening"))
 
 
 def test_empty_reply_fields_show_exactly_what_the_generated_reply_prints(qtbot, office):
@@ -160,7 +161,7 @@ def test_empty_reply_fields_show_exactly_what_the_generated_reply_prints(qtbot, 
     dialog = RecordEditor(office, "proposal", stored["id"])
     qtbot.addWidget(dialog)
     doc, _ = build_reply("proposal", office.get("proposal", stored["id"]), office.profile())
-    shown = {key: dialog.widget(f"reply.{key}").placeholderText()
+    shown = {key: full_placeholder(dialog.widget(f"reply.{key}"))
              for key in ("title", "addressee", "signature", "printed_by", "opening")}
     assert shown == {"title": doc.title, "addressee": doc.addressee,
                      "signature": doc.signature.names[0], "printed_by": doc.colophon.printed_by,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from ... import APP_NAME, __version__
 from ..app_icon import ICON_NAME, ICON_SIZES, app_icon, icon_png  # noqa: F401 (their old home)
+from ..widgets.screen_fit import keep_on_screen
 
 COPYRIGHT = "© 2026 法治办公助手开发组。专有软件，仅供授权单位内部使用。"
 
@@ -76,6 +77,7 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        keep_on_screen(self)
 
     def open_data_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.registry_path.parent)))

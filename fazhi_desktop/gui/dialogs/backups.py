@@ -15,6 +15,7 @@ from ...core import backup, private_files
 from ...core.errors import FazhiError
 from ..ops import run_in_background
 from ..widgets.list_table import read_only_table
+from ..widgets.screen_fit import keep_on_screen
 
 COUNT_WORDS = {"proposal": "提案", "suggestion": "建议", "mediation": "调解", "petition": "信访"}
 
@@ -134,6 +135,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.resize(860, 560)
+        keep_on_screen(self)  # 560 is more than a 1366x768 screen at 125 % leaves
         self.refresh()
 
     # ------------------------------------------------------------------ where

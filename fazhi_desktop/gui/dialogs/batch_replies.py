@@ -22,6 +22,7 @@ from ...docgen.batch import BatchResult, batch_types, make_replies
 from ..ops import run_in_background
 from ..preview import converter_for, preview_document
 from ..reply_action import OUTPUT_DIR_SETTING
+from ..widgets.screen_fit import keep_on_screen
 
 PDF_SETTING = "batch_pdf"
 _FAILED_COLOUR = QColor("#b3261e")
@@ -106,6 +107,7 @@ class BatchRepliesDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.buttons)
+        keep_on_screen(self)
         if not self.record_ids:
             self.summary.setText(f"请先在表格中选择要生成答复件的{word}（可按住Ctrl或Shift多选）。")
 

@@ -19,6 +19,7 @@ from ...core.validation import clerk_text
 from ...ledgers import export as ledger_export
 from ..ops import run_in_background
 from ..output_check import may_write
+from ..widgets.screen_fit import keep_on_screen
 
 FOLDER_SETTING = "ledger_folder"
 ALL_YEARS = "全部年度"
@@ -83,6 +84,7 @@ class ExportLedgerDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        keep_on_screen(self)
         self._suggest_name()
 
     @property

@@ -28,6 +28,7 @@ from ...ledgers.reader import open_ledger
 from ...ledgers.template import template_filename, write_template
 from ..ops import run_in_background
 from ..output_check import may_write
+from ..widgets.screen_fit import keep_on_screen
 
 NOT_IMPORTED = "（不导入）"
 _BAD_ROW = QColor("#fde7e7")
@@ -79,6 +80,7 @@ class ImportWizard(QWizard):
                                         self.result_page)):
             self.setPage(page_id, page)
         self.resize(820, 600)
+        keep_on_screen(self)  # 600 is more than a 1366x768 screen at 125 % leaves
 
     def run(self, op, title: str, on_success, on_failure) -> None:
         self.op = run_in_background(self, op, title=title, on_success=on_success,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QVBoxLayout)
 
 from ...core import passphrases
+from ..widgets.screen_fit import keep_on_screen
 
 
 def _secret_field(parent) -> QLineEdit:
@@ -49,6 +50,7 @@ class NewPassphraseDialog(QDialog):
         for field in (self.first, self.second):
             field.textChanged.connect(self._check)
         self._check()
+        keep_on_screen(self)
 
     def _check(self) -> None:
         problem = passphrases.new_passphrase_problem(self.first.text(), self.second.text())
@@ -97,6 +99,7 @@ class PackagePassphraseDialog(QDialog):
         self.field.textChanged.connect(
             lambda text: self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(text)))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        keep_on_screen(self)
 
     def passphrase(self) -> str:
         return self.field.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderVi
 
 from ...docgen.typeset.past_replies import KIND_WORDS, apply_plan, plan_folder
 from ..ops import run_in_background
+from ..widgets.screen_fit import keep_on_screen
 
 
 class PastRepliesDialog(QDialog):
@@ -50,6 +51,7 @@ class PastRepliesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+        keep_on_screen(self)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择往年答复件所在的文件夹")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..widgets.profile_form import ProfileForm
+from ..widgets.screen_fit import keep_on_screen, resize_within_screen, scrolling
 
 
 class FirstRunProfileDialog(QDialog):
@@ -24,9 +25,11 @@ class FirstRunProfileDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.form)
+        layout.addWidget(scrolling(self.form))  # on a low screen the fields scroll, the buttons stay
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        # all the fields at once where the screen allows (no scrollbar), the screen's room where not
+        resize_within_screen(self, 560, max(480, self.sizeHint().height()))
+        keep_on_screen(self)
 
     def accept(self) -> None:
         if self.form.save():

@@ -25,6 +25,7 @@ from ..ops import run_in_background
 from ..output_check import may_write
 from ..preview import preview_document
 from ..reply_action import OUTPUT_DIR_SETTING
+from ..widgets.screen_fit import keep_on_screen
 
 
 def default_report_year(today: Optional[_dt.date] = None) -> int:
@@ -106,6 +107,7 @@ class ReportDialog(QDialog):
         self.year_box.valueChanged.connect(self._year_changed)
         self.date_edit.dateChanged.connect(lambda _d: self._propose_number())
         self._year_changed(self.year_box.value())
+        keep_on_screen(self)
 
     # ------------------------------------------------------------------ inputs
     def _default_output(self, year: int) -> str:

@@ -21,6 +21,7 @@ from ...docgen.typeset.compose import FORMATS, preview_summary, typeset_labelled
 from ...docgen.typeset.reading import Draft, read_draft, text_blocks
 from ...docgen.typeset.recognise import ROLES, Labelled, recognise
 from ..ops import run_in_background
+from ..widgets.screen_fit import keep_on_screen
 
 DRAFT_FILTER = "草稿 (*.docx *.doc *.wps *.txt);;Word文档 (*.docx *.doc);;WPS文字 (*.wps);;文本文件 (*.txt)"
 NUMBER_CHOICES = (("keep", "沿用草稿中的发文字号"), ("auto", "取本单位下一个发文字号"), ("none", "不编发文字号"))
@@ -79,6 +80,8 @@ class TypesetDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        # an empty table sizes 识别为 to less than its word
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("识别为") + 12)
         self.summary = QPlainTextEdit(self)
         self.summary.setReadOnly(True)
         self.summary.setPlaceholderText("识别结果和将要统一的标点、标题序号显示在这里。")
@@ -104,6 +107,7 @@ class TypesetDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        keep_on_screen(self)  # 640 is more than a 1366x768 screen at 125 % leaves
         self._update_actions([])
 
     # ------------------------------------------------------------- reading
@@ -142,6 +146,7 @@ class TypesetDialog(QDialog):
         layout.addWidget(edit)
         layout.addWidget(buttons)
         dialog.resize(640, 480)
+        keep_on_screen(dialog)
         if dialog.exec() == QDialog.Accepted and edit.toPlainText().strip():
             self.show_draft(Draft(source=Path("粘贴的文本"), blocks=text_blocks(edit.toPlainText()),
                                   fmt="text"))

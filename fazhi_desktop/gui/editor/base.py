@@ -64,6 +64,14 @@ class RecordEditorBase(QDialog):
     def _menu_for(self, name: str):
         raise NotImplementedError(name)
 
+    def open_within_screen(self, width: int, height: int) -> None:
+        """The designed size, or the screen's room when that is smaller (1024x768, 1366x768 at
+        125 %); kept on the screen each time it is shown. The form tabs scroll (scrolling())."""
+        from ..widgets.screen_fit import keep_on_screen, resize_within_screen
+
+        resize_within_screen(self, width, height)
+        keep_on_screen(self)
+
     # ------------------------------------------------------------- state
     @property
     def record_id(self) -> Optional[str]:

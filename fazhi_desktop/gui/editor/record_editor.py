@@ -17,7 +17,9 @@ from ...core import numbering, records
 from ...core.dates import default_due_date
 from ...core.errors import FazhiError, ValidationError
 from ..widgets.fields import ListField, LongTextField, TextField, make_field, mark_proposed
+from ..widgets.elided_hint import set_elided_placeholder
 from ..widgets.form import BoundForm, ProblemLabel
+from ..widgets.screen_fit import scrolling
 from .base import RecordEditorBase
 from .communications import CommunicationTable
 from .history import HistoryTable
@@ -51,14 +53,16 @@ class RecordEditor(RecordEditorBase):
         self.form = BoundForm(self, nested_labels={"答复件": "reply", "沟通记录": "communications",
                                                    "会办意见": "assist", "再次答复": "second_reply"})
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._basic_tab(), "基本信息")
+        # Each form tab scrolls on a low screen; the buttons below the tabs stay in view.
+        self.tabs.addTab(scrolling(self._basic_tab()), "基本信息")
         self.communications = CommunicationTable(self)
         self.form.bind("communications", self.communications)
         self.tabs.addTab(self.communications, "沟通记录")
         self.tabs.addTab(self._reply_tab(), "答复件")
-        self.tabs.addTab(self._text_tab("assist", records.ASSIST_FIELDS, ASSIST_HINT), "会办意见")
-        self.tabs.addTab(self._text_tab("second_reply", records.SECOND_REPLY_FIELDS, SECOND_HINT),
-                         "再次答复")
+        self.tabs.addTab(scrolling(self._text_tab("assist", records.ASSIST_FIELDS, ASSIST_HINT)),
+                         "会办意见")
+        self.tabs.addTab(scrolling(self._text_tab("second_reply", records.SECOND_REPLY_FIELDS,
+                                                  SECOND_HINT)), "再次答复")
         self.history = HistoryTable(registry, kind, self)
         self.tabs.addTab(self.history, "修改记录")
         self.problems = ProblemLabel(self)
@@ -80,9 +84,7 @@ class RecordEditor(RecordEditorBase):
         self.widget("session").changed.connect(self._session_changed)
         self.widget("number").changed.connect(self._number_typed)
         self.widget("reply.date").changed.connect(self._refresh_number_hint)
-        from ..widgets.screen_fit import resize_within_screen  # not wider than a 1024 screen
-
-        resize_within_screen(self, 1100, 720)
+        self.open_within_screen(1100, 720)
         self.load(record_id)
 
     # ------------------------------------------------------------- building
@@ -122,7 +124,8 @@ class RecordEditor(RecordEditorBase):
 
     def _reply_tab(self) -> QWidget:
         splitter = QSplitter(Qt.Horizontal, self)
-        left = QWidget(splitter)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget()
         form = QFormLayout(left)
         for key in REPLY_KEYS:
             fld = _REPLY_FIELDS[key]
@@ -140,7 +143,7 @@ class RecordEditor(RecordEditorBase):
         self.body.setPlaceholderText("在此输入或粘贴答复正文……")
         self.form.bind("reply.body", self.body)
         body_layout.addWidget(self.body, 1)
-        splitter.addWidget(left)
+        splitter.addWidget(scrolling(left))  # 13 fields: they scroll, the body has the height
         splitter.addWidget(body_box)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -271,7 +274,7 @@ class RecordEditor(RecordEditorBase):
         record = self.form.store_into(copy.deepcopy(self.record))
         shown = reply_placeholders(self.kind, record, self.registry.profile())
         for key, text in shown["texts"].items():
-            self.widget(f"reply.{key}").setPlaceholderText(text)
+            set_elided_placeholder(self.widget(f"reply.{key}"), text)  # "…" when narrow
         for key, items in shown["lists"].items():
             self.widget(f"reply.{key}").set_placeholder_items(items)
 
@@ -280,8 +283,8 @@ class RecordEditor(RecordEditorBase):
         code = self._doc_code()
         if code:
             following = numbering.next_doc_number(self.registry, code, self._number_year())
-            self.widget("reply.doc_number").setPlaceholderText(
-                f"下一个可用：{following}（点“取号”填入；留空则文号处空白）")
+            set_elided_placeholder(self.widget("reply.doc_number"),
+                                   f"下一个可用：{following}（点“取号”填入；留空则文号处空白）")
         self.take_number_button.setText("取号" if code else "取号（未设机关代字）")
         self.take_number_button.setToolTip(
             f"按“{code}〔年份〕序号号”取下一个未用的发文字号并填入（不会重复）" if code else

@@ -17,6 +17,7 @@ from ..widgets.fields import ListField, TextField, make_field, mark_proposed
 from ..editor.base import RecordEditorBase
 from ..widgets.form import BoundForm, ProblemLabel
 from ..widgets.row_table import RowTable
+from ..widgets.screen_fit import scrolling
 from .mediation_parties import PartiesTable
 
 WINDOW_STYLES = {
@@ -102,12 +103,13 @@ class MediationEditor(RecordEditorBase):
         self.window_label.setWordWrap(True)
         self.window_label.setContentsMargins(8, 6, 8, 6)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._basic_tab(), "基本信息")
+        # The form tabs scroll on a low screen; the buttons below the tabs stay in view.
+        self.tabs.addTab(scrolling(self._basic_tab()), "基本信息")
         self.parties = PartiesTable(self)
         self.parties.unmask_guard = self._confirm_unmask
         self.form.bind("parties", self.parties)
         self.tabs.addTab(self.parties, "当事人")
-        self.tabs.addTab(self._outcome_tab(), "事实、结果与协议")
+        self.tabs.addTab(scrolling(self._outcome_tab()), "事实、结果与协议")
         self.followups = FollowupTable(self)
         self.form.bind("followups", self.followups)
         self.tabs.addTab(self.followups, "回访记录")
@@ -118,9 +120,7 @@ class MediationEditor(RecordEditorBase):
         layout.addWidget(self.problems)
         layout.addLayout(self._buttons())
         self.form.changed.connect(self._mark_dirty)
-        from ..widgets.screen_fit import resize_within_screen  # not wider than a 1024 screen
-
-        resize_within_screen(self, 1100, 700)
+        self.open_within_screen(1100, 700)
         self.load(record_id)
 
     # ------------------------------------------------------------- building

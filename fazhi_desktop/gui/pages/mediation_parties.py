@@ -16,8 +16,12 @@ from ...core.records import PARTY_FIELDS, PARTY_ROLE
 KEYS = [f.name for f in PARTY_FIELDS]
 LABELS = {f.name: f.label for f in PARTY_FIELDS}
 SECRET = {"id_number": mask_id_number, "phone": mask_phone}
-WIDTHS = {"role": 90, "name": 80, "sex": 48, "ethnicity": 60, "birth_date": 96,
-          "id_number": 170, "occupation": 90, "phone": 120}
+# The widest value each column usually holds: its width is measured from it in the table's own
+# font (and from its header), so that at any font size the table fits a 1024-pixel screen with
+# 住址 taking the rest; longer values (an agent with his firm) end in "…" with a tooltip.
+SAMPLES = {"role": "被申请人", "name": "欧阳明月", "sex": "男", "ethnicity": "汉族",
+           "birth_date": "1980-05-01", "id_number": "41040319800501123X", "occupation": "个体经营",
+           "phone": "138****1234", "legal_agent": "", "entrusted_agent": ""}
 FULL_ROLE = Qt.UserRole + 10   # the whole value behind a masked cell
 BAD = QColor("#fde0e0")
 
@@ -71,8 +75,11 @@ class PartiesTable(QWidget):
         self.table.setHorizontalHeaderLabels([LABELS[k] + ("＊" if k == "name" else "") for k in KEYS])
         self.table.setItemDelegateForColumn(KEYS.index("role"), _RoleDelegate(self.table))
         header = self.table.horizontalHeader()
-        for key, width in WIDTHS.items():
-            header.resizeSection(KEYS.index(key), width)
+        cell, title = self.table.fontMetrics(), header.fontMetrics()
+        for key, sample in SAMPLES.items():
+            words = self.table.horizontalHeaderItem(KEYS.index(key)).text()
+            header.resizeSection(KEYS.index(key), 16 + max(cell.horizontalAdvance(sample),
+                                                           title.horizontalAdvance(words)))
         header.setSectionResizeMode(KEYS.index("address"), QHeaderView.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setToolTip("双击单元格编辑；身份证号码和电话默认只显示部分数字")

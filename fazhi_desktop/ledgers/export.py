@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from ..core import records
 
 from ..core.atomic import atomic_output
+from ..core.years import record_year_sql
 from .columns import LEDGER_TITLES, RECORD_META, SHEET_NAMES, Column, ledger_columns
 from .sheet_style import (UNWRAPPED, CellMaker, declare_size, finish_sheet, prepare_sheet,
                           row_height, streamed_workbook, title_row)
@@ -26,12 +27,6 @@ from .widths import column_widths, header_lines
 
 HEADER_ROW = 2
 WIDTH_SAMPLE = 1000
-_YEAR_EXPR = {
-    "proposal": "substr(coalesce(assigned_date, reply_date), 1, 4)",
-    "suggestion": "substr(coalesce(assigned_date, reply_date), 1, 4)",
-    "mediation": "substr(accepted_date, 1, 4)",
-    "petition": "substr(period, 1, 4)",
-}
 _ORDER = {
     "proposal": "session, number",
     "suggestion": "session, number",
@@ -161,7 +156,7 @@ def ledger_fields(kind: str) -> tuple:
 
 def _where(kind: str, year: Optional[int]) -> tuple:
     if year:
-        return f"deleted_at IS NULL AND {_YEAR_EXPR[kind]} = ?", (f"{int(year):04d}",)
+        return f"deleted_at IS NULL AND {record_year_sql(kind)} = ?", (f"{int(year):04d}",)
     return "deleted_at IS NULL", ()
 
 
@@ -342,7 +337,7 @@ class _Tally:
 def years_in(registry, kind: str) -> list:
     """The years a kind's records fall in (newest first), for the export dialog's choice."""
     rows = registry.read(
-        f"SELECT DISTINCT {_YEAR_EXPR[kind]} AS y FROM {kind} WHERE deleted_at IS NULL "
+        f"SELECT DISTINCT {record_year_sql(kind)} AS y FROM {kind} WHERE deleted_at IS NULL "
         "AND y IS NOT NULL ORDER BY y DESC").fetchall()
     return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]
 

@@ -20,6 +20,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from .cell_limit import ALWAYS_FITS, fit_cell_text
+
 FOOTER = "第 &P 页，共 &N 页"
 BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
@@ -137,6 +139,8 @@ class CellMaker:
         for cell, value, style in zip(cells, values, styles):
             kind = _DATA_TYPES.get(type(value))
             if kind is None:
+                if isinstance(value, str):  # a str subclass: cut with the mark, not silently
+                    value = text_cell_value(str(value))
                 cell.value = value  # anything unusual: openpyxl's own checks and errors
             else:
                 if kind == "s":
@@ -165,13 +169,14 @@ class CellMaker:
 # an int to isinstance, but 'b' to Excel).
 _DATA_TYPES = {str: "s", int: "n", float: "n", bool: "b", type(None): "n",
                _dt.date: "d", _dt.datetime: "d"}
-MAX_CELL_TEXT = 32767  # Excel's limit on the characters of one cell
 
 
 def text_cell_value(text: str) -> str:
     """Text as a cell can hold it: without the control characters a workbook cannot store
-    (text pasted from Word has them), cut at Excel's 32,767 characters as openpyxl cuts it."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
+    (text pasted from Word has them); past Excel's 32,767 characters cut and marked as cut
+    (cell_limit.py: a re-import must not take the beginning for the whole text)."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text if len(text) <= ALWAYS_FITS else fit_cell_text(text)
 
 
 def _append_cells_directly(ws) -> None:

@@ -14,12 +14,9 @@ LAST_YEAR = 2099
 # Which date puts a record in a year, as the statistics count it (docs/statistics.md): SQL over
 # a register's columns giving the year as four characters. The ledger export and the data
 # package choose a year's records with it, so both take the same records as 统计.
-_RECORD_YEAR_SQL = {
-    "proposal": "substr(coalesce(assigned_date, reply_date), 1, 4)",
-    "suggestion": "substr(coalesce(assigned_date, reply_date), 1, 4)",
-    "mediation": "substr(accepted_date, 1, 4)",
-    "petition": "substr(period, 1, 4)",
-}
+_ITEM_YEAR_SQL = "substr(coalesce(assigned_date, reply_date), 1, 4)"  # proposals, suggestions
+_RECORD_YEAR_SQL = dict(proposal=_ITEM_YEAR_SQL, suggestion=_ITEM_YEAR_SQL,
+                        mediation="substr(accepted_date, 1, 4)", petition="substr(period, 1, 4)")
 
 
 def record_year_sql(kind: str) -> str:

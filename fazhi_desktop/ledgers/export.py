@@ -20,7 +20,7 @@ from ..core.atomic import atomic_output
 from ..core.years import record_year_sql
 from .columns import LEDGER_TITLES, RECORD_META, SHEET_NAMES, Column, ledger_columns
 from .sheet_style import (UNWRAPPED, CellMaker, declare_size, finish_sheet, prepare_sheet,
-                          row_height, streamed_workbook, title_row)
+                          overflows, row_height, streamed_workbook, title_row)
 from .values import cell_value, short_label
 from .signoff import append_signoff
 from .widths import column_widths, header_lines
@@ -254,6 +254,9 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
     ws.append([make(h, "header") for h in headers])
     styles = [_style_of(c) for c in cols]
+    # a row too tall for a page shows its long text from the start (the ledger shows where a
+    # text is cut at its end, cell_limit.py; what no page can hold is not printed)
+    top_styles = ["wrap_top" if s == "wrap" else s for s in styles]
     wrap_widths = [w if c.wrap else UNWRAPPED for c, w in zip(cols, widths)]
     tally = _Tally(kind)
     count = 0
@@ -264,7 +267,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
         height = row_height(values, wrap_widths)
         if height:
             ws.row_dimensions[HEADER_ROW + count].height = height
-        ws.append(make.row(values, styles))
+        ws.append(make.row(values, top_styles if overflows(height) else styles))
         if height:  # written already: drop it, so 100,000 rows hold no dimension objects
             del ws.row_dimensions[HEADER_ROW + count]
         tally.add(record)

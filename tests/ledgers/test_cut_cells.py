@@ -132,3 +132,22 @@ def test_characters_outside_the_bmp_count_twice_as_in_excel():
     assert cut.endswith(CUT_MARK) and excel_length(cut) <= MAX_CELL_TEXT
     assert excel_length(cut) >= MAX_CELL_TEXT - 1
     assert fit_cell_text("法治" * 16_000) == "法治" * 16_000  # 32,000: fits, unchanged
+
+
+def test_a_row_with_a_cut_text_prints_whole_on_the_page(office, tmp_path):
+    """The row of a text that long was 38,289 pt tall: LibreOffice printed the middle of its
+    text alone on a page, without its 序号, dates or 发文字号. At Excel's tallest row (409.5 pt)
+    and its long text from the top, the row prints with every cell, under it the rest."""
+    from fazhi_desktop.office.libreoffice import convert_many
+
+    from .. import pdfmeasure
+
+    out = _exported(office, tmp_path, [factory.proposal(1), _long_proposal(2),
+                                       factory.proposal(3)])
+    pdf = convert_many([out], "pdf", tmp_path / "pdf")[0]
+    doc = pdfmeasure.open_pdf(pdf)
+    text = pdfmeasure.full_text(doc).replace("\n", "")
+    assert len(doc) == 1  # the ledger on one page, as with short titles
+    assert "平湛司〔2022〕2号" in text  # the long row's other cells are printed
+    assert "关于第0项法治建设工作" in text  # its text from the beginning
+    assert "填报单位（盖章）" in text  # and the sign-off under the table

@@ -125,16 +125,21 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_conflicts(args) -> int:
+def _listed(args, read, nothing: str) -> list:
+    """What `read(registry)` lists, to be printed line by line; [] when it has been said
+    already: as JSON (--json), or as `nothing` when there is nothing."""
     with open_registry(args, write=False) as registry:
-        conflicts = registry.conflicts()
+        items = read(registry)
     if args.json:
-        print_json(conflicts)
-        return 0
-    if not conflicts:
-        print("没有冲突。")
-        return 0
-    for c in conflicts:
+        print_json(items)
+        return []
+    if not items:
+        print(nothing)
+    return items
+
+
+def cmd_conflicts(args) -> int:
+    for c in _listed(args, lambda registry: registry.conflicts(), "没有冲突。"):
         print(f"{c['kind_label']} {c['summary']}  id {c['id']}  来自：{c['office']}（{c['received_at'][:10]}）")
         for f in c["fields"]:
             print(f"  {f['label']}：本机 {_short(f['local'])} | 对方 {_short(f['remote'])}")
@@ -150,14 +155,7 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_received(args) -> int:
-    with open_registry(args, write=False) as registry:
-        packages = registry.received_packages()
-    if args.json:
-        print_json(packages)
-        return 0
-    if not packages:
-        print("尚未导入任何数据包。")
-    for p in packages:
+    for p in _listed(args, lambda registry: registry.received_packages(), "尚未导入任何数据包。"):
         counts = "，".join(f"{k}{v}条" for k, v in p["counts"].items() if v)
         print(f"{p['imported_at'][:16]}  {p['office_name']}  导出于{p['created_at'][:16]}  {counts}")
     return 0

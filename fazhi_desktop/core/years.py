@@ -11,6 +11,18 @@ from __future__ import annotations
 FIRST_YEAR = 1900
 LAST_YEAR = 2099
 
+# Which date puts a record in a year, as the statistics count it (docs/statistics.md): SQL over
+# a register's columns giving the year as four characters. The ledger export and the data
+# package choose a year's records with it, so both take the same records as 统计.
+_ITEM_YEAR_SQL = "substr(coalesce(assigned_date, reply_date), 1, 4)"  # proposals, suggestions
+_RECORD_YEAR_SQL = dict(proposal=_ITEM_YEAR_SQL, suggestion=_ITEM_YEAR_SQL,
+                        mediation="substr(accepted_date, 1, 4)", petition="substr(period, 1, 4)")
+
+
+def record_year_sql(kind: str) -> str:
+    """The SQL expression of a record's year ('2022', or NULL without the date) for `kind`."""
+    return _RECORD_YEAR_SQL[kind]
+
 
 def year_exists(year) -> bool:
     return isinstance(year, int) and not isinstance(year, bool) and FIRST_YEAR <= year <= LAST_YEAR

@@ -17,21 +17,16 @@ from openpyxl.utils import get_column_letter
 from ..core import records
 
 from ..core.atomic import atomic_output
+from ..core.years import record_year_sql
 from .columns import LEDGER_TITLES, RECORD_META, SHEET_NAMES, Column, ledger_columns
 from .sheet_style import (UNWRAPPED, CellMaker, declare_size, finish_sheet, prepare_sheet,
-                          row_height, streamed_workbook, title_row)
+                          overflows, row_height, streamed_workbook, title_row)
 from .values import cell_value, short_label
 from .signoff import append_signoff
 from .widths import column_widths, header_lines
 
 HEADER_ROW = 2
 WIDTH_SAMPLE = 1000
-_YEAR_EXPR = {
-    "proposal": "substr(coalesce(assigned_date, reply_date), 1, 4)",
-    "suggestion": "substr(coalesce(assigned_date, reply_date), 1, 4)",
-    "mediation": "substr(accepted_date, 1, 4)",
-    "petition": "substr(period, 1, 4)",
-}
 _ORDER = {
     "proposal": "session, number",
     "suggestion": "session, number",
@@ -161,7 +156,7 @@ def ledger_fields(kind: str) -> tuple:
 
 def _where(kind: str, year: Optional[int]) -> tuple:
     if year:
-        return f"deleted_at IS NULL AND {_YEAR_EXPR[kind]} = ?", (f"{int(year):04d}",)
+        return f"deleted_at IS NULL AND {record_year_sql(kind)} = ?", (f"{int(year):04d}",)
     return "deleted_at IS NULL", ()
 
 
@@ -259,6 +254,9 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
     ws.row_dimensions[HEADER_ROW].height = row_height(headers, widths)
     ws.append([make(h, "header") for h in headers])
     styles = [_style_of(c) for c in cols]
+    # a row too tall for a page shows its long text from the start (the ledger shows where a
+    # text is cut at its end, cell_limit.py; what no page can hold is not printed)
+    top_styles = ["wrap_top" if s == "wrap" else s for s in styles]
     wrap_widths = [w if c.wrap else UNWRAPPED for c, w in zip(cols, widths)]
     tally = _Tally(kind)
     count = 0
@@ -269,7 +267,7 @@ def fill_ledger_sheet(wb, kind: str, title: str, items, *, masked: bool, total: 
         height = row_height(values, wrap_widths)
         if height:
             ws.row_dimensions[HEADER_ROW + count].height = height
-        ws.append(make.row(values, styles))
+        ws.append(make.row(values, top_styles if overflows(height) else styles))
         if height:  # written already: drop it, so 100,000 rows hold no dimension objects
             del ws.row_dimensions[HEADER_ROW + count]
         tally.add(record)
@@ -342,7 +340,7 @@ class _Tally:
 def years_in(registry, kind: str) -> list:
     """The years a kind's records fall in (newest first), for the export dialog's choice."""
     rows = registry.read(
-        f"SELECT DISTINCT {_YEAR_EXPR[kind]} AS y FROM {kind} WHERE deleted_at IS NULL "
+        f"SELECT DISTINCT {record_year_sql(kind)} AS y FROM {kind} WHERE deleted_at IS NULL "
         "AND y IS NOT NULL ORDER BY y DESC").fetchall()
     return [int(r[0]) for r in rows if r[0] and r[0].isdigit()]
 

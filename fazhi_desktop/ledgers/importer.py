@@ -17,10 +17,12 @@ from ..core import records
 from ..core.errors import NotFound, ValidationError
 from ..core.validation import record_problems
 from .bad_rows import write_bad_rows
+from .cell_limit import (NEW_RECORD, NOTHING_STORED, PARTY_COLUMN, cut_cell_kind, kept_reason,
+                         refused_reason)
 from .columns import column_by_key
 from .problems import RowProblem, locate
 from .reader import LedgerSheet, open_ledger
-from .values import ValueProblem, build_record, convert
+from .values import ValueProblem, build_record, convert, get_path
 
 CHUNK = 500
 PREVIEW_ROWS = 200
@@ -66,6 +68,7 @@ class ImportReport:
     bad_rows_path: Optional[Path] = None
     preview: list = field(default_factory=list)  # (Excel row, {key: value}) of the first rows
     skipped_notes: list = field(default_factory=list)  # what was not read (sheets, formulas), why
+    kept: list = field(default_factory=list)  # RowProblem: a cut cell, the stored text kept
 
     @property
     def good(self) -> int:
@@ -75,8 +78,9 @@ class ImportReport:
         return [str(p) for p in self.problems]
 
     def notes_text(self) -> str:
-        """What was not read and why, one 注意 line each (empty when nothing was skipped)."""
-        return "".join(f"\n注意：{note}。" for note in self.skipped_notes)
+        """What was kept or not read and why, one 注意 line each (empty when nothing was)."""
+        return "".join(f"\n注意：{note}。" for note in [*map(str, self.kept),
+                                                        *self.skipped_notes])
 
     def summary(self, *, notes: bool = True) -> str:
         """One paragraph for the clerk, then the 注意 lines (unless `notes` is False)."""
@@ -87,6 +91,9 @@ class ImportReport:
             text += f"表中没有“届次”列，各行的届次均按“{self.defaults['session']}”导入。"
         if self.existing:
             text += f"其中{len(self.existing)}条{label}记录已存在。"
+        if self.kept:
+            text += (f"{len(self.kept)}个单元格的文字在台账中被截断，保留了数据文件中的完整原文"
+                     "（见下）。")
         if self.written:
             text += f"已导入：新增{self.created}条，更新{self.updated}条，跳过{self.skipped}条。"
             if self.bad_rows_path:
@@ -190,11 +197,14 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
         if cancelled is not None and cancelled():
             raise InterruptedError("已取消导入，未写入任何记录。")
         report.rows += 1
-        row_problems, record = _read_row(kind, sheet, mapped, number, cells)
+        row_problems, record, cut = _read_row(kind, sheet, mapped, number, cells)
         action = "create"
         if not row_problems:
             action, record, key_problems = _key_problems(
                 registry, kind, sheet, mapped, number, record, options, seen_keys, report)
+            if action != "skip" and not key_problems and cut:
+                record, key_problems = _cut_cells(registry, kind, sheet, number, record, cut,
+                                                  report, update=action == "update")
             row_problems += key_problems
         if len(report.preview) < PREVIEW_ROWS:
             report.preview.append((number, _preview(mapped, cells)))
@@ -222,11 +232,16 @@ def _each_row(registry, sheet: LedgerSheet, options, report: ImportReport, progr
 
 
 def _read_row(kind, sheet, mapped, number, cells) -> tuple:
-    problems, values = [], {}
+    """(problems, record, cut): `cut` lists (column index, Column, cut_cell_kind, cell) for
+    the cells that hold only the beginning of a longer text (cell_limit.py)."""
+    problems, values, cut = [], {}, []
     for key, raw in (sheet.defaults or {}).items():
         values[key] = convert(column_by_key(kind, key), raw)
     for index, col in mapped.items():
         raw = cells[index] if index < len(cells) else None
+        how = cut_cell_kind(raw)
+        if how:
+            cut.append((index, col, how, raw))
         try:
             values[col.key] = convert(col, raw)
         except ValueProblem as exc:
@@ -234,7 +249,7 @@ def _read_row(kind, sheet, mapped, number, cells) -> tuple:
                                        sheet.header.headers.get(index, col.header)))
     record = build_record(kind, values)
     if problems:
-        return problems, record
+        return problems, record, cut
     for message in record_problems(kind, record):
         index, reason = locate(message, mapped, record)
         if index is None:
@@ -242,7 +257,42 @@ def _read_row(kind, sheet, mapped, number, cells) -> tuple:
         else:
             problems.append(RowProblem(sheet.sheet, number, reason, sheet.letter(index),
                                        sheet.header.headers.get(index, mapped[index].header)))
-    return problems, record
+    return problems, record, cut
+
+
+def _cut_cells(registry, kind, sheet, number, record, cut, report, *, update) -> tuple:
+    """(record, problems) for a row with cut cells: never the cut text in the data file.
+
+    A row updating its record keeps the record's stored text for each cut cell (the report
+    says so, row and column); a new record, or a stored one without that text, cannot be made
+    whole from the sheet: the row is refused, naming the cell."""
+    stored = registry.get(kind, record["id"]) if update else {}
+    problems, kept = [], []
+    for index, col, how, raw in cut:
+        where = (sheet.sheet, number)
+        cell = (sheet.letter(index), sheet.header.headers.get(index, col.header))
+        before = get_path(stored, col.key) if update and col.type != "party_str" else None
+        if before == raw:
+            continue  # a stored text exactly at the limit, unchanged: nothing was cut
+        if before in (None, "", []):
+            why = (NEW_RECORD if not update else PARTY_COLUMN if col.type == "party_str"
+                   else NOTHING_STORED)
+            problems.append(RowProblem(*where, refused_reason(how, why), *cell))
+            continue
+        kept.append(RowProblem(*where, kept_reason(how, raw, before), *cell))
+        _set_path(record, col.key, copy.deepcopy(before))
+    if not problems:  # a refused row keeps nothing: it is not imported
+        report.kept += kept
+    return record, problems
+
+
+def _set_path(record: dict, key: str, value) -> None:
+    """record[key] = value for a column key ('title', 'agreement.terms')."""
+    head, _, tail = key.partition(".")
+    if tail:
+        record[head] = dict(record.get(head) or {}, **{tail: value})
+    else:
+        record[head] = value
 
 
 def _key_problems(registry, kind, sheet, mapped, number, record, options, seen_keys,

@@ -20,6 +20,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from .cell_limit import ALWAYS_FITS, fit_cell_text
+
 FOOTER = "第 &P 页，共 &N 页"
 BODY_FONT = "宋体"
 HEAD_FONT = "黑体"
@@ -30,6 +32,10 @@ MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.0%"
 MIN_WIDTH = 4.5
 LINE_HEIGHT = 13.5  # points per line of 10-point 宋体
+# Excel's tallest row (409 points and a half), about 14 cm: it fits on an A4 landscape page under
+# the title and header rows. A taller row (a text of thousands of characters) was clipped to
+# one page by LibreOffice, showing only the middle of its text and none of its other cells.
+MAX_ROW_HEIGHT = 409.5
 # row_height's width for a column that never wraps: wider than any cell text (32,767 characters
 # of two units each), so only line breaks add lines and no width needs measuring.
 UNWRAPPED = 10 ** 6
@@ -50,6 +56,9 @@ STYLES = {
                  alignment=Alignment(vertical="center", shrink_to_fit=True)),
     "wrap": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
                  alignment=Alignment(vertical="center", wrap_text=True)),
+    # long text in a row at MAX_ROW_HEIGHT: from its beginning, not the middle that fits
+    "wrap_top": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
+                     alignment=Alignment(vertical="top", wrap_text=True)),
     "center": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER,
                    alignment=Alignment(horizontal="center", vertical="center")),
     "date": dict(font=Font(name=BODY_FONT, size=10), border=_BORDER, number_format=DATE_FORMAT,
@@ -137,6 +146,8 @@ class CellMaker:
         for cell, value, style in zip(cells, values, styles):
             kind = _DATA_TYPES.get(type(value))
             if kind is None:
+                if isinstance(value, str):  # a str subclass: cut with the mark, not silently
+                    value = text_cell_value(str(value))
                 cell.value = value  # anything unusual: openpyxl's own checks and errors
             else:
                 if kind == "s":
@@ -165,13 +176,14 @@ class CellMaker:
 # an int to isinstance, but 'b' to Excel).
 _DATA_TYPES = {str: "s", int: "n", float: "n", bool: "b", type(None): "n",
                _dt.date: "d", _dt.datetime: "d"}
-MAX_CELL_TEXT = 32767  # Excel's limit on the characters of one cell
 
 
 def text_cell_value(text: str) -> str:
     """Text as a cell can hold it: without the control characters a workbook cannot store
-    (text pasted from Word has them), cut at Excel's 32,767 characters as openpyxl cuts it."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
+    (text pasted from Word has them); past Excel's 32,767 characters cut and marked as cut
+    (cell_limit.py: a re-import must not take the beginning for the whole text)."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text if len(text) <= ALWAYS_FITS else fit_cell_text(text)
 
 
 def _append_cells_directly(ws) -> None:
@@ -263,6 +275,7 @@ def row_height(values, widths) -> float | None:
 
     Excel and LibreOffice do not grow a row to fit wrapped text when they open a file, so the
     ledger sets it; the estimate counts a CJK character as two units of the column's width.
+    At most MAX_ROW_HEIGHT: `overflows` tells a row whose text does not all show.
     """
     lines = 1
     for value, width in zip(values, widths):
@@ -274,7 +287,12 @@ def row_height(values, widths) -> float | None:
                 count = sum(max(1, -(-int(display_width(part) + 0.5) // int(per_line)))
                             for part in value.split("\n"))
             lines = max(lines, count)
-    return lines * LINE_HEIGHT + 3 if lines > 1 else None
+    return min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT) if lines > 1 else None
+
+
+def overflows(height) -> bool:
+    """Whether a row_height() is the cap: its wrapped text is longer than the row shows."""
+    return height == MAX_ROW_HEIGHT
 
 
 @contextlib.contextmanager

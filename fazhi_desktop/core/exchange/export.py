@@ -13,17 +13,10 @@ from typing import Iterable, Optional
 from .. import records
 from ..dates import now_iso
 from ..errors import ValidationError
+from ..years import record_year_sql
 from .identity import new_id
 from .offices import office_names
 from .package import write_package
-
-# Which date puts a record in a year (the same rules as the statistics, docs/statistics.md).
-_YEAR_WHERE = {
-    "proposal": "(substr(coalesce(assigned_date, reply_date), 1, 4) = :year)",
-    "suggestion": "(substr(coalesce(assigned_date, reply_date), 1, 4) = :year)",
-    "mediation": "(substr(accepted_date, 1, 4) = :year)",
-    "petition": "(substr(period, 1, 4) = :year)",
-}
 
 
 def member_name(kind: str) -> str:
@@ -69,7 +62,8 @@ def package_records(registry, kind: str, year: Optional[int] = None) -> list:
     id, office_id, version, merged_version, created_at, updated_at, deleted_at."""
     where, params = "1", {}
     if year is not None:
-        where, params = _YEAR_WHERE[kind], {"year": f"{year:04d}"}
+        # the year of the statistics (core/years.py), as the ledgers choose it
+        where, params = f"({record_year_sql(kind)} = :year)", {"year": f"{year:04d}"}
     rows = registry.store.conn.execute(
         f"SELECT data, id, created_at, updated_at, office_id, version, merged_version, deleted_at "
         f"FROM {kind} "

@@ -98,6 +98,20 @@ def _check_changing(plan: PackagePlan, decided) -> None:
     plan.checked.update((kind, remote["id"]) for kind, remote in todo)
 
 
+def _member_list(name: str, members: dict, member: str, what: str, *,
+                 missing: Optional[bytes] = None) -> list:
+    """The JSON list a member of the package holds (`missing` stands for an absent or empty
+    member); PackageRefused, naming the member as `what` it should be, for anything else."""
+    raw = members.get(member) or missing
+    try:
+        items = json.loads(raw.decode("utf-8")) if raw is not None else None
+    except (UnicodeDecodeError, ValueError):
+        items = None
+    if not isinstance(items, list):
+        raise PackageRefused(f"数据包“{name}”的“{member}”不是{what}，未写入任何内容。")
+    return items
+
+
 def _entries(name: str, manifest: dict, members: dict) -> tuple:
     """([(kind, record)] for every record and purged id of the package, deletions first (a
     record deleted and another given its number must not collide), {(kind, id): position}),
@@ -106,13 +120,7 @@ def _entries(name: str, manifest: dict, members: dict) -> tuple:
     for kind in manifest.get("kinds") or ():
         if kind not in records.KINDS:
             raise PackageRefused(f"数据包“{name}”含未知的记录类型“{kind}”，未写入任何内容。")
-        raw = members.get(member_name(kind))
-        try:
-            items = json.loads(raw.decode("utf-8")) if raw is not None else None
-        except (UnicodeDecodeError, ValueError):
-            items = None
-        if not isinstance(items, list):
-            raise PackageRefused(f"数据包“{name}”的“{member_name(kind)}”不是记录列表，未写入任何内容。")
+        items = _member_list(name, members, member_name(kind), "记录列表")
         for pos, item in enumerate(items, 1):
             where = f"{records.kind_label(kind)}第{pos}条记录："
             found = _identity_problems(item, where)
@@ -122,12 +130,7 @@ def _entries(name: str, manifest: dict, members: dict) -> tuple:
             if not found:
                 entries.append((kind, item))
                 positions[(kind, item["id"])] = pos
-    try:
-        purged = json.loads((members.get(PURGED) or b"[]").decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        purged = None
-    if not isinstance(purged, list):
-        raise PackageRefused(f"数据包“{name}”的“{PURGED}”不是列表，未写入任何内容。")
+    purged = _member_list(name, members, PURGED, "列表", missing=b"[]")  # none: nothing purged
     for pos, item in enumerate(purged, 1):
         where = f"已彻底删除的第{pos}条记录："
         found = _identity_problems(item, where)

@@ -20,6 +20,7 @@ from .item_phrases import number_phrase, title_phrase
 from .model import Colophon, LetterHeader, OfficialDocument, Paragraph, Signature, Table
 from .render import RenderResult, write_document
 from .replies import contact_line, mark_text
+from .wording import bare_name
 
 BOX, TICKED = "□", "☑"
 # How a recorded 沟通 is ticked on the form: the form's box -> words a clerk writes as the method.
@@ -139,7 +140,7 @@ def opinion_rows(kind: str, record: dict, profile: dict, *, signer: Optional[str
     people = records.people_word(kind)
     group_label = "界别/党派" if kind == "proposal" else "代表团"
     width = cell_chars(size_pt)
-    authors = [signer] if signer else list(record.get("authors") or [])
+    authors = [bare_name(a) for a in ([signer] if signer else list(record.get("authors") or []))]
     lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
     co_units = lines_at([u for u in record.get("co_units") or [] if u], "、", width) or "无"
     satisfaction = list(records.SATISFACTION.items())

@@ -58,6 +58,8 @@ def add_parties(c: Composer, record: dict, line=agreement_party_line) -> None:
         for party in parties:
             labelled(c, f"{role}：", line(party))
             for key, label in AGENTS:
+                if key == "legal_agent" and rules.is_organisation(party):
+                    label = "法定代表人"  # a company is represented, not under guardianship
                 if str(party.get(key) or "").strip():
                     labelled(c, f"{label}：", party[key].strip())
 
@@ -66,6 +68,12 @@ def copies_of(record: dict) -> int:
     """The agreement's copies: as recorded, else one per party and one kept by the committee."""
     agreement = record.get("agreement") or {}
     return agreement.get("copies") or len(record.get("parties") or []) + 1
+
+
+def both_or_all(record: dict) -> str:
+    """双方 for two parties; 各方 for three or more (a third party, several applicants), where
+    双方 would leave some of those who sign out of the agreement they sign."""
+    return "双方" if len(record.get("parties") or []) == 2 else "各方"
 
 
 def performance_sentence(record: dict) -> str:
@@ -135,7 +143,7 @@ def add_agreement(c: Composer, record: dict, *, title: str = "人民调解协议
     else:
         c.warnings.append("未填写各方当事人的责任（人民调解法第二十九条），协议书中未载明。")
     committee = record.get("committee", "")
-    heading(c, f"经{committee}调解，双方当事人自愿达成如下协议：")
+    heading(c, f"经{committee}调解，{both_or_all(record)}当事人自愿达成如下协议：")
     terms = (agreement.get("terms") or "").strip()
     c.text(terms or "（未填写协议内容）", "协议内容")
     heading(c, "履行方式、时限：")

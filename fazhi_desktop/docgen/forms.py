@@ -114,9 +114,19 @@ def build_opinion_form(kind: str, record: dict, profile: dict, *,
     One page: the 意见和建议 box is WRITING_BOX_MM less what long cells (a long title, many
     signers, co-units, contacts) take, never below MIN_BOX_MM; where that is not enough the
     cells are set in 小四 instead of 4号."""
+    import math
+
+    from .text import printed_width
+
+    lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
+    note = f"请在收到答复后十日内填写本表，寄回{lead or '承办单位'}。"
+    # The budget holds one line of the note; a long 主办单位 makes it two, and that line had
+    # gone onto a second page of its own.
+    note_lines = math.ceil((printed_width(note) + 2) / 28)
+    budget = TABLE_BUDGET_MM - (note_lines - 1) * 10.2
     for size in (14, 12):
         rows = opinion_rows(kind, record, profile, signer=signer, size_pt=size)
-        room = TABLE_BUDGET_MM - SIGN_ROW_MM - rows_height_mm(rows, size)
+        room = budget - SIGN_ROW_MM - rows_height_mm(rows, size)
         if room >= MIN_BOX_MM:
             break
     people = records.people_word(kind)
@@ -125,9 +135,7 @@ def build_opinion_form(kind: str, record: dict, profile: dict, *,
              [f"{people}签名", ("　　　　　　　　　　　年　　月　　日", {"height_mm": SIGN_ROW_MM})]]
     body = [Table(rows=rows, widths_mm=[LABEL_MM, VALUE_MM], header_rows=0, size_pt=size,
                   row_height_mm=ROW_MM[size])]
-    lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
-    body.append(Paragraph(f"请在收到答复后十日内填写本表，寄回{lead or '承办单位'}。", level=0,
-                          indent=True))
+    body.append(Paragraph(note, level=0, indent=True))
     return OfficialDocument(title=opinion_form_title(kind), body=body, page_numbers=False,
                             fonts=dict(profile.get("fonts") or {}), required=("title",))
 

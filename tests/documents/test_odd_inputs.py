@@ -49,9 +49,10 @@ def text_of(pdf) -> str:
 
 
 def test_a_long_number_and_two_long_signer_names_do_not_run_into_each_other(rendered):
-    """湛依法治区办〔2022〕2号 and 签发人：阿卜杜拉·买买提　王䶮 on one line overlapped (the tab to
-    签发人 lay left of the number's end); the names now go one a line, the number stays on
-    the last one with at least a character before the name beside it."""
+    """湛依法治区办〔2022〕2号 and 签发人：阿卜杜拉·买买提　王䶮 did not fit one line: the tab to
+    签发人 lay left of the number's end, 签发人 was pushed right and the names wrapped,
+    阿卜杜拉·买买 / 提　王䶮, onto the red line. The names now go one a line, the number stays
+    on the last one with at least a character before the name beside it."""
     pdf, _ = rendered["proposal2-reply"]
     page = M.open_pdf(pdf)[0]
     found = [c for c in chars(page) if c[3] == "〔"]
@@ -66,8 +67,14 @@ def test_a_long_number_and_two_long_signer_names_do_not_run_into_each_other(rend
     end = next(i for i, c in enumerate(on_line) if c[3] == "号")
     if end + 1 < len(on_line):
         assert on_line[end + 1][1] - on_line[end][2] >= 5.0, text  # a character: 5.6 mm
-    names = "".join(ln.text for ln in M.lines(page) if "阿卜杜拉" in ln.text or "䶮" in ln.text)
-    assert "阿卜杜拉·买买提" in names and "王䶮" in names, names
+    # Before: 签发人 was pushed right, 阿卜杜拉·买买 / 提　王䶮 wrapped onto a line over the red line.
+    red = min(y for y, x0, x1, w, color in M.segments(page) if M.is_red(color) and x1 - x0 > 100)
+    texts = [ln.text.replace(" ", "") for ln in M.lines(page) if ln.baseline < red + 5]
+    assert any("阿卜杜拉·买买提" in t for t in texts), texts
+    for ln in M.lines(page):
+        if "䶮" in ln.text or "阿卜杜拉·" in ln.text.replace(" ", ""):
+            if ln.baseline < red + 5:  # the header's names, not the addressee below
+                assert ln.baseline < red - 1.5, (ln.text, ln.baseline, red)
 
 
 def test_an_agreement_among_five_parties_and_a_company_is_worded_for_them(rendered):
@@ -129,3 +136,41 @@ def test_the_opinion_form_lists_the_members_by_name_only(rendered):
     text = text_of(rendered["proposal2-form"][0])
     assert "阿卜杜拉·买买提、李𠮷、王䶮、张堃、欧阳娜娜" in text, text
     assert "欧阳娜娜委员" not in text
+
+
+def test_every_signature_label_is_printed_whole_and_the_seal_stays_with_the_signatures(rendered):
+    """Five parties: 申请人（阿卜杜拉·买买提）： and 被申请人（平顶山市湛河区阳光苑物业服务有限公司）：
+    were cut off at their column's edge (one exact line a row), and the signature block, taller
+    than a page, left the committee's seal and the date alone on the last page."""
+    doc = M.open_pdf(rendered["mediation-agreement"][0])
+    text = text_of(rendered["mediation-agreement"][0])
+    assert "（阿卜杜拉·买买提）：" in text
+    assert "被申请人（平顶山市湛河区阳光苑物业服务有限公司）：" in text
+    last = [ln.text for ln in M.block_lines(doc[-1])]
+    seal = next(i for i, t in enumerate(last) if t.endswith("委员会（印）"))
+    assert seal >= 2, last  # signature lines above the seal on its page
+    assert any("第三人（王䶮）" in t for t in last[:seal]), last
+    # a label too wide for its column breaks after its colon, never inside the date
+    case_file = M.open_pdf(rendered["mediation-casefile"][0])
+    page = next(p for p in case_file if "告知日期" in p.get_text())
+    dated = [ln.text.replace(" ", "") for ln in M.lines(page) if "2022年12月" in ln.text.replace(" ", "")]
+    assert dated and all("2022年12月31日" in t for t in dated), dated
+
+
+def test_the_colophon_keeps_a_long_printing_office_and_its_date_whole(rendered):
+    """中共平顶山市湛河区委全面依法治区委员会办公室 and 2023年1月1日印发 on one line ran past the
+    row: 印发 was cut off. The date now takes the next line, flush right."""
+    doc = M.open_pdf(rendered["proposal2-reply"][0])
+    lines = [ln for ln in M.lines(doc[-1]) if abs(ln.size - 14) < 0.6]
+    texts = [ln.text.replace(" ", "") for ln in lines]
+    assert "中共平顶山市湛河区委全面依法治区委员会办公室" in texts, texts
+    issued = next(ln for ln in lines if ln.text.replace(" ", "").endswith("2023年1月1日印发"))
+    assert issued.x1 <= 210 - 26 - 4.0 and issued.baseline <= 262.5, issued
+
+
+def test_the_opinion_form_stays_on_one_page_with_a_long_lead_unit(rendered):
+    """A 90-character title, five members and a 23-character 主办单位: the note under the form
+    took two lines and its second went onto a page of its own."""
+    doc = M.open_pdf(rendered["proposal2-form"][0])
+    assert doc.page_count == 1
+    assert "委全面依法治区委员会办公室。" in text_of(rendered["proposal2-form"][0])

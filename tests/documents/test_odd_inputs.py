@@ -174,3 +174,20 @@ def test_the_opinion_form_stays_on_one_page_with_a_long_lead_unit(rendered):
     doc = M.open_pdf(rendered["proposal2-form"][0])
     assert doc.page_count == 1
     assert "委全面依法治区委员会办公室。" in text_of(rendered["proposal2-form"][0])
+
+
+def test_the_case_file_never_breaks_a_name_and_several_applicants_are_not_one(rendered):
+    """The 当事人 and 回访对象 cells broke 王 / 䶮 at the line's end; the 申请书 of three
+    applicants said 本人已知悉."""
+    doc = M.open_pdf(rendered["mediation-casefile"][0])
+    names = ("阿卜杜拉·买买提", "李𠮷", "张小堃", "平顶山市湛河区阳光苑物业服务有限公司", "王䶮")
+    for page in doc:
+        texts = [ln.text.replace(" ", "") for ln in M.lines(page)]
+        if not any(t.startswith("申请人：") for t in texts):
+            continue
+        cell = [t for t in texts if "申请人：" in t or "第三人：" in t or "公司" in t]
+        joined = "|".join(cell)
+        for name in names:
+            assert name in joined, (name, cell)
+    text = text_of(rendered["mediation-casefile"][0])
+    assert "我们已知悉人民调解的性质" in text and "本人已知悉" not in text

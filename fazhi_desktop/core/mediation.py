@@ -107,8 +107,24 @@ def role_label(party: dict) -> str:
     return PARTY_ROLE.get(party.get("role") or "", "当事人")
 
 
+# How the names of parties that are not natural persons end (a company, a shop, a village
+# committee, an office): their particulars say 住所地, their legal_agent is a 法定代表人.
+ORGANISATION_ENDINGS = ("公司", "厂", "店", "场", "行", "社", "中心", "委员会", "协会", "集团",
+                        "学校", "医院", "院", "所", "局", "站", "部", "办事处", "政府", "银行",
+                        "企业", "合作社", "事务所", "基金会", "俱乐部")
+
+
+def is_organisation(party: dict) -> bool:
+    """A party that is a company or another body, told by its name (the register has no field
+    for it): 平顶山市某物业服务有限公司, 某村村民委员会. A person's name of 2 to 4 characters is
+    never one, even when it ends like one (王站)."""
+    name = str(party.get("name") or "").strip()
+    return len(name) > 4 and "·" not in name and name.endswith(ORGANISATION_ENDINGS)
+
+
 def party_particulars(party: dict, *, masked: bool = True) -> str:
-    """'张三，男，汉族，1980年5月1日出生，身份证号码4104**********1234，农民，住…，联系电话138****5678'."""
+    """'张三，男，汉族，1980年5月1日出生，身份证号码4104**********1234，农民，住…，联系电话138****5678';
+    a company: '某物业服务有限公司，住所地…，联系电话0375****989'."""
     p = masked_party(party) if masked else party
     parts = [p.get("name") or ""]
     for key in ("sex", "ethnicity"):
@@ -122,7 +138,7 @@ def party_particulars(party: dict, *, masked: bool = True) -> str:
     if p.get("occupation"):
         parts.append(p["occupation"])
     if p.get("address"):
-        parts.append(f"住{p['address']}")
+        parts.append(f"{'住所地' if is_organisation(party) else '住'}{p['address']}")
     if p.get("phone"):
         parts.append(f"联系电话{p['phone']}")
     return "，".join(parts)

@@ -154,11 +154,17 @@ def colophon(c: Composer, col: Colophon, *, letter: bool = False) -> None:
     printed_by = c.clean(col.printed_by, "印发机关").strip()
     printed_date = date_text(c.clean(col.printed_date, "印发日期"))
     if not letter and (printed_by or printed_date):
-        runs = c.run(printed_by + "\t" + (printed_date + "印发" if printed_date else ""),
+        issued = printed_date + "印发" if printed_date else ""
+        # 印发机关 one character from the left, the date one from the right; an organ whose
+        # name leaves no character between them (中共…全面依法治区委员会办公室) puts the date on
+        # the next line: on one line the date ran past the row and 印发 was cut off.
+        both = measure(printed_by, size, 0) + measure(issued, size, 0) + 3 * size
+        two_lines = bool(printed_by and issued) and both > L.TEXT_W_PT
+        runs = c.run(printed_by + ("\n" if two_lines else "") + "\t" + issued,
                      "body", size, spacing_pt=0)
         para = X.paragraph(runs, jc="left", line_pt=COLOPHON_LINE_PT, left_pt=size,
                            tabs=(("right", L.TEXT_W_PT - size),))
-        rows.append((para, COLOPHON_LINE_PT + COLOPHON_PAD_PT))
+        rows.append((para, COLOPHON_LINE_PT * (2 if two_lines else 1) + COLOPHON_PAD_PT))
     if not rows:
         return
     box = bottom_table_box(rows, bottom_mm=L.PAGE_H_MM - L.BOTTOM_MM, thick=not letter)

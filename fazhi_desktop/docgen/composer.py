@@ -17,6 +17,8 @@ from ..core.fonts import printable_fonts
 from ..core.records import DEFAULT_FONTS
 from . import layout as L
 from . import ooxml as X
+from .charset import font_charset, missing
+from .charset import warning as charset_warning
 from .punctuation import fullwidth
 from .punctuation import warning as punctuation_warning
 from .text import clean, heading_level, printed_width, split_heading
@@ -41,6 +43,7 @@ class Composer:
         self.fonts, self.font_notices = printable_fonts(wanted)
         self.warnings: list = []
         self.punctuation_changes = 0  # half-width marks set full-width (docgen/punctuation.py)
+        self.missing_chars: dict = {}  # font -> characters it does not have (docgen/charset.py)
         self._break_pending = False  # page_break(): the next element starts a page
         self.cursor_pt: Optional[float] = 0.0
         self.letter = letter
@@ -78,6 +81,11 @@ class Composer:
         predicate instead of True says which spans fit (ooxml.run)."""
         text, changed = fullwidth(text)
         self.punctuation_changes += changed
+        font = self.font(role)
+        if not text.isascii():  # 堃 in 仿宋_GB2312: said on save (docgen/charset.py)
+            for ch in missing(text, font_charset(font)):
+                if ch not in self.missing_chars.setdefault(font, []):
+                    self.missing_chars[font].append(ch)
         return X.run(text, self.font(role), size or ROLE_SIZES[role], nobreak=nobreak, **kw)
 
     def line(self, runs: str, *, height_pt: float = L.LINE_PITCH_PT, lines: int = 1, **kw):
@@ -144,10 +152,27 @@ class Composer:
         self.stop_tracking()
 
     def text(self, text: str, where: str = "正文") -> None:
-        """Several paragraphs, one per line of `text`; empty lines are skipped."""
-        for line in self.clean(text, where).split("\n"):
-            if line.strip():
-                self.paragraph(line.strip(), where=where)
+        """Several paragraphs, one per line of `text`; empty lines are skipped. Two or more
+        lines in a row with tabs are a table pasted from a spreadsheet: set as a ruled table
+        (as paragraphs their cells stood at Word's default tab stops, out of line with the
+        row above wherever a cell was longer than another)."""
+        from .tables import content_widths, tabbed_rows
+
+        lines = [ln.strip(" \u3000") for ln in self.clean(text, where).split("\n")]
+        lines = [ln for ln in lines if ln.strip()]
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and "\t" in lines[j].strip():
+                j += 1
+            if j - i >= 2:
+                rows = tabbed_rows([ln.strip() for ln in lines[i:j]])
+                self.table(rows, content_widths(rows), header_rows=1, size_pt=14.0,
+                           row_height_mm=8.0)
+                i = j
+                continue
+            self.paragraph(lines[i].strip(), where=where)
+            i += 1
 
     def picture(self, path, width_mm: float = 150.0, caption: str = "") -> None:
         width_mm = min(width_mm, L.TEXT_W_MM)
@@ -185,6 +210,10 @@ class Composer:
         note = punctuation_warning(self.punctuation_changes) if self.punctuation_changes else ""
         if note and note not in self.warnings:  # the clerk learns how many marks changed
             self.warnings.append(note)
+        for font, chars in self.missing_chars.items():
+            note = charset_warning(font, chars)
+            if note not in self.warnings:
+                self.warnings.append(note)
 
     def _number_drawings(self) -> None:
         """Unique ids for every drawing (ours and python-docx's pictures): Word repairs a

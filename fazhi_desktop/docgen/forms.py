@@ -20,6 +20,7 @@ from .item_phrases import number_phrase, title_phrase
 from .model import Colophon, LetterHeader, OfficialDocument, Paragraph, Signature, Table
 from .render import RenderResult, write_document
 from .replies import contact_line, mark_text
+from .wording import bare_name
 
 BOX, TICKED = "□", "☑"
 # How a recorded 沟通 is ticked on the form: the form's box -> words a clerk writes as the method.
@@ -113,9 +114,19 @@ def build_opinion_form(kind: str, record: dict, profile: dict, *,
     One page: the 意见和建议 box is WRITING_BOX_MM less what long cells (a long title, many
     signers, co-units, contacts) take, never below MIN_BOX_MM; where that is not enough the
     cells are set in 小四 instead of 4号."""
+    import math
+
+    from .text import printed_width
+
+    lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
+    note = f"请在收到答复后十日内填写本表，寄回{lead or '承办单位'}。"
+    # The budget holds one line of the note; a long 主办单位 makes it two, and that line had
+    # gone onto a second page of its own.
+    note_lines = math.ceil((printed_width(note) + 2) / 28)
+    budget = TABLE_BUDGET_MM - (note_lines - 1) * 10.2
     for size in (14, 12):
         rows = opinion_rows(kind, record, profile, signer=signer, size_pt=size)
-        room = TABLE_BUDGET_MM - SIGN_ROW_MM - rows_height_mm(rows, size)
+        room = budget - SIGN_ROW_MM - rows_height_mm(rows, size)
         if room >= MIN_BOX_MM:
             break
     people = records.people_word(kind)
@@ -124,9 +135,7 @@ def build_opinion_form(kind: str, record: dict, profile: dict, *,
              [f"{people}签名", ("　　　　　　　　　　　年　　月　　日", {"height_mm": SIGN_ROW_MM})]]
     body = [Table(rows=rows, widths_mm=[LABEL_MM, VALUE_MM], header_rows=0, size_pt=size,
                   row_height_mm=ROW_MM[size])]
-    lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
-    body.append(Paragraph(f"请在收到答复后十日内填写本表，寄回{lead or '承办单位'}。", level=0,
-                          indent=True))
+    body.append(Paragraph(note, level=0, indent=True))
     return OfficialDocument(title=opinion_form_title(kind), body=body, page_numbers=False,
                             fonts=dict(profile.get("fonts") or {}), required=("title",))
 
@@ -139,7 +148,7 @@ def opinion_rows(kind: str, record: dict, profile: dict, *, signer: Optional[str
     people = records.people_word(kind)
     group_label = "界别/党派" if kind == "proposal" else "代表团"
     width = cell_chars(size_pt)
-    authors = [signer] if signer else list(record.get("authors") or [])
+    authors = [bare_name(a) for a in ([signer] if signer else list(record.get("authors") or []))]
     lead = record.get("lead_unit") or profile.get("authority_short") or profile.get("authority", "")
     co_units = lines_at([u for u in record.get("co_units") or [] if u], "、", width) or "无"
     satisfaction = list(records.SATISFACTION.items())

@@ -111,11 +111,17 @@ def _joint_mark(c: Composer, names: list, suffix: str, mark_top: float) -> float
 
 def _upward_lines(c: Composer, number: str, signers: list) -> None:
     """Number one character from the left on the last 签发人 line; signers two per line,
-    aligned under the first name, one character from the right."""
-    pairs = ["　".join(signers[i:i + 2]) for i in range(0, len(signers), 2)]
-    names_x = L.TEXT_W_PT - L.CHAR_PT - max(measure(p) for p in pairs)
+    aligned under the first name, one character from the right. Where a long 发文字号 and two
+    long names (湛依法治区办〔2022〕2号, 阿卜杜拉·买买提) would run into each other on that
+    line, one name a line (GB/T 9704 7.2.4: "一般每行排两个姓名")."""
     label = "签发人："
-    label_x = names_x - measure(label) - 1
+    number_end = L.CHAR_PT + measure(number) + L.CHAR_PT  # at least a character before 签发人
+    for per_line in (2, 1):
+        pairs = ["　".join(signers[i:i + per_line]) for i in range(0, len(signers), per_line)]
+        names_x = L.TEXT_W_PT - L.CHAR_PT - max(measure(p) for p in pairs)
+        label_x = names_x - measure(label) - 1
+        if not number or number_end <= label_x:
+            break
     tabs = (("left", label_x), ("left", names_x))
     for i, names in enumerate(pairs):
         last = i == len(pairs) - 1

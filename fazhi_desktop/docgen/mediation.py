@@ -58,6 +58,8 @@ def add_parties(c: Composer, record: dict, line=agreement_party_line) -> None:
         for party in parties:
             labelled(c, f"{role}：", line(party))
             for key, label in AGENTS:
+                if key == "legal_agent" and rules.is_organisation(party):
+                    label = "法定代表人"  # a company is represented, not under guardianship
                 if str(party.get(key) or "").strip():
                     labelled(c, f"{label}：", party[key].strip())
 
@@ -66,6 +68,12 @@ def copies_of(record: dict) -> int:
     """The agreement's copies: as recorded, else one per party and one kept by the committee."""
     agreement = record.get("agreement") or {}
     return agreement.get("copies") or len(record.get("parties") or []) + 1
+
+
+def both_or_all(record: dict) -> str:
+    """双方 for two parties; 各方 for three or more (a third party, several applicants), where
+    双方 would leave some of those who sign out of the agreement they sign."""
+    return "双方" if len(record.get("parties") or []) == 2 else "各方"
 
 
 def performance_sentence(record: dict) -> str:
@@ -93,16 +101,65 @@ def labelled(c: Composer, label: str, text: str) -> None:
 
 
 def signature_lines(c: Composer, left: list, right: list, *, left_share: float = 0.58,
-                    with_next: bool = False) -> None:
-    """Two borderless columns of signature lines (parties left; mediators and recorder right)."""
+                    with_next: bool = False, tail: int = 0) -> int:
+    """Two borderless columns of signature lines (parties left; mediators and recorder right).
+    A label wider than its column takes two lines (each row is one exact line: a long name
+    was cut off at the column's edge, 被申请人（平顶山市湛河区阳光)."""
+    left_w = L.TEXT_W_PT * left_share
+    # less a margin: a label measured to fill its column exactly still lost its last characters
+    left = [part for text in left for part in fitted(text, left_w - SIGN_MARGIN_PT)]
+    right = [part for text in right for part in fitted(text, L.TEXT_W_PT - left_w - SIGN_MARGIN_PT)]
     rows = []
     for i in range(max(len(left), len(right))):
         lt = left[i] if i < len(left) else ""
         rt = right[i] if i < len(right) else ""
         rows.append([(c.run(lt), "left"), (c.run(rt), "left")])
-    left_w = L.TEXT_W_PT * left_share
     table = c.add(layout_table(rows, [left_w, L.TEXT_W_PT - left_w], row_height_pt=L.LINE_PITCH_PT))
-    keep_rows_together(table, with_next=with_next)
+    if tail and len(rows) > tail:
+        # Too tall for one page: each label keeps its room to sign, and only the last `tail`
+        # rows go with what follows (the seal and the date), which kept whole had been pushed
+        # alone onto a page of their own.
+        trs = table.findall(f"{{{X.W_NS}}}tr")
+        for i, tr in enumerate(trs[:-tail]):
+            if i + 1 < len(left) and not left[i + 1].strip():
+                _keep_row(tr)
+        keep_rows_together(table, with_next=with_next, last=tail)
+    else:
+        keep_rows_together(table, with_next=with_next)
+    return len(rows)
+
+
+def _keep_row(tr) -> None:
+    w = f"{{{X.W_NS}}}"
+    for ppr in tr.iter(f"{w}pPr"):
+        if ppr.find(f"{w}keepNext") is None:
+            ppr.insert(0, X.element(f"<w:keepNext {X.NSDECL}/>"))
+
+
+_NO_LINE_START = "）)：:，、。"
+SIGN_MARGIN_PT = 12.0
+
+
+def fitted(text: str, width_pt: float) -> list:
+    """A signature label as lines no wider than `width_pt`: whole when it fits, else broken
+    before the bracketed name (申请人 / （阿卜杜拉·买买提）：) or after a label (告知日期：/ the
+    date, never split), else where the line is full,
+    never with a closing mark at a line's start."""
+    from .composer import measure
+
+    if measure(text) <= width_pt:
+        return [text]
+    for cut in (text.find("（"), text.find("：") + 1):  # before the name, after a label
+        if 0 < cut < len(text) and measure(text[:cut]) <= width_pt \
+                and measure(text[cut:]) <= width_pt:
+            return [text[:cut], text[cut:]]
+    lines, line = [], ""
+    for ch in text:
+        if line and measure(line + ch) > width_pt and ch not in _NO_LINE_START:
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line] if line else lines
 
 
 def keep_rows_together(table, *, with_next: bool = False, last: int = 0) -> None:
@@ -135,7 +192,7 @@ def add_agreement(c: Composer, record: dict, *, title: str = "人民调解协议
     else:
         c.warnings.append("未填写各方当事人的责任（人民调解法第二十九条），协议书中未载明。")
     committee = record.get("committee", "")
-    heading(c, f"经{committee}调解，双方当事人自愿达成如下协议：")
+    heading(c, f"经{committee}调解，{both_or_all(record)}当事人自愿达成如下协议：")
     terms = (agreement.get("terms") or "").strip()
     c.text(terms or "（未填写协议内容）", "协议内容")
     heading(c, "履行方式、时限：")
@@ -155,7 +212,11 @@ def add_agreement(c: Composer, record: dict, *, title: str = "人民调解协议
     # The signature lines are kept with each other and with the committee's seal and the date
     # (GB/T 9704 7.3.5: they never stand alone on a last page), which are set as a sealed
     # 署名 under the table, however long the committee's name.
-    signature_lines(c, left, right, left_share=0.5, with_next=True)
+    # Whole on one page when it fits (22 lines: the last clause, a blank line, the rows, two
+    # blank lines, the seal's name and the date); else the last rows stay with the seal.
+    rows = max(len(left), len(right)) + 2  # a label or two may take two lines
+    tail = 0 if rows + 1 + 4 + 3 <= L.LINES_PER_PAGE else SIGN_ROOM_LINES * 3 + 1
+    signature_lines(c, left, right, left_share=0.5, with_next=True, tail=tail)
     date = record.get("closed_date") or BLANK_DATE
     signature(c, Signature([f"{committee}（印）"], date, sealed=True))
 

@@ -62,9 +62,30 @@ def _d(value) -> str:
     return chinese_date(value or "") or ""
 
 
-def _names(record: dict) -> str:
-    return "；".join(f"{role}：{'、'.join(p.get('name', '') for p in parties)}"
-                    for role, parties in rules.parties_by_role(record))
+NAMES_CELL_CHARS = 23  # 4号 characters on a line of the 当事人 / 回访对象 cell (122 mm and more)
+
+
+def _names(record: dict, width_chars: float = NAMES_CELL_CHARS) -> str:
+    """申请人：张三、李四；被申请人：王五, a line break put between names where the cell's line is
+    full: a name is never broken across lines (王 / 䶮 had been)."""
+    from .text import printed_width
+
+    tokens = []
+    groups = rules.parties_by_role(record)
+    for g, (role, parties) in enumerate(groups):
+        for i, party in enumerate(parties):
+            text = (f"{role}：" if i == 0 else "") + party.get("name", "")
+            last_in_group = i == len(parties) - 1
+            tokens.append(text + ("" if last_in_group and g == len(groups) - 1
+                                  else "；" if last_in_group else "、"))
+    lines, line = [], ""
+    for token in tokens:
+        if line and printed_width(line + token) > width_chars:
+            lines.append(line)
+            line = token
+        else:
+            line += token
+    return "\n".join(lines + [line]) if line else ""
 
 
 def _has_agreement(record: dict) -> bool:
@@ -122,7 +143,9 @@ def add_application(c: Composer, record: dict) -> None:
     add_parties(c, record)
     heading(c, "纠纷事实及申请事项：")
     c.text(record.get("facts") or "（未填写）", "纠纷事实")
-    c.text("为此，特向你委员会申请调解。本人已知悉人民调解的性质和当事人的权利义务，"
+    applicants = [p for p in record.get("parties") or [] if p.get("role") == "applicant"]
+    we = "我们" if len(applicants) > 1 else "本人"  # three applicants sign it: not 本人
+    c.text(f"为此，特向你委员会申请调解。{we}已知悉人民调解的性质和当事人的权利义务，"
            "自愿接受调解。", "申请书")
     c.keep_last_with_next()
     c.paragraph("此致", where="申请书")

@@ -27,15 +27,30 @@ def report_title(year: int) -> str:
 def we(authority: str) -> str:
     """How the report says "we": 我区 for a district government, 我局 for a bureau, …"""
     name = authority or ""
-    if name.endswith("政府") or name.endswith("管委会"):
-        for place in ("县", "市", "旗", "区"):
-            if place in name:
-                return "我" + place
-        return "我区"
+    if name.endswith(("政府", "管委会", "办事处")):
+        # The level is the last place word before 人民政府: 平顶山市湛河区人民政府 is a district
+        # (我区), not the city its name starts with; 曹镇乡人民政府 is 我乡.
+        places = [(name.rfind(place), place) for place in ("县", "市", "旗", "区", "乡", "镇", "街道")]
+        found = max(places)
+        return "我" + found[1] if found[0] >= 0 else "我区"
     for tail in ("局", "委", "办", "所", "镇", "乡", "街道", "中心"):
         if name.endswith(tail):
             return "我" + ("街道" if tail == "街道" else tail[-1])
     return "我单位"
+
+
+# Organs a report is sent to that supervise the government rather than lead it (人大 and 政协):
+# "在区委、区政府的坚强领导下", never "在区人大常委会、区政协的坚强领导下".
+_NOT_LEADING = ("人大", "人民代表大会", "政协", "政治协商")
+
+
+def leaders(addressee: str) -> Optional[str]:
+    """The organs of the 主送 that lead the office, as the opening names them, or None."""
+    import re
+
+    organs = [o.strip() for o in re.split(r"[、，,；;]", (addressee or "").rstrip("：: \u3000"))]
+    kept = [o for o in organs if o and not any(word in o for word in _NOT_LEADING)]
+    return "、".join(kept) or None
 
 
 def item_sentence(figures: dict) -> str:

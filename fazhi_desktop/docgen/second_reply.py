@@ -14,15 +14,14 @@ from typing import Optional
 from ..core import records
 from ..core.errors import ValidationError
 from .filenames import safe_stem
-from .item_phrases import title_phrase
+from .item_phrases import number_phrase, title_phrase
 from .render import RenderResult, write_document
 
 SECOND_KEYS = ("doc_number", "title", "opening", "body", "date")
 
 
 def second_title(kind: str, record: dict) -> str:
-    return (f"对{record.get('session', '')}第{record.get('number', '')}号"
-            f"{records.item_word(kind)}的再次答复")
+    return f"对{number_phrase(kind, record)}的再次答复"
 
 
 def second_opening(kind: str, record: dict) -> str:

@@ -6,7 +6,7 @@ import math
 
 from . import layout as L
 from . import ooxml as X
-from .text import printed_width
+from .text import printed_width, text_width
 
 CELL_MARGIN_PT = 4.0
 
@@ -65,6 +65,28 @@ def layout_table(rows: list, widths_pt: list, *, row_height_pt: float) -> str:
         xml_rows.append(_row("".join(parts), row_height_pt))
     xml, _ = _tbl("".join(xml_rows), widths_pt, borders=_NO_BORDERS)
     return xml
+
+
+def content_widths(rows: list, total_mm: float = L.TEXT_W_MM) -> list:
+    """Column widths in mm summing to `total_mm`, by each column's longest cell (a narrow
+    column keeps room for four characters, a wide one takes at most twenty)."""
+    columns = max((len(r) for r in rows), default=1)
+    wants = []
+    for c in range(columns):
+        longest = max((max((text_width(line) for line in (r[c] if c < len(r) else "").split("\n")),
+                           default=0) for r in rows), default=0)
+        wants.append(min(max(longest, 4.0), 20.0))
+    total = sum(wants) or 1
+    widths = [round(total_mm * w / total, 1) for w in wants]
+    widths[-1] = round(total_mm - sum(widths[:-1]), 1)
+    return widths
+
+
+def tabbed_rows(lines: list) -> list:
+    """Lines pasted from a spreadsheet (cells separated by tabs) as rows of equal length."""
+    rows = [[cell.strip() for cell in line.split("\t")] for line in lines]
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows]
 
 
 def ruled_table(c, rows: list, widths_mm: list, *, header_rows: int = 1, size_pt: float = 14.0,

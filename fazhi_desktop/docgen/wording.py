@@ -145,6 +145,16 @@ def person(name, word: str) -> str:
     return text + word
 
 
+def bare_name(name) -> str:
+    """欧阳娜娜 for an author typed "欧阳娜娜委员": a list under the label 提出委员 (the opinion
+    form) names people, not "阿卜杜拉·买买提、欧阳娜娜委员"."""
+    text = tidy(name).rstrip("：:")
+    for word in ("委员", "代表"):
+        if text.endswith(word) and len(text) > len(word) + 1:
+            return text[:-len(word)]
+    return text
+
+
 def with_suffix(text, suffix: str) -> str:
     """邻里 -> 邻里纠纷; 邻里纠纷 stays (a class word that the text may already carry)."""
     text = tidy(text)

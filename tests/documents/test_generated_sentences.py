@@ -15,6 +15,11 @@ TITLES = {
     "关于加强法治政府建设": "关于加强法治政府建设的建议",
     "加强法治政府建设": "关于“加强法治政府建设”的建议",
     "《关于加快老旧小区改造的建议》": "《关于加快老旧小区改造的建议》",
+    # titles as typed elsewhere: a suffix without 关于, a full stop (the reply's opening named
+    # them right, the 再次答复 and the 会办意见 printed 关于“加强社区矫正工作建议”的建议)
+    "加强社区矫正工作建议": "关于“加强社区矫正工作”的建议",
+    "建设湛河法治文化带的建议": "关于“建设湛河法治文化带”的建议",
+    "关于加快老旧小区改造的建议。": "《关于加快老旧小区改造的建议》",
 }
 PROFILE = {"authority": "平顶山市湛河区司法局", "authority_short": "湛河区司法局",
            "mark_text": "平顶山市湛河区司法局", "doc_code": "平湛司"}
@@ -22,7 +27,7 @@ PROFILE = {"authority": "平顶山市湛河区司法局", "authority_short": "�
 
 def doubled(text: str) -> list:
     """Words said twice in a row by construction: 关于“关于, 的建议的建议, 建议》的建议 …"""
-    patterns = [r"关于[“《]?关于", r"(提案|建议)》?的(提案|建议)", r"的的"]
+    patterns = [r"关于[“《]?关于", r"(提案|建议)[》”]?的(提案|建议)", r"[。，]的", r"的的"]
     return [p for p in patterns if re.search(p, text)]
 
 

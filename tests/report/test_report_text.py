@@ -55,6 +55,15 @@ def test_we_is_said_as_the_authority_would():
     assert report_text.we("姚孟街道") == "我街道"
 
 
+def test_a_district_named_with_its_city_says_we_district():
+    """The full name starts with the city: 平顶山市湛河区人民政府 said 我市 before."""
+    assert report_text.we("平顶山市湛河区人民政府") == "我区"
+    assert report_text.we("焦作市中站区人民政府") == "我区"
+    assert report_text.we("河南省汝州市人民政府") == "我市"
+    assert report_text.we("湛河区曹镇乡人民政府") == "我乡"
+    assert report_text.we("平顶山市湛河区姚孟街道办事处") == "我街道"
+
+
 def test_a_report_for_a_year_without_records_is_still_a_draft(tmp_path, seed_profile):
     import docx
 
@@ -67,3 +76,19 @@ def test_a_report_for_a_year_without_records_is_still_a_draft(tmp_path, seed_pro
     assert len(document.inline_shapes) == 0  # no petition counts: no chart
     assert result.fill_count == 12  # with the 第一责任人 part's
     assert "关于2022年度法治政府建设情况的报告" in "".join(p.text for p in document.paragraphs).replace("\n", "")
+
+
+def test_the_opening_names_as_leaders_only_the_organs_that_lead(tmp_path, seed_profile):
+    """A report sent to the 人大 and the 政协 as well: they supervise, they do not lead
+    (the opening said 在…人大常委会、…政协委员会的坚强领导下 before)."""
+    from fazhi_desktop.docgen.report import ReportOptions, build_report
+
+    to = "中共平顶山市湛河区委员会、平顶山市湛河区人大常委会、区政协、平顶山市司法局"
+    with Registry.open(tmp_path / "r.sqlite3") as registry:
+        registry.set_profile(dict(seed_profile, report_to=to))
+        doc = build_report(registry, ReportOptions(year=2022, date="2022-12-31"))
+    assert doc.addressee.rstrip("：") == to  # the 主送 itself is as typed
+    opening = doc.body[0].text
+    assert "在中共平顶山市湛河区委员会、平顶山市司法局的坚强领导下" in opening, opening
+    assert "人大" not in opening and "政协" not in opening
+    assert report_text.leaders("区人大常委会、区政协") is None

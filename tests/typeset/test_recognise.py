@@ -57,3 +57,20 @@ def test_dates_in_every_form_a_draft_uses():
     assert parse_date_line("二〇二二年十二月三十一日").isoformat() == "2022-12-31"
     assert parse_date_line("2022年2月30日") is None
     assert parse_date_line("于2022年8月8日召开") is None
+
+
+def test_a_long_addressee_is_the_addressee_not_a_body_paragraph():
+    """68 characters of organs, as a city office writes to every office below it: set as the
+    body's first paragraph (indented) before, since a line over 60 characters counted as a
+    sentence. A long sentence ending in a colon is still body."""
+    from tests.documents.odd_inputs import ADDRESSEE_LONG
+
+    parts = _parts(["关于推进“5G+智慧司法”建设的通知", ADDRESSEE_LONG, "一、基本情况", "正文内容。",
+                    "湛河区司法局", "2022年12月31日"])
+    assert parts.addressee == ADDRESSEE_LONG
+    assert [b.text for b in parts.body] == ["一、基本情况", "正文内容。"]
+    sentence = ("为进一步加强和改进新时代基层人民调解工作，推动矛盾纠纷多元化解机制落地见效，"
+                "切实提升城乡社区治理法治化水平，现将有关事项通知如下：")
+    parts = _parts(["关于加强人民调解工作的通知", sentence, "一、基本情况", "正文内容。",
+                    "湛河区司法局", "2022年12月31日"])
+    assert parts.addressee == "" and parts.body[0].text == sentence

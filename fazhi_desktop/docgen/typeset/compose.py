@@ -17,7 +17,6 @@ from ...core.errors import ValidationError
 from ..model import (Colophon, FileHeader, LetterHeader, OfficialDocument, Paragraph, Picture,
                      Signature, Table, AttachmentPage)
 from ..render import RenderResult, write_document
-from ..text import text_width
 from .normalise import Change, full_width_punctuation, normalise_paragraph
 from .reading import Block, Draft, read_draft
 from .recognise import Parts, assemble, problems, recognise, role_word
@@ -99,17 +98,10 @@ def _merged(changes: list) -> list:
 
 def table_widths(rows: list) -> list:
     """Column widths in mm summing to the text block's 156 mm, by each column's longest cell
-    (a narrow column keeps room for four characters)."""
-    columns = max((len(r) for r in rows), default=1)
-    wants = []
-    for c in range(columns):
-        longest = max((max((text_width(line) for line in (r[c] if c < len(r) else "").split("\n")),
-                           default=0) for r in rows), default=0)
-        wants.append(min(max(longest, 4.0), 20.0))
-    total = sum(wants) or 1
-    widths = [round(TEXT_WIDTH_MM * w / total, 1) for w in wants]
-    widths[-1] = round(TEXT_WIDTH_MM - sum(widths[:-1]), 1)
-    return widths
+    (docgen/tables.py: a reply body's pasted table is laid out the same way)."""
+    from ..tables import content_widths
+
+    return content_widths(rows, TEXT_WIDTH_MM)
 
 
 def _blocks(blocks: list) -> list:

@@ -91,12 +91,23 @@ def _is_sentence(text: str) -> bool:
     return any(mark in text for mark in "。；！？") or len(text) > 60
 
 
+# A 主送 is a list of organs; a sentence ending in a colon says what it introduces.
+_INTRODUCES = re.compile(r"如下|现将|根据|按照|为了|为进一步|经研究|通知")
+
+
 def _looks_like_addressee(text: str) -> bool:
     if _ADDRESSEE_PREFIX.match(text):
         return True
-    return (text.endswith(("：", ":")) and len(text) <= 80 and not _is_sentence(text[:-1])
-            and not heading_level(text) and not _ATTACHMENT_NOTE.match(text)
-            and not _SIGNER.search(text))
+    if not (text.endswith(("：", ":")) and not heading_level(text)
+            and not _ATTACHMENT_NOTE.match(text) and not _SIGNER.search(text)):
+        return False
+    if not _is_sentence(text[:-1]):
+        return True
+    # A long 主送 (各县（市、区）人民政府，…，各有关单位：, 68 characters) is still a list of
+    # organs: no sentence mark and no words that introduce something. It had been set as a
+    # body paragraph, indented, instead of flush left.
+    return (len(text) <= 150 and not any(mark in text for mark in "。；！？")
+            and not _INTRODUCES.search(text))
 
 
 def _looks_like_signature(block: Block) -> bool:
